@@ -1,0 +1,41 @@
+import type {Database} from 'better-sqlite3';
+import {ConfigError} from '../errors.js';
+import {describeSqliteError, openDatabase} from '../db/open-database.js';
+import {ServersRepo} from './servers-repo.js';
+import {SettingsRepo} from './settings-repo.js';
+
+/** The repository the CLI and the TUI use; nothing above this layer sees SQL. */
+export type ConfigStore = {
+  readonly path: string;
+  /** The file did not exist before this open: a first run. */
+  readonly created: boolean;
+  readonly readOnly: boolean;
+  readonly settings: SettingsRepo;
+  readonly servers: ServersRepo;
+  /** Run several repository calls as one write: all of them or none. */
+  transaction<T>(work: () => T): T;
+  close(): void;
+};
+
+export function openConfigStore(path: string, options: {readOnly?: boolean} = {}): ConfigStore {
+  const opened = openDatabase(path, options);
+  const db: Database = opened.db;
+  return {
+    path: opened.path,
+    created: opened.created,
+    readOnly: opened.readOnly,
+    settings: new SettingsRepo(db),
+    servers: new ServersRepo(db),
+    transaction: <T>(work: () => T): T => db.transaction(work)(),
+    close: () => db.close(),
+  };
+}
+
+/** SQLite's own failures (read-only, locked, corrupt) as one clear line; ours pass through. */
+export function asConfigError(error: unknown, path: string): ConfigError | undefined {
+  if (error instanceof ConfigError) return error;
+  if (error instanceof Error && (error as {code?: unknown}).code?.toString().startsWith('SQLITE_')) {
+    return describeSqliteError(error, path);
+  }
+  return undefined;
+}

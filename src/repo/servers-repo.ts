@@ -1,0 +1,189 @@
+import type {Database, Statement} from 'better-sqlite3';
+import {NotFoundError, ValidationError} from '../errors.js';
+import {checkServerAddress, parsePort, parseTimeout} from './rules.js';
+
+export type Server = {
+  readonly id: number;
+  readonly name: string | null;
+  readonly address: string;
+  readonly port: number;
+  readonly password: string | null;
+  readonly token: string | null;
+  readonly timeout: number | null;
+  readonly active: boolean;
+  readonly lastConnectedAt: string | null;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+};
+
+/** What a person can set on a server; null clears a secret or the name. */
+export type ServerFields = {
+  readonly address?: string;
+  readonly port?: number | string;
+  readonly name?: string | null;
+  readonly password?: string | null;
+  readonly token?: string | null;
+  readonly timeout?: number | string;
+};
+
+type ServerRow = {
+  id: number;
+  name: string | null;
+  server_address: string;
+  server_port: number;
+  server_password: string | null;
+  server_token: string | null;
+  connection_timeout: number | null;
+  is_active: number | null;
+  last_connected_at: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+type StoredFields = {
+  server_address: string;
+  server_port: number;
+  name: string | null;
+  server_password: string | null;
+  server_token: string | null;
+  connection_timeout: number | null;
+};
+
+const columns = `id, name, server_address, server_port, server_password, server_token,
+  connection_timeout, is_active, last_connected_at, created_at, updated_at`;
+
+function toServer(row: ServerRow): Server {
+  return {
+    id: row.id,
+    name: row.name,
+    address: row.server_address,
+    port: row.server_port,
+    password: row.server_password,
+    token: row.server_token,
+    timeout: row.connection_timeout,
+    active: row.is_active === 1,
+    lastConnectedAt: row.last_connected_at,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function checkName(name: string | null | undefined): string | null {
+  const trimmed = name?.trim() ?? '';
+  if (trimmed === '') return null;
+  if (trimmed.length > 100) throw new ValidationError('name', 'must be at most 100 characters');
+  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new ValidationError('name', 'must not contain control characters');
+  return trimmed;
+}
+
+const emptyToNull = (secret: string | null | undefined): string | null => (secret ? secret : null);
+
+/** Validate every field of a server as it would be stored; throws on the first bad one. */
+export function validateServer(fields: ServerFields, base?: Server): StoredFields {
+  if (fields.address === undefined && !base) throw new ValidationError('server_address', 'is required');
+  return {
+    server_address: fields.address !== undefined ? checkServerAddress(fields.address) : base!.address,
+    server_port: fields.port !== undefined ? parsePort('server_port', fields.port) : (base?.port ?? 8080),
+    name: fields.name !== undefined ? checkName(fields.name) : (base?.name ?? null),
+    server_password: fields.password !== undefined ? emptyToNull(fields.password) : (base?.password ?? null),
+    server_token: fields.token !== undefined ? emptyToNull(fields.token) : (base?.token ?? null),
+    connection_timeout:
+      fields.timeout !== undefined ? parseTimeout('connection_timeout', fields.timeout) : (base ? base.timeout : 30),
+  };
+}
+
+/** Letta server connections in `letta_server_config`: the only code that touches that table. */
+export class ServersRepo {
+  readonly #db: Database;
+  readonly #all: Statement<[], ServerRow>;
+  readonly #byId: Statement<[number], ServerRow>;
+  readonly #insert: Statement<[StoredFields & {is_active: number}]>;
+  readonly #update: Statement<[StoredFields & {id: number}]>;
+  readonly #activate: Statement<[{id: number}]>;
+  readonly #delete: Statement<[number]>;
+  readonly #touchConnected: Statement<[number]>;
+
+  constructor(db: Database) {
+    this.#db = db;
+    this.#all = db.prepare(`SELECT ${columns} FROM letta_server_config ORDER BY id`);
+    this.#byId = db.prepare(`SELECT ${columns} FROM letta_server_config WHERE id = ?`);
+    this.#insert = db.prepare(
+      `INSERT INTO letta_server_config
+         (server_address, server_port, name, server_password, server_token, connection_timeout, is_active)
+       VALUES (@server_address, @server_port, @name, @server_password, @server_token, @connection_timeout, @is_active)`,
+    );
+    this.#update = db.prepare(
+      `UPDATE letta_server_config SET server_address = @server_address, server_port = @server_port,
+         name = @name, server_password = @server_password, server_token = @server_token,
+         connection_timeout = @connection_timeout, updated_at = CURRENT_TIMESTAMP
+       WHERE id = @id`,
+    );
+    // Only rows whose flag changes are written, so the others keep their updated_at.
+    this.#activate = db.prepare(
+      `UPDATE letta_server_config SET is_active = (id = @id), updated_at = CURRENT_TIMESTAMP
+       WHERE is_active IS NOT (id = @id)`,
+    );
+    this.#delete = db.prepare(`DELETE FROM letta_server_config WHERE id = ?`);
+    this.#touchConnected = db.prepare(
+      `UPDATE letta_server_config SET last_connected_at = CURRENT_TIMESTAMP WHERE id = ?`,
+    );
+  }
+
+  list(): Server[] {
+    return this.#all.all().map(toServer);
+  }
+
+  /** The active server; if other writers left several active, the lowest id. */
+  active(): Server | undefined {
+    return this.list().find((s) => s.active);
+  }
+
+  get(id: number): Server | undefined {
+    const row = this.#byId.get(id);
+    return row ? toServer(row) : undefined;
+  }
+
+  require(id: number): Server {
+    const server = this.get(id);
+    if (!server) throw new NotFoundError(`no server with id ${id}; 'sanctum-config server list' shows them`);
+    return server;
+  }
+
+  /** Add a server; it becomes active when asked to, or when no server is active yet. */
+  add(fields: ServerFields, options: {activate?: boolean} = {}): Server {
+    const stored = validateServer(fields);
+    return this.#db.transaction(() => {
+      const activate = options.activate || !this.active();
+      const id = Number(this.#insert.run({...stored, is_active: 0}).lastInsertRowid);
+      if (activate) this.#activate.run({id});
+      return this.require(id);
+    })();
+  }
+
+  update(id: number, fields: ServerFields): Server {
+    const base = this.require(id);
+    const stored = validateServer(fields, base);
+    this.#update.run({...stored, id});
+    return this.require(id);
+  }
+
+  /** Make this server the one active connection; every other one is deactivated in the same transaction. */
+  activate(id: number): Server {
+    return this.#db.transaction(() => {
+      this.require(id);
+      this.#activate.run({id});
+      return this.require(id);
+    })();
+  }
+
+  /** Remove a server; the result says whether it was the active one (none is active then). */
+  remove(id: number): {readonly removed: Server; readonly wasActive: boolean} {
+    const removed = this.require(id);
+    this.#delete.run(id);
+    return {removed, wasActive: removed.active};
+  }
+
+  markConnected(id: number): void {
+    this.#touchConnected.run(id);
+  }
+}

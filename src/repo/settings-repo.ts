@@ -1,0 +1,140 @@
+import type {Database, Statement} from 'better-sqlite3';
+import {NotFoundError, ValidationError} from '../errors.js';
+import {compareCategories} from './categories.js';
+import {checkCategory, checkKey, isPortSetting, parsePort} from './rules.js';
+import {type ConfigType, encodeValue, isConfigType} from './value-codec.js';
+
+export type Setting = {
+  readonly id: number;
+  readonly key: string;
+  /** Stored text, as other programs read it; null when the row has none. */
+  readonly value: string | null;
+  readonly type: string;
+  readonly description: string | null;
+  readonly sensitive: boolean;
+  readonly category: string;
+  readonly createdAt: string;
+  readonly updatedAt: string;
+};
+
+export type NewSetting = {
+  readonly key: string;
+  readonly type: ConfigType;
+  readonly value: string;
+  readonly category?: string;
+  readonly description?: string | null;
+  readonly sensitive?: boolean;
+};
+
+type SettingRow = {
+  id: number;
+  config_key: string;
+  config_value: string | null;
+  config_type: string | null;
+  description: string | null;
+  is_sensitive: number | null;
+  category: string | null;
+  created_at: string;
+  updated_at: string;
+};
+
+const columns = `id, config_key, config_value, config_type, description, is_sensitive, category, created_at, updated_at`;
+
+function toSetting(row: SettingRow): Setting {
+  return {
+    id: row.id,
+    key: row.config_key,
+    value: row.config_value,
+    type: row.config_type ?? 'string',
+    description: row.description,
+    sensitive: Boolean(row.is_sensitive),
+    category: row.category ?? 'general',
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+function bySettingOrder(a: Setting, b: Setting): number {
+  return compareCategories(a.category, b.category) || a.id - b.id;
+}
+
+/** Validate `input` for a setting of this key, type and category; returns the text to store. */
+export function encodeSettingValue(key: string, type: string, category: string, input: string): string {
+  const stored = encodeValue(key, isConfigType(type) ? type : 'string', input);
+  if (isPortSetting(key, category)) parsePort(key, stored);
+  return stored;
+}
+
+/** Settings in `system_config`: the only code that reads or writes that table. */
+export class SettingsRepo {
+  readonly #all: Statement<[], SettingRow>;
+  readonly #byKey: Statement<[string], SettingRow>;
+  readonly #update: Statement<[string, string]>;
+  readonly #insert: Statement<[string, string, string, string | null, number, string]>;
+  readonly #delete: Statement<[string]>;
+
+  constructor(db: Database) {
+    this.#all = db.prepare(`SELECT ${columns} FROM system_config`);
+    this.#byKey = db.prepare(`SELECT ${columns} FROM system_config WHERE config_key = ?`);
+    this.#update = db.prepare(
+      `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
+    );
+    this.#insert = db.prepare(
+      `INSERT INTO system_config (config_key, config_value, config_type, description, is_sensitive, category)
+       VALUES (?, ?, ?, ?, ?, ?)`,
+    );
+    this.#delete = db.prepare(`DELETE FROM system_config WHERE config_key = ?`);
+  }
+
+  /** Every setting, or one category's, in a stable order: category order, then insertion. */
+  list(category?: string): Setting[] {
+    const all = this.#all.all().map(toSetting).sort(bySettingOrder);
+    return category === undefined ? all : all.filter((s) => s.category === category);
+  }
+
+  categories(): string[] {
+    return [...new Set(this.#all.all().map((row) => row.category ?? 'general'))].sort(compareCategories);
+  }
+
+  get(key: string): Setting | undefined {
+    const row = this.#byKey.get(key);
+    return row ? toSetting(row) : undefined;
+  }
+
+  require(key: string): Setting {
+    const setting = this.get(key);
+    if (!setting) throw new NotFoundError(`no setting '${key}'; 'sanctum-config list' shows them`);
+    return setting;
+  }
+
+  /** Check a new value for an existing setting without writing it. */
+  validate(key: string, input: string): string {
+    const setting = this.require(key);
+    return encodeSettingValue(key, setting.type, setting.category, input);
+  }
+
+  /** Set an existing setting from text, validated by its type. */
+  set(key: string, input: string): Setting {
+    const stored = this.validate(key, input);
+    this.#update.run(stored, key);
+    return this.require(key);
+  }
+
+  add(input: NewSetting): Setting {
+    checkKey(input.key);
+    const category = input.category ?? 'general';
+    checkCategory(category);
+    if (!isConfigType(input.type)) throw new ValidationError('type', `'${input.type}' must be string, integer, boolean or json`);
+    if (category === 'ports' && input.type !== 'integer') throw new ValidationError('type', 'ports must be integers');
+    if (this.get(input.key)) throw new ValidationError('key', `'${input.key}' already exists; use set to change it`);
+    const stored = encodeSettingValue(input.key, input.type, category, input.value);
+    this.#insert.run(input.key, stored, input.type, input.description || null, input.sensitive ? 1 : 0, category);
+    return this.require(input.key);
+  }
+
+  remove(key: string): Setting {
+    const setting = this.require(key);
+    this.#delete.run(key);
+    return setting;
+  }
+}

@@ -78,6 +78,17 @@ function checkName(name: string | null | undefined): string | null {
 
 const emptyToNull = (secret: string | null | undefined): string | null => (secret ? secret : null);
 
+function storedFieldsOf(server: Server): StoredFields {
+  return {
+    server_address: server.address,
+    server_port: server.port,
+    name: server.name,
+    server_password: server.password,
+    server_token: server.token,
+    connection_timeout: server.timeout,
+  };
+}
+
 /** Validate every field of a server as it would be stored; throws on the first bad one. */
 export function validateServer(fields: ServerFields, base?: Server): StoredFields {
   if (fields.address === undefined && !base) throw new ValidationError('server_address', 'is required');
@@ -97,7 +108,8 @@ export class ServersRepo {
   readonly #db: Database;
   readonly #all: Statement<[], ServerRow>;
   readonly #byId: Statement<[number], ServerRow>;
-  readonly #insert: Statement<[StoredFields & {is_active: number}]>;
+  readonly #insert: Statement<[StoredFields & {id: number | null}]>;
+  readonly #deactivateAll: Statement<[]>;
   readonly #update: Statement<[StoredFields & {id: number}]>;
   readonly #activate: Statement<[{id: number}]>;
   readonly #delete: Statement<[number]>;
@@ -109,8 +121,11 @@ export class ServersRepo {
     this.#byId = db.prepare(`SELECT ${columns} FROM letta_server_config WHERE id = ?`);
     this.#insert = db.prepare(
       `INSERT INTO letta_server_config
-         (server_address, server_port, name, server_password, server_token, connection_timeout, is_active)
-       VALUES (@server_address, @server_port, @name, @server_password, @server_token, @connection_timeout, @is_active)`,
+         (id, server_address, server_port, name, server_password, server_token, connection_timeout, is_active)
+       VALUES (@id, @server_address, @server_port, @name, @server_password, @server_token, @connection_timeout, 0)`,
+    );
+    this.#deactivateAll = db.prepare(
+      `UPDATE letta_server_config SET is_active = 0, updated_at = CURRENT_TIMESTAMP WHERE is_active IS NOT 0`,
     );
     this.#update = db.prepare(
       `UPDATE letta_server_config SET server_address = @server_address, server_port = @server_port,
@@ -150,11 +165,12 @@ export class ServersRepo {
   }
 
   /** Add a server; it becomes active when asked to, or when no server is active yet. */
-  add(fields: ServerFields, options: {activate?: boolean} = {}): Server {
+  add(fields: ServerFields, options: {activate?: boolean; id?: number} = {}): Server {
     const stored = validateServer(fields);
+    if (options.id !== undefined && this.get(options.id)) throw new ValidationError('id', `${options.id} is taken`);
     return this.#db.transaction(() => {
       const activate = options.activate || !this.active();
-      const id = Number(this.#insert.run({...stored, is_active: 0}).lastInsertRowid);
+      const id = Number(this.#insert.run({...stored, id: options.id ?? null}).lastInsertRowid);
       if (activate) this.#activate.run({id});
       return this.require(id);
     })();
@@ -163,6 +179,8 @@ export class ServersRepo {
   update(id: number, fields: ServerFields): Server {
     const base = this.require(id);
     const stored = validateServer(fields, base);
+    // Nothing written when nothing differs, so updated_at keeps meaning "last changed".
+    if (JSON.stringify(stored) === JSON.stringify(storedFieldsOf(base))) return base;
     this.#update.run({...stored, id});
     return this.require(id);
   }
@@ -174,6 +192,11 @@ export class ServersRepo {
       this.#activate.run({id});
       return this.require(id);
     })();
+  }
+
+  /** Leave no server active (an import whose servers are all inactive). */
+  deactivateAll(): void {
+    this.#deactivateAll.run();
   }
 
   /** Remove a server; the result says whether it was the active one (none is active then). */

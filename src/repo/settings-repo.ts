@@ -59,10 +59,16 @@ function bySettingOrder(a: Setting, b: Setting): number {
 }
 
 /** Validate `input` for a setting of this key, type and category; returns the text to store. */
-export function encodeSettingValue(key: string, type: string, category: string, input: string): string {
-  const stored = encodeValue(key, isConfigType(type) ? type : 'string', input);
-  if (isPortSetting(key, category)) parsePort(key, stored);
-  return stored;
+export function encodeSettingValue(key: string, type: string, category: string, input: string, sensitive = false): string {
+  try {
+    const stored = encodeValue(key, isConfigType(type) ? type : 'string', input);
+    if (isPortSetting(key, category)) parsePort(key, stored);
+    return stored;
+  } catch (error) {
+    // The usual rule quotes the value; a secret must not appear in an error.
+    if (sensitive && error instanceof ValidationError) throw new ValidationError(key, `is not a valid ${type}`);
+    throw error;
+  }
 }
 
 /** Settings in `system_config`: the only code that reads or writes that table. */
@@ -72,6 +78,7 @@ export class SettingsRepo {
   readonly #update: Statement<[string, string]>;
   readonly #insert: Statement<[string, string, string, string | null, number, string]>;
   readonly #delete: Statement<[string]>;
+  readonly #redefine: Statement<[string, string, string | null, number, string, string]>;
 
   constructor(db: Database) {
     this.#all = db.prepare(`SELECT ${columns} FROM system_config`);
@@ -84,6 +91,10 @@ export class SettingsRepo {
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.#delete = db.prepare(`DELETE FROM system_config WHERE config_key = ?`);
+    this.#redefine = db.prepare(
+      `UPDATE system_config SET config_value = ?, config_type = ?, description = ?, is_sensitive = ?,
+         category = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
+    );
   }
 
   /** Every setting, or one category's, in a stable order: category order, then insertion. */
@@ -110,12 +121,13 @@ export class SettingsRepo {
   /** Check a new value for an existing setting without writing it. */
   validate(key: string, input: string): string {
     const setting = this.require(key);
-    return encodeSettingValue(key, setting.type, setting.category, input);
+    return encodeSettingValue(key, setting.type, setting.category, input, setting.sensitive);
   }
 
   /** Set an existing setting from text, validated by its type. */
   set(key: string, input: string): Setting {
     const stored = this.validate(key, input);
+    if (stored === this.get(key)?.value) return this.require(key);
     this.#update.run(stored, key);
     return this.require(key);
   }
@@ -127,9 +139,35 @@ export class SettingsRepo {
     if (!isConfigType(input.type)) throw new ValidationError('type', `'${input.type}' must be string, integer, boolean or json`);
     if (category === 'ports' && input.type !== 'integer') throw new ValidationError('type', 'ports must be integers');
     if (this.get(input.key)) throw new ValidationError('key', `'${input.key}' already exists; use set to change it`);
-    const stored = encodeSettingValue(input.key, input.type, category, input.value);
+    const stored = encodeSettingValue(input.key, input.type, category, input.value, input.sensitive);
     this.#insert.run(input.key, stored, input.type, input.description || null, input.sensitive ? 1 : 0, category);
     return this.require(input.key);
+  }
+
+  /**
+   * Make a setting exactly as described (an import): added when missing, else
+   * its type, category, description and flag replaced; a missing value keeps
+   * the stored one, which must then suit the new type.
+   */
+  define(input: Omit<NewSetting, 'value'> & {readonly value?: string}): 'added' | 'changed' | 'unchanged' {
+    const existing = this.get(input.key);
+    if (!existing) {
+      this.add({...input, value: input.value ?? ''});
+      return 'added';
+    }
+    const category = input.category ?? existing.category;
+    checkCategory(category);
+    if (!isConfigType(input.type)) throw new ValidationError('type', `'${input.type}' must be string, integer, boolean or json`);
+    const value = input.value ?? existing.value ?? '';
+    const sensitive = input.sensitive ?? existing.sensitive;
+    const stored = encodeSettingValue(input.key, input.type, category, value, sensitive || existing.sensitive);
+    const description = input.description === undefined ? existing.description : input.description || null;
+    const same =
+      stored === existing.value && input.type === existing.type && category === existing.category &&
+      description === existing.description && sensitive === existing.sensitive;
+    if (same) return 'unchanged';
+    this.#redefine.run(stored, input.type, description, sensitive ? 1 : 0, category, input.key);
+    return 'changed';
   }
 
   remove(key: string): Setting {

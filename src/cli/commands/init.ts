@@ -1,0 +1,67 @@
+import type {Command} from 'commander';
+import {UsageError} from '../../errors.js';
+import {applyFirstRun} from '../../repo/first-run.js';
+import type {ServerFields} from '../../repo/index.js';
+import {answersFromEnv} from '../env-answers.js';
+import {readStdinValue} from '../read-stdin.js';
+import {databasePathOf, print, withStore} from '../with-store.js';
+import {hasTerminal} from '../terminal.js';
+
+function parseAssignment(text: string, previous: Record<string, string>): Record<string, string> {
+  const at = text.indexOf('=');
+  if (at <= 0) throw new UsageError(`--set wants KEY=VALUE, not '${text}'`);
+  return {...previous, [text.slice(0, at)]: text.slice(at + 1)};
+}
+
+const setupFlags = ['fromEnv', 'set', 'serverAddress', 'serverPort', 'serverName', 'serverPasswordStdin', 'serverTokenStdin', 'serverTimeout'];
+
+export function registerInitCommand(program: Command): void {
+  program
+    .command('init')
+    .description('first-run setup: create the database, then apply flags (never prompts without a terminal)')
+    .option('--non-interactive', 'never open the setup wizard, even on a terminal')
+    .option('--from-env', 'take OPENAI_API_KEY, ANTHROPIC_API_KEY, OLLAMA_BASE_URL, LETTA_SERVER_URL, LETTA_SERVER_PASSWORD, ... from the environment')
+    .option('--set <key=value>', 'set a setting (repeatable)', parseAssignment, {})
+    .option('--server-address <address>', 'address of the active Letta server')
+    .option('--server-port <port>', 'its port')
+    .option('--server-name <name>', 'its label')
+    .option('--server-password-stdin', 'read its password from standard input')
+    .option('--server-token-stdin', 'read its token from standard input')
+    .option('--server-timeout <seconds>', 'its connection timeout')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sanctum-config init                         # on a terminal: the setup wizard\n' +
+        '  $ OPENAI_API_KEY=sk-... sanctum-config init --from-env --server-port 8284\n' +
+        '  $ printf %s "$PW" | sanctum-config init --non-interactive --server-password-stdin --set environment=production',
+    )
+    .action(async (options, command: Command) => {
+      const flagged = setupFlags.some((flag) =>
+        flag === 'set' ? Object.keys(options.set).length > 0 : options[flag] !== undefined,
+      );
+      if (!options.nonInteractive && !flagged && hasTerminal()) {
+        const {launchApp} = await import('../../ui/launch.js');
+        await launchApp({dbPath: databasePathOf(command), wizard: true});
+        return;
+      }
+      if (options.serverPasswordStdin && options.serverTokenStdin) {
+        throw new UsageError('give --server-password-stdin or --server-token-stdin, not both');
+      }
+      const server: {-readonly [K in keyof ServerFields]: ServerFields[K]} = {
+        address: options.serverAddress,
+        port: options.serverPort,
+        name: options.serverName,
+        timeout: options.serverTimeout,
+      };
+      if (options.serverPasswordStdin) server.password = await readStdinValue('server password');
+      if (options.serverTokenStdin) server.token = await readStdinValue('server token');
+
+      await withStore(command, 'write', (store) => {
+        const fromEnv = options.fromEnv ? answersFromEnv(store.settings.list(), process.env) : {};
+        const settings = {...fromEnv.settings, ...options.set};
+        const defined = Object.fromEntries(Object.entries(server).filter(([, v]) => v !== undefined));
+        const changes = applyFirstRun(store, {settings, server: {...fromEnv.server, ...defined}});
+        print(`${store.created ? 'created' : 'using'} ${store.path}`);
+        print(changes.length ? changes.join('\n') : 'nothing to change');
+      });
+    });
+}

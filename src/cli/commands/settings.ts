@@ -1,0 +1,117 @@
+import type {Command} from 'commander';
+import {UsageError} from '../../errors.js';
+import {decodeValue, isConfigType, maskSecret, notSet, printable, type Setting} from '../../repo/index.js';
+import {readStdinValue} from '../read-stdin.js';
+import {formatTable, terminalWidth} from '../table.js';
+import {print, withStore} from '../with-store.js';
+
+const example = (lines: string) => `\nExamples:\n${lines}`;
+
+/** A setting as scripts read it: typed value, secrets redacted unless revealed. */
+export function settingJson(setting: Setting, reveal: boolean): Record<string, unknown> {
+  const hidden = setting.sensitive && !reveal && Boolean(setting.value);
+  return {
+    key: setting.key,
+    value: hidden ? null : decodeValue(setting.type, setting.value),
+    type: setting.type,
+    category: setting.category,
+    description: setting.description,
+    sensitive: setting.sensitive,
+    ...(hidden ? {redacted: true} : {}),
+    updated_at: setting.updatedAt,
+  };
+}
+
+function settingCell(setting: Setting, reveal: boolean): string {
+  if (setting.sensitive && !reveal) return maskSecret(setting.value);
+  return setting.value ? printable(setting.value) : notSet;
+}
+
+export function registerSettingCommands(program: Command): void {
+  program
+    .command('get')
+    .description('print one setting\'s raw value (secrets too: you asked for it by name)')
+    .argument('<key>', 'setting key, e.g. flask_port')
+    .addHelpText('after', example('  $ sanctum-config get flask_port\n  $ export OPENAI_API_KEY="$(sanctum-config get openai_api_key)"'))
+    .action(async (key: string, _options: unknown, command: Command) => {
+      await withStore(command, 'read', (store) => print(store.settings.require(key).value ?? ''));
+    });
+
+  program
+    .command('set')
+    .description('change a setting (validated by its type), or add one with --type')
+    .argument('<key>', 'setting key')
+    .argument('[value]', 'new value; use --stdin for secrets')
+    .option('--stdin', 'read the value from standard input (keeps secrets out of argv)')
+    .option('--type <type>', 'add a new setting of this type: string, integer, boolean, json')
+    .option('--category <category>', 'category of a new setting', 'general')
+    .option('--description <text>', 'description of a new setting')
+    .option('--sensitive', 'mask the new setting\'s value everywhere')
+    .addHelpText(
+      'after',
+      example(
+        '  $ sanctum-config set flask_port 5001\n' +
+          '  $ printf %s "$KEY" | sanctum-config set openai_api_key --stdin\n' +
+          '  $ sanctum-config set web_port 8088 --type integer --category ports --description "Web UI port"',
+      ),
+    )
+    .action(async (key: string, value: string | undefined, options, command: Command) => {
+      if (options.stdin && value !== undefined) throw new UsageError('give the value or --stdin, not both');
+      if (!options.stdin && value === undefined) throw new UsageError(`missing value for ${key} (or use --stdin)`);
+      if (options.type !== undefined && !isConfigType(options.type)) {
+        throw new UsageError(`--type must be string, integer, boolean or json, not '${options.type}'`);
+      }
+      const input = options.stdin ? await readStdinValue(`value of ${key}`) : value!;
+      await withStore(command, 'write', (store) => {
+        const existing = store.settings.get(key);
+        if (existing && options.type !== undefined) {
+          throw new UsageError(`${key} already exists (type ${existing.type}); drop --type to change its value`);
+        }
+        if (!existing && options.type === undefined) {
+          throw new UsageError(`no setting '${key}'; to add it, give --type (and --category)`);
+        }
+        if (existing) {
+          store.settings.set(key, input);
+          return;
+        }
+        store.settings.add({
+          key,
+          type: options.type,
+          value: input,
+          category: options.category,
+          description: options.description,
+          sensitive: Boolean(options.sensitive),
+        });
+        print(`added ${key}`);
+      });
+    });
+
+  program
+    .command('unset')
+    .description('remove a setting')
+    .argument('<key>', 'setting key')
+    .addHelpText('after', example('  $ sanctum-config unset web_port'))
+    .action(async (key: string, _options: unknown, command: Command) => {
+      await withStore(command, 'write', (store) => store.settings.remove(key));
+    });
+
+  program
+    .command('list')
+    .description('show settings: a table for people, --json for scripts')
+    .option('--category <category>', 'only this category (api_keys, paths, ports, general, ...)')
+    .option('--json', 'an array of objects with typed values')
+    .option('--reveal', 'show sensitive values instead of masking them')
+    .addHelpText('after', example('  $ sanctum-config list --category ports\n  $ sanctum-config list --json | jq -r \'.[].key\''))
+    .action(async (options, command: Command) => {
+      await withStore(command, 'read', (store) => {
+        if (options.category !== undefined && !store.settings.categories().includes(options.category)) {
+          throw new UsageError(`no category '${options.category}'; there are: ${store.settings.categories().join(', ')}`);
+        }
+        const settings = store.settings.list(options.category);
+        const reveal = Boolean(options.reveal);
+        if (options.json) return print(JSON.stringify(settings.map((s) => settingJson(s, reveal)), null, 2));
+        const rows = settings.map((s) => [s.key, settingCell(s, reveal), s.type, s.category]);
+        process.stdout.write(formatTable(['KEY', 'VALUE', 'TYPE', 'CATEGORY'], rows, terminalWidth()));
+      });
+    });
+}

@@ -1,0 +1,42 @@
+import {ValidationError} from '../errors.js';
+import type {FirstRunAnswers} from '../repo/first-run.js';
+import type {Setting} from '../repo/index.js';
+
+/** Variables that name a setting under another name than its upper-cased key. */
+const settingAliases: Record<string, string> = {LETTA_DIR: 'letta_data_path'};
+
+function serverFromUrl(name: string, text: string): {address: string; port: number} {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ValidationError(name, 'is not a URL like http://127.0.0.1:8284');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValidationError(name, 'must be an http:// or https:// URL');
+  const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
+  const address = url.protocol === 'https:' ? `https://${url.hostname}` : url.hostname.replace(/^\[|\]$/g, '');
+  return {address, port};
+}
+
+/**
+ * What `init --from-env` takes from the environment: each setting from its
+ * upper-cased key (as `export --format env` names it, so the two round-trip),
+ * and the active server from the variables Letta and SMCP read.
+ */
+export function answersFromEnv(settings: readonly Setting[], env: NodeJS.ProcessEnv): FirstRunAnswers {
+  const values: Record<string, string> = {};
+  for (const [name, key] of Object.entries(settingAliases)) {
+    if (env[name]) values[key] = env[name]!;
+  }
+  for (const setting of settings) {
+    const value = env[setting.key.toUpperCase()];
+    if (value !== undefined && value !== '') values[setting.key] = value;
+  }
+  const server: {address?: string; port?: number; password?: string; token?: string} = {};
+  const urlName = env.LETTA_SERVER_URL ? 'LETTA_SERVER_URL' : env.LETTA_BASE_URL ? 'LETTA_BASE_URL' : undefined;
+  if (urlName) Object.assign(server, serverFromUrl(urlName, env[urlName]!));
+  if (env.LETTA_SERVER_PASSWORD) server.password = env.LETTA_SERVER_PASSWORD;
+  // export writes one secret under both names; store it once.
+  if (env.LETTA_API_KEY && env.LETTA_API_KEY !== env.LETTA_SERVER_PASSWORD) server.token = env.LETTA_API_KEY;
+  return {settings: values, server};
+}

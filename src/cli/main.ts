@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// chalk (loaded with Ink, only when the app opens) ignores NO_COLOR; it reads FORCE_COLOR.
+if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
+
+import {CommanderError} from 'commander';
+import {ConfigError} from '../errors.js';
+import {printable} from '../repo/value-codec.js';
+import {buildProgram, commanderExitCode} from './program.js';
+
+/** One line on stderr and an exit code; a stack only when asked for with SANCTUM_CONFIG_DEBUG. */
+function fail(error: unknown): number {
+  if (error instanceof CommanderError) return commanderExitCode(error);
+  if (error instanceof ConfigError) {
+    process.stderr.write(`sanctum-config: ${printable(error.message)}\n`);
+    return error.exitCode;
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  process.stderr.write(`sanctum-config: unexpected error: ${printable(detail)}\n`);
+  if (process.env.SANCTUM_CONFIG_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  return 1;
+}
+
+try {
+  await buildProgram().parseAsync(process.argv);
+} catch (error) {
+  process.exitCode = fail(error);
+}

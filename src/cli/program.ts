@@ -1,0 +1,55 @@
+import {Command, CommanderError} from 'commander';
+import {UsageError} from '../errors.js';
+import {registerInitCommand} from './commands/init.js';
+import {registerServerCommands} from './commands/server.js';
+import {registerSettingCommands} from './commands/settings.js';
+import {registerTransferCommands} from './commands/transfer.js';
+import {hasTerminal} from './terminal.js';
+import {packageVersion} from './version.js';
+
+/** Commander's words, made into our one line: `sanctum-config: unknown option '--x' (see --help)`. */
+function usageLine(message: string): string {
+  return `sanctum-config: ${message.trim().replace(/^error: /, '')} (see --help)\n`;
+}
+
+export function buildProgram(): Command {
+  const program = new Command('sanctum-config')
+    .description('Configuration of a Sanctum box: Letta server connections and system settings.\nWith no command on a terminal, opens the interactive app.')
+    .version(packageVersion(), '-V, --version')
+    .option('--db <path>', 'database file (default: $SANCTUM_CONFIG_DB, else ~/.config/sanctum/config.db)')
+    .option('--read-only', 'open the app without any editing')
+    .showSuggestionAfterError()
+    .exitOverride()
+    .configureOutput({outputError: (message, write) => write(usageLine(message))})
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sanctum-config                       # the interactive app\n' +
+        '  $ sanctum-config list\n  $ sanctum-config set flask_port 5001\n' +
+        '  $ eval "$(sanctum-config export --format env --reveal)"',
+    )
+    .action(async (options: {db?: string; readOnly?: boolean}, command: Command) => {
+      if (command.args.length) throw new UsageError(`unknown command '${command.args[0]}' (see --help)`);
+      if (!hasTerminal()) {
+        process.stderr.write(program.helpInformation());
+        throw new UsageError('the interactive app needs a terminal; use a command above when scripting');
+      }
+      const {databasePathOf} = await import('./with-store.js');
+      const {launchApp} = await import('../ui/launch.js');
+      await launchApp({dbPath: databasePathOf(command), readOnly: Boolean(options.readOnly)});
+    });
+  program.allowExcessArguments(true);
+
+  registerInitCommand(program);
+  registerSettingCommands(program);
+  registerTransferCommands(program);
+  const server = registerServerCommands(program);
+  for (const command of [program, server, ...program.commands, ...server.commands]) {
+    command.exitOverride().configureOutput({outputError: (message, write) => write(usageLine(message))});
+  }
+  return program;
+}
+
+/** Exit code for a commander outcome: help and version are successes, the rest usage errors. */
+export function commanderExitCode(error: CommanderError): number {
+  return error.exitCode === 0 ? 0 : 2;
+}

@@ -1,0 +1,237 @@
+import {ConfigError, ValidationError} from '../errors.js';
+import type {ConfigStore} from './config-store.js';
+import type {Server, ServerFields} from './servers-repo.js';
+import type {Setting} from './settings-repo.js';
+import type {ConfigType} from './value-codec.js';
+
+export const exportFormat = 'sanctum-config/1';
+
+export type ExportedSetting = {
+  key: string;
+  type: string;
+  category: string;
+  description: string | null;
+  sensitive: boolean;
+  /** Absent when the setting is sensitive and was not revealed: import keeps the stored one. */
+  value?: string | null;
+};
+
+export type ExportedServer = {
+  id: number;
+  name: string | null;
+  address: string;
+  port: number;
+  timeout: number | null;
+  active: boolean;
+  /** Absent unless revealed (or not set): import keeps the stored one. */
+  password?: string | null;
+  token?: string | null;
+};
+
+export type ExportDocument = {
+  format: typeof exportFormat;
+  exported_at: string;
+  settings: ExportedSetting[];
+  servers: ExportedServer[];
+};
+
+function exportSetting(setting: Setting, reveal: boolean): ExportedSetting {
+  const exported: ExportedSetting = {
+    key: setting.key,
+    type: setting.type,
+    category: setting.category,
+    description: setting.description,
+    sensitive: setting.sensitive,
+  };
+  // An empty secret reveals nothing, and importing it keeps "not set" exact.
+  if (reveal || !setting.sensitive || !setting.value) exported.value = setting.value;
+  return exported;
+}
+
+function exportServer(server: Server, reveal: boolean): ExportedServer {
+  const exported: ExportedServer = {
+    id: server.id,
+    name: server.name,
+    address: server.address,
+    port: server.port,
+    timeout: server.timeout,
+    active: server.active,
+  };
+  if (reveal || !server.password) exported.password = server.password;
+  if (reveal || !server.token) exported.token = server.token;
+  return exported;
+}
+
+export function buildExport(store: ConfigStore, reveal: boolean): ExportDocument {
+  return {
+    format: exportFormat,
+    exported_at: new Date().toISOString(),
+    settings: store.settings.list().map((s) => exportSetting(s, reveal)),
+    servers: store.servers.list().map((s) => exportServer(s, reveal)),
+  };
+}
+
+export type ImportSummary = {
+  settingsAdded: number;
+  settingsChanged: number;
+  settingsRemoved: number;
+  serversAdded: number;
+  serversChanged: number;
+  serversRemoved: number;
+};
+
+/** Every problem of a refused import, each naming its entry. */
+export class ImportError extends ConfigError {
+  readonly problems: readonly string[];
+
+  constructor(problems: readonly string[]) {
+    super(`import refused, nothing changed (${problems.length} problem${problems.length === 1 ? '' : 's'}): ${problems.join('; ')}`, 2);
+    this.problems = problems;
+  }
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function field<T>(entry: Record<string, unknown>, name: string, kind: string, check: (v: unknown) => boolean): T | undefined {
+  const value = entry[name];
+  if (value === undefined) return undefined;
+  if (!check(value)) throw new ValidationError(name, `must be ${kind}`);
+  return value as T;
+}
+
+const isString = (v: unknown) => typeof v === 'string';
+const isStringOrNull = (v: unknown) => typeof v === 'string' || v === null;
+const isBoolean = (v: unknown) => typeof v === 'boolean';
+const isWhole = (v: unknown) => Number.isInteger(v);
+const isWholeOrString = (v: unknown) => Number.isInteger(v) || typeof v === 'string';
+
+function importSetting(store: ConfigStore, entry: unknown): 'added' | 'changed' | 'unchanged' {
+  if (!isObject(entry)) throw new ValidationError('entry', 'must be an object');
+  const key = field<string>(entry, 'key', 'a string', isString);
+  if (key === undefined) throw new ValidationError('key', 'is required');
+  const existing = store.settings.get(key);
+  const type = field<string>(entry, 'type', 'a string', isString) ?? existing?.type ?? 'string';
+  const raw = entry.value;
+  if (raw !== undefined && raw !== null && typeof raw === 'object' && type !== 'json') {
+    throw new ValidationError('value', 'must be text, a number or a boolean');
+  }
+  // Typed values (5000, true, {...}) are accepted as well as stored text.
+  const value = raw === undefined ? undefined : raw === null ? '' : typeof raw === 'string' ? raw : JSON.stringify(raw);
+  return store.settings.define({
+    key,
+    type: type as ConfigType,
+    value,
+    category: field<string>(entry, 'category', 'a string', isString),
+    description: field<string | null>(entry, 'description', 'a string or null', isStringOrNull),
+    sensitive: field<boolean>(entry, 'sensitive', 'true or false', isBoolean),
+  });
+}
+
+function importServer(store: ConfigStore, entry: unknown): {id: number; outcome: 'added' | 'changed'; active?: boolean} {
+  if (!isObject(entry)) throw new ValidationError('entry', 'must be an object');
+  const id = field<number>(entry, 'id', 'a whole number', isWhole);
+  const fields: ServerFields = {
+    address: field<string>(entry, 'address', 'a string', isString),
+    port: field<number | string>(entry, 'port', 'a whole number', isWholeOrString),
+    name: field<string | null>(entry, 'name', 'a string or null', isStringOrNull),
+    password: field<string | null>(entry, 'password', 'a string or null', isStringOrNull),
+    token: field<string | null>(entry, 'token', 'a string or null', isStringOrNull),
+    timeout: field<number | string>(entry, 'timeout', 'a whole number', isWholeOrString),
+  };
+  const active = field<boolean>(entry, 'active', 'true or false', isBoolean);
+  if (id !== undefined && store.servers.get(id)) {
+    store.servers.update(id, fields);
+    return {id, outcome: 'changed', active};
+  }
+  const added = store.servers.add(fields, {id, activate: false});
+  return {id: added.id, outcome: 'added', active};
+}
+
+/** Run `work`, turning its failure into a problem line about `where`. */
+function collect(problems: string[], where: string, work: () => void): void {
+  try {
+    work();
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    problems.push(`${where}: ${error.message}`);
+  }
+}
+
+/**
+ * Apply an export document all-or-nothing: settings by key, servers by id.
+ * With `replace`, settings and servers absent from the document are removed.
+ * With `dryRun`, everything is checked and counted, then rolled back.
+ */
+export function importDocument(
+  store: ConfigStore,
+  doc: unknown,
+  options: {dryRun?: boolean; replace?: boolean} = {},
+): ImportSummary {
+  if (!isObject(doc)) throw new ImportError(['the file must hold a JSON object (see export --format json)']);
+  if (doc.format !== undefined && doc.format !== exportFormat) {
+    throw new ImportError([`format is ${JSON.stringify(doc.format)}, expected "${exportFormat}"`]);
+  }
+  const settings = doc.settings ?? [];
+  const servers = doc.servers ?? [];
+  if (!Array.isArray(settings) || !Array.isArray(servers)) throw new ImportError(['settings and servers must be arrays']);
+
+  const summary: ImportSummary = {
+    settingsAdded: 0, settingsChanged: 0, settingsRemoved: 0, serversAdded: 0, serversChanged: 0, serversRemoved: 0,
+  };
+  const problems: string[] = [];
+  const rollback = new Error('roll back');
+  try {
+    store.transaction(() => {
+      const keys = new Set<string>();
+      settings.forEach((entry, i) => {
+        const key = isObject(entry) && typeof entry.key === 'string' ? entry.key : undefined;
+        collect(problems, `settings[${i}]${key ? ` ${key}` : ''}`, () => {
+          if (key && keys.has(key)) throw new ValidationError('key', 'appears twice');
+          if (key) keys.add(key);
+          const outcome = importSetting(store, entry);
+          if (outcome === 'added') summary.settingsAdded++;
+          if (outcome === 'changed') summary.settingsChanged++;
+        });
+      });
+      const ids = new Set<number>();
+      const activeIds: number[] = [];
+      let anyActiveFlag = false;
+      servers.forEach((entry, i) => {
+        collect(problems, `servers[${i}]`, () => {
+          const result = importServer(store, entry);
+          if (ids.has(result.id)) throw new ValidationError('id', `${result.id} appears twice`);
+          ids.add(result.id);
+          if (result.outcome === 'added') summary.serversAdded++;
+          else summary.serversChanged++;
+          if (result.active !== undefined) anyActiveFlag = true;
+          if (result.active) activeIds.push(result.id);
+        });
+      });
+      if (activeIds.length > 1) problems.push(`servers: ${activeIds.length} are active; at most one may be`);
+      if (problems.length) throw rollback;
+
+      if (options.replace) {
+        for (const s of store.settings.list()) {
+          if (!keys.has(s.key)) {
+            store.settings.remove(s.key);
+            summary.settingsRemoved++;
+          }
+        }
+        for (const s of store.servers.list()) {
+          if (!ids.has(s.id)) {
+            store.servers.remove(s.id);
+            summary.serversRemoved++;
+          }
+        }
+      }
+      if (activeIds.length === 1) store.servers.activate(activeIds[0]!);
+      else if (anyActiveFlag && options.replace) store.servers.deactivateAll();
+      if (options.dryRun) throw rollback;
+    });
+  } catch (error) {
+    if (error !== rollback) throw error;
+    if (problems.length) throw new ImportError(problems);
+  }
+  return summary;
+}

@@ -68,6 +68,7 @@ export function registerServerCommands(program: Command): Command {
     .description('show every server; * marks the active one')
     .option('--json', 'an array of objects for scripts')
     .option('--reveal', 'show passwords and tokens')
+    .addHelpText('after', '\nExamples:\n  $ sanctum-config server list\n  $ sanctum-config server list --json | jq \'.[] | select(.active)\'')
     .action(async (options, command: Command) => {
       await withStore(command, 'read', (store) => {
         const servers = store.servers.list();

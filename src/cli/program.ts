@@ -2,6 +2,7 @@ import {Command, CommanderError} from 'commander';
 import {UsageError} from '../errors.js';
 import {registerInitCommand} from './commands/init.js';
 import {registerServerCommands} from './commands/server.js';
+import {registerServerTestCommand} from './commands/server-test.js';
 import {registerSettingCommands} from './commands/settings.js';
 import {registerTransferCommands} from './commands/transfer.js';
 import {hasTerminal} from './terminal.js';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerSettingCommands(program);
   registerTransferCommands(program);
   const server = registerServerCommands(program);
+  registerServerTestCommand(server);
   for (const command of [program, server, ...program.commands, ...server.commands]) {
     command.exitOverride().configureOutput({outputError: (message, write) => write(usageLine(message))});
   }

@@ -1,0 +1,43 @@
+import type {Command} from 'commander';
+import {UsageError} from '../../errors.js';
+import {checkServer} from '../../letta/check-server.js';
+import {printable} from '../../repo/index.js';
+import {print, withStore} from '../with-store.js';
+import {parseServerId} from './server.js';
+
+export function registerServerTestCommand(server: Command): void {
+  server
+    .command('test')
+    .description('check that a Letta server answers and accepts the stored credentials (exit 0 only when ok)')
+    .argument('[id]', 'server id (default: the active server)')
+    .option('--json', 'one JSON object for scripts')
+    .addHelpText('after', '\nExamples:\n  $ sanctum-config server test\n  $ sanctum-config server test 2 --json')
+    .action(async (id: string | undefined, options, command: Command) => {
+      const serverId = id === undefined ? undefined : parseServerId(id);
+      const ok = await withStore(command, 'read', async (store) => {
+        const target = serverId === undefined ? store.servers.active() : store.servers.require(serverId);
+        if (!target) throw new UsageError('no server is active; give an id (see server list)');
+        const report = await checkServer(store, target);
+        const lastConnected = store.servers.require(target.id).lastConnectedAt;
+        if (options.json) {
+          print(JSON.stringify({
+            server_id: target.id, url: report.url, outcome: report.outcome, detail: report.detail,
+            http_status: report.httpStatus ?? null, ms: report.ms ?? null, version: report.version ?? null,
+            credentials: report.credentials, last_connected_at: lastConnected,
+          }, null, 2));
+        } else {
+          const label = target.name ? ` (${printable(target.name)})` : '';
+          print([
+            `server ${target.id}${label}: ${report.url}`,
+            `outcome: ${report.outcome}`,
+            `detail: ${printable(report.detail)}`,
+            `http status: ${report.httpStatus ?? '-'}`,
+            `response time: ${report.ms === undefined ? '-' : `${report.ms} ms`}`,
+            `last connected: ${lastConnected ?? 'never'}`,
+          ].join('\n'));
+        }
+        return report.outcome === 'ok';
+      });
+      if (!ok) process.exitCode = 1;
+    });
+}

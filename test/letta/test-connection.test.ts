@@ -1,0 +1,99 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {testConnection, type ServerToTest} from '../../src/letta/test-connection.js';
+import {closedPort, startFakeLetta, type FakeLetta} from '../helpers/fake-letta.js';
+
+const running: FakeLetta[] = [];
+afterEach(async () => {
+  while (running.length) await running.pop()!.close();
+});
+
+async function fake(options: Parameters<typeof startFakeLetta>[0] = {}) {
+  const server = await startFakeLetta(options);
+  running.push(server);
+  return server;
+}
+
+const target = (port: number, fields: Partial<ServerToTest> = {}): ServerToTest => ({
+  address: '127.0.0.1', port, password: null, token: null, timeout: 5, ...fields,
+});
+
+describe('testConnection against a real HTTP server', () => {
+  it('is ok with the right password, and sends it as a bearer', async () => {
+    const letta = await fake({password: 'right'});
+    const report = await testConnection(target(letta.port, {password: 'right'}));
+    expect(report).toMatchObject({outcome: 'ok', httpStatus: 200, version: '0.16.3', credentials: 'accepted', url: letta.url});
+    expect(report.ms).toBeGreaterThanOrEqual(0);
+    expect(letta.requests.map((r) => r.url)).toEqual(['/v1/health/', '/v1/agents/?limit=1']);
+    expect(letta.requests[1]!.authorization).toBe('Bearer right');
+  });
+
+  it('prefers the token when both are stored', async () => {
+    const letta = await fake({password: 'the-token'});
+    const report = await testConnection(target(letta.port, {password: 'old-password', token: 'the-token'}));
+    expect(report.outcome).toBe('ok');
+  });
+
+  it('is auth-failed with a wrong password, and never says the password', async () => {
+    const letta = await fake({password: 'right'});
+    const report = await testConnection(target(letta.port, {password: 'wrong-secret'}));
+    expect(report).toMatchObject({outcome: 'auth-failed', httpStatus: 401, credentials: 'rejected'});
+    expect(report.detail).toMatch(/rejected the stored password/);
+    expect(JSON.stringify(report)).not.toContain('wrong-secret');
+  });
+
+  it('is auth-failed when a secure server gets no credentials', async () => {
+    const letta = await fake({password: 'right'});
+    const report = await testConnection(target(letta.port));
+    expect(report).toMatchObject({outcome: 'auth-failed', httpStatus: 401});
+    expect(report.detail).toMatch(/needs a password or token; none is stored/);
+  });
+
+  it('is ok without credentials when the server is not secure', async () => {
+    const letta = await fake();
+    expect(await testConnection(target(letta.port))).toMatchObject({outcome: 'ok', credentials: 'not-needed'});
+  });
+
+  it('is unreachable on a closed port', async () => {
+    const report = await testConnection(target(await closedPort()));
+    expect(report.outcome).toBe('unreachable');
+    expect(report.detail).toMatch(/ECONNREFUSED/);
+  });
+
+  it('times out at the connection timeout against a server that never answers', async () => {
+    const letta = await fake({behaviour: 'silent'});
+    const started = performance.now();
+    const report = await testConnection(target(letta.port, {timeout: 1}));
+    const elapsed = performance.now() - started;
+    expect(report.outcome).toBe('timeout');
+    expect(elapsed).toBeGreaterThanOrEqual(900);
+    // A loose bound: this checks the deadline is honoured, not speed.
+    expect(elapsed).toBeLessThan(5000);
+  });
+
+  it('keeps the port when the address has a scheme', async () => {
+    const letta = await fake();
+    const report = await testConnection(target(letta.port, {address: 'http://127.0.0.1'}));
+    expect(report).toMatchObject({outcome: 'ok', url: `http://127.0.0.1:${letta.port}`});
+  });
+
+  it('is unexpected for a web server that is not Letta', async () => {
+    const other = await fake({behaviour: 'other'});
+    const report = await testConnection(target(other.port));
+    expect(report).toMatchObject({outcome: 'unexpected', httpStatus: 200});
+    expect(report.detail).toMatch(/not Letta/);
+  });
+
+  it('is a tls-error when https meets a plain HTTP server', async () => {
+    const letta = await fake();
+    const report = await testConnection(target(letta.port, {address: 'https://127.0.0.1'}));
+    expect(report.outcome).toBe('tls-error');
+  });
+
+  it('rejects with the reason when cancelled', async () => {
+    const letta = await fake({behaviour: 'silent'});
+    const controller = new AbortController();
+    const pending = testConnection(target(letta.port, {timeout: 10}), {signal: controller.signal});
+    setTimeout(() => controller.abort(new Error('cancelled by user')), 50);
+    await expect(pending).rejects.toThrow('cancelled by user');
+  });
+});

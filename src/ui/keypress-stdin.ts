@@ -1,0 +1,96 @@
+import {PassThrough} from 'node:stream';
+
+const esc = '\u001b';
+
+/** Length of the escape sequence starting at `i` (CSI, SS3, or ESC + one character). */
+function escapeLength(text: string, i: number): number {
+  const kind = text[i + 1];
+  if (kind === undefined) return 1;
+  if (kind === '[' || kind === 'O') {
+    let j = i + 2;
+    if (kind === '[' && text[j] === '[') j++;
+    if (kind === 'O') return Math.min(text.length - i, 3);
+    while (j < text.length && /[0-9;:<=>?!"#$%&'()*+,\-./ ]/.test(text[j]!)) j++;
+    return Math.min(text.length, j + 1) - i;
+  }
+  return 1 + (text.codePointAt(i + 1)! > 0xffff ? 2 : 1);
+}
+
+/** Printable runs at least this long are a paste: delivered whole, as text inputs expect. */
+const pasteLength = 8;
+/** Long enough for React to re-run the effects that hold Ink's input handlers (measured: 5 ms was not). */
+const keyGapMs = 25;
+const printableRun = /^[^\u0000-\u001f\u007f]+/;
+
+/**
+ * One string per key press. Ink hands a whole read to its handlers at once, so
+ * keys that arrive together (a slow SSH link, tmux send-keys, typing ahead)
+ * would otherwise read as one strange key: "jj" is not "j" twice. A long
+ * printable run is a paste and stays in one piece.
+ */
+export function splitKeypresses(text: string): string[] {
+  const keys: string[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const run = printableRun.exec(text.slice(i))?.[0];
+    const length =
+      run && run.length >= pasteLength
+        ? run.length
+        : text[i] === esc
+          ? escapeLength(text, i)
+          : text.codePointAt(i)! > 0xffff
+            ? 2
+            : 1;
+    keys.push(text.slice(i, i + length));
+    i += length;
+  }
+  return keys;
+}
+
+/**
+ * A stdin for Ink that delivers one key press per read, each on its own turn
+ * of the event loop: Ink's input handlers are effects, so a key handled before
+ * React has flushed them would see the state before the previous key. It
+ * forwards raw mode and ref counting to the real terminal.
+ */
+export function keypressStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
+  const stream = new PassThrough({objectMode: true}) as PassThrough & Record<string, unknown>;
+  const queue: string[] = [];
+  let pumping = false;
+  const pump = () => {
+    const key = queue.shift();
+    if (key === undefined) {
+      pumping = false;
+      return;
+    }
+    stream.write(key);
+    setTimeout(pump, keyGapMs);
+  };
+  source.setEncoding('utf8');
+  source.on('data', (chunk: string) => {
+    queue.push(...splitKeypresses(chunk));
+    if (!pumping) {
+      pumping = true;
+      pump();
+    }
+  });
+  Object.assign(stream, {
+    isTTY: true,
+    setRawMode: (mode: boolean) => {
+      source.setRawMode(mode);
+      if (mode) source.resume();
+      else source.pause();
+      return stream;
+    },
+    setEncoding: () => stream,
+    ref: () => {
+      source.ref();
+      return stream;
+    },
+    unref: () => {
+      source.unref();
+      return stream;
+    },
+  });
+  return stream as unknown as NodeJS.ReadStream;
+}

@@ -1,0 +1,17 @@
+import {asConfigError} from '../repo/index.js';
+
+/** What a UI action tells the status line. */
+export type Outcome = {readonly ok: boolean; readonly message: string};
+
+/**
+ * Run a repository call from a key handler: its result message on success,
+ * the error's one line on failure. The UI never crashes on a bad value.
+ */
+export function attempt(work: () => string, databasePath = 'database'): Outcome {
+  try {
+    return {ok: true, message: work()};
+  } catch (error) {
+    const known = asConfigError(error, databasePath);
+    return {ok: false, message: known ? known.message : `unexpected error: ${(error as Error).message}`};
+  }
+}

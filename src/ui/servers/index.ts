@@ -1,0 +1,1 @@
+export {ServersPanel} from './servers-panel.js';

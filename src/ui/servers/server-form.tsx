@@ -1,0 +1,66 @@
+import {Box, Text} from 'ink';
+import TextInput from 'ink-text-input';
+import {clip} from '../text-fit.js';
+import {formFields, type FormField, type ServerForm as Form} from './servers-state.js';
+import {serverFormHelp} from './servers-keymap.js';
+
+type Props = {
+  readonly form: Form;
+  /** Why it cannot be saved yet, if so. */
+  readonly problem?: string;
+  readonly width: number;
+  readonly isActive: boolean;
+  readonly onChange: (value: string) => void;
+  readonly onSubmit: () => void;
+};
+
+const labels: Record<FormField, string> = {
+  name: 'name',
+  address: 'address',
+  port: 'port',
+  password: 'password',
+  token: 'token',
+  timeout: 'timeout (s)',
+};
+
+const secretFields = new Set<FormField>(['password', 'token']);
+
+/** The server form: every field on its own line, the focused one marked with >. */
+export function ServerForm({form, problem, width, isActive, onChange, onSubmit}: Props) {
+  const title = form.id === undefined ? 'New Letta server' : `Edit server ${form.id}`;
+  const placeholder = (field: FormField) =>
+    secretFields.has(field) && !form.secretsPrefilled ? '(unchanged; type to replace)' : '';
+  return (
+    <Box flexDirection="column">
+      <Text bold>{clip(title, width)}</Text>
+      {formFields.map((field, i) => {
+        const focused = i === form.field;
+        const label = `${focused ? '>' : ' '} ${labels[field].padEnd(12)}`;
+        const secret = secretFields.has(field);
+        return (
+          <Box key={field} height={1} overflow="hidden">
+            <Text inverse={focused}>{label}</Text>
+            <Text> </Text>
+            {focused ? (
+              <TextInput
+                value={form.values[field]}
+                focus={isActive}
+                mask={secret ? '*' : undefined}
+                placeholder={placeholder(field)}
+                onChange={onChange}
+                onSubmit={onSubmit}
+              />
+            ) : (
+              <Text dimColor={!form.values[field]}>
+                {clip(secret ? (form.values[field] ? '********' : placeholder(field)) : form.values[field], width - 16)}
+              </Text>
+            )}
+          </Box>
+        );
+      })}
+      <Text> </Text>
+      <Text bold={Boolean(problem)}>{clip(problem ? `! ${problem}` : 'ready to save', width)}</Text>
+      <Text dimColor>{clip(serverFormHelp, width)}</Text>
+    </Box>
+  );
+}

@@ -1,0 +1,79 @@
+import {maskSecret, validateServer, type ConfigStore, type Server, type ServerFields} from '../../repo/index.js';
+import {attempt, type Outcome} from '../outcome.js';
+import type {FormValues, ServerForm} from './servers-state.js';
+
+const blankForm: FormValues = {name: '', address: 'localhost', port: '8080', password: '', token: '', timeout: '30'};
+
+/** The form for a server; its secrets are filled in only when they are revealed on screen. */
+export function formFor(server: Server | undefined, revealed: boolean): ServerForm {
+  if (!server) return {field: 1, values: blankForm, secretsPrefilled: true};
+  return {
+    id: server.id,
+    field: 0,
+    secretsPrefilled: revealed,
+    values: {
+      name: server.name ?? '',
+      address: server.address,
+      port: String(server.port),
+      password: revealed ? (server.password ?? '') : '',
+      token: revealed ? (server.token ?? '') : '',
+      timeout: server.timeout === null ? '' : String(server.timeout),
+    },
+  };
+}
+
+/** Form text to repository fields. A hidden secret left empty is kept as stored. */
+export function fieldsOf(form: ServerForm): ServerFields {
+  const secret = (text: string) => (text === '' ? (form.secretsPrefilled ? null : undefined) : text);
+  return {
+    name: form.values.name,
+    address: form.values.address,
+    port: form.values.port,
+    password: secret(form.values.password),
+    token: secret(form.values.token),
+    timeout: form.values.timeout === '' ? undefined : form.values.timeout,
+  };
+}
+
+/** Why the form cannot be saved, or undefined when it can. */
+export function formProblem(store: ConfigStore, form: ServerForm): string | undefined {
+  const base = form.id === undefined ? undefined : store.servers.get(form.id);
+  const checked = attempt(() => {
+    validateServer(fieldsOf(form), base);
+    return '';
+  });
+  return checked.ok ? undefined : checked.message;
+}
+
+export function saveServer(store: ConfigStore, form: ServerForm): Outcome {
+  return attempt(() => {
+    if (form.id === undefined) {
+      const added = store.servers.add(fieldsOf(form));
+      return `added server ${added.id}${added.active ? ' (active)' : ''}`;
+    }
+    store.servers.update(form.id, fieldsOf(form));
+    return `saved server ${form.id}`;
+  }, store.path);
+}
+
+export function activateServer(store: ConfigStore, id: number): Outcome {
+  return attempt(() => {
+    store.servers.activate(id);
+    return `server ${id} is the active server`;
+  }, store.path);
+}
+
+export function deleteServer(store: ConfigStore, id: number): Outcome {
+  return attempt(() => {
+    const {wasActive} = store.servers.remove(id);
+    return wasActive ? `deleted server ${id}; no server is active now (Space activates one)` : `deleted server ${id}`;
+  }, store.path);
+}
+
+/** How a server's credentials read in the table. */
+export function authSummary(server: Server, revealed: boolean): string {
+  const parts: string[] = [];
+  if (server.password) parts.push(`pw ${revealed ? server.password : maskSecret(server.password)}`);
+  if (server.token) parts.push(`tok ${revealed ? server.token : maskSecret(server.token)}`);
+  return parts.length ? parts.join(' ') : 'none';
+}

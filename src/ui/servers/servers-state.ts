@@ -1,0 +1,81 @@
+import type {ConnectionReport} from '../../letta/test-connection.js';
+import {type MoveAction, moveSelection, scrollOffset} from '../keys.js';
+
+export const formFields = ['name', 'address', 'port', 'password', 'token', 'timeout'] as const;
+export type FormField = (typeof formFields)[number];
+export type FormValues = Readonly<Record<FormField, string>>;
+
+export type ServerForm = {
+  /** The server being edited; undefined for a new one. */
+  readonly id?: number;
+  readonly field: number;
+  readonly values: FormValues;
+  /** Secrets were prefilled (revealed first), so an empty one means "clear it". */
+  readonly secretsPrefilled: boolean;
+};
+
+export type ServersMode =
+  | {readonly kind: 'browse'}
+  | {readonly kind: 'form'; readonly form: ServerForm}
+  | {readonly kind: 'confirm-delete'; readonly id: number};
+
+export type ServersState = {
+  readonly selected: number;
+  readonly offset: number;
+  readonly revealed?: number;
+  readonly mode: ServersMode;
+  /** The server whose connection test is running. */
+  readonly testing?: number;
+  readonly results: Readonly<Record<number, ConnectionReport>>;
+};
+
+export type ServersAction =
+  | {type: 'move'; move: MoveAction; count: number; page: number}
+  | {type: 'toggleReveal'; id: number}
+  | {type: 'openForm'; form: ServerForm}
+  | {type: 'changeField'; value: string}
+  | {type: 'focusField'; delta: number}
+  | {type: 'askDelete'; id: number}
+  | {type: 'browse'}
+  | {type: 'testStarted'; id: number}
+  | {type: 'testFinished'; id: number; report?: ConnectionReport};
+
+export const initialServersState: ServersState = {selected: 0, offset: 0, mode: {kind: 'browse'}, results: {}};
+
+/** Every change to the Servers tab goes through here; no I/O. */
+export function serversReducer(state: ServersState, action: ServersAction): ServersState {
+  switch (action.type) {
+    case 'move': {
+      const selected = moveSelection(state.selected, action.move, action.count, action.page);
+      const offset = scrollOffset(state.offset, selected, action.page, action.count);
+      return {...state, selected, offset, revealed: selected === state.selected ? state.revealed : undefined};
+    }
+    case 'toggleReveal':
+      return {...state, revealed: state.revealed === action.id ? undefined : action.id};
+    case 'openForm':
+      return {...state, mode: {kind: 'form', form: action.form}};
+    case 'changeField': {
+      if (state.mode.kind !== 'form') return state;
+      const {form} = state.mode;
+      const values = {...form.values, [formFields[form.field]!]: action.value};
+      return {...state, mode: {kind: 'form', form: {...form, values}}};
+    }
+    case 'focusField': {
+      if (state.mode.kind !== 'form') return state;
+      const {form} = state.mode;
+      const field = (form.field + action.delta + formFields.length) % formFields.length;
+      return {...state, mode: {kind: 'form', form: {...form, field}}};
+    }
+    case 'askDelete':
+      return {...state, mode: {kind: 'confirm-delete', id: action.id}};
+    case 'browse':
+      return {...state, mode: {kind: 'browse'}};
+    case 'testStarted':
+      return {...state, testing: action.id};
+    case 'testFinished': {
+      const results = {...state.results};
+      if (action.report) results[action.id] = action.report;
+      return {...state, testing: undefined, results};
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import {type MoveAction, moveSelection, scrollOffset} from '../keys.js';
+import type {ConfigType} from '../../repo/index.js';
+
+export type AddStep = 'key' | 'type' | 'value' | 'description' | 'sensitive';
+/** The order of the add form: secrecy comes before the value, so a secret is typed masked. */
+export const addSteps: readonly AddStep[] = ['key', 'type', 'sensitive', 'value', 'description'];
+
+export type AddDraft = {
+  readonly step: AddStep;
+  readonly key: string;
+  readonly type: ConfigType;
+  readonly value: string;
+  readonly description: string;
+  readonly sensitive: boolean;
+};
+
+export type SettingsMode =
+  | {readonly kind: 'browse'}
+  | {readonly kind: 'filter'}
+  | {readonly kind: 'edit'; readonly key: string; readonly draft: string; readonly secret: boolean}
+  | {readonly kind: 'confirm-delete'; readonly key: string}
+  | {readonly kind: 'add'; readonly draft: AddDraft};
+
+export type SettingsState = {
+  readonly selected: number;
+  readonly offset: number;
+  /** The one sensitive key shown in clear; hidden again when the selection moves. */
+  readonly revealed?: string;
+  readonly filter: string;
+  readonly mode: SettingsMode;
+};
+
+export type SettingsAction =
+  | {type: 'move'; move: MoveAction; count: number; page: number}
+  | {type: 'toggleReveal'; key: string}
+  | {type: 'startEdit'; key: string; draft: string; secret: boolean}
+  | {type: 'changeDraft'; draft: string}
+  | {type: 'startFilter'}
+  | {type: 'changeFilter'; filter: string}
+  | {type: 'acceptFilter'}
+  | {type: 'clearFilter'}
+  | {type: 'askDelete'; key: string}
+  | {type: 'startAdd'}
+  | {type: 'changeAdd'; draft: Partial<AddDraft>}
+  | {type: 'browse'}
+  | {type: 'reset'};
+
+export const initialSettingsState: SettingsState = {selected: 0, offset: 0, filter: '', mode: {kind: 'browse'}};
+
+const emptyAdd: AddDraft = {step: 'key', key: '', type: 'string', value: '', description: '', sensitive: false};
+
+/** Every change to the settings table goes through here; no I/O. */
+export function settingsReducer(state: SettingsState, action: SettingsAction): SettingsState {
+  switch (action.type) {
+    case 'move': {
+      const selected = moveSelection(state.selected, action.move, action.count, action.page);
+      const offset = scrollOffset(state.offset, selected, action.page, action.count);
+      return {...state, selected, offset, revealed: selected === state.selected ? state.revealed : undefined};
+    }
+    case 'toggleReveal':
+      return {...state, revealed: state.revealed === action.key ? undefined : action.key};
+    case 'startEdit':
+      return {...state, mode: {kind: 'edit', key: action.key, draft: action.draft, secret: action.secret}};
+    case 'changeDraft':
+      return state.mode.kind === 'edit' ? {...state, mode: {...state.mode, draft: action.draft}} : state;
+    case 'startFilter':
+      return {...state, mode: {kind: 'filter'}, revealed: undefined};
+    case 'changeFilter':
+      return {...state, filter: action.filter, selected: 0, offset: 0};
+    case 'acceptFilter':
+      return {...state, mode: {kind: 'browse'}};
+    case 'clearFilter':
+      return {...state, filter: '', selected: 0, offset: 0, mode: {kind: 'browse'}};
+    case 'askDelete':
+      return {...state, mode: {kind: 'confirm-delete', key: action.key}};
+    case 'startAdd':
+      return {...state, mode: {kind: 'add', draft: emptyAdd}, revealed: undefined};
+    case 'changeAdd':
+      return state.mode.kind === 'add' ? {...state, mode: {kind: 'add', draft: {...state.mode.draft, ...action.draft}}} : state;
+    case 'browse':
+      return {...state, mode: {kind: 'browse'}};
+    case 'reset':
+      return initialSettingsState;
+  }
+}
+
+/** Rows whose key or description contains the filter, ignoring case. */
+export function filterSettings<T extends {key: string; description: string | null}>(rows: readonly T[], filter: string): T[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return [...rows];
+  return rows.filter((r) => r.key.toLowerCase().includes(needle) || (r.description ?? '').toLowerCase().includes(needle));
+}

@@ -1,0 +1,55 @@
+import {Box, Text} from 'ink';
+import type {Setting} from '../../repo/index.js';
+import {fit} from '../text-fit.js';
+import {visibleValue} from './settings-commands.js';
+
+type Props = {
+  /** Rows to show: already cut to the visible window. */
+  readonly rows: readonly Setting[];
+  /** Index within `rows` of the selected one, or -1. */
+  readonly selected: number;
+  readonly revealed?: string;
+  readonly width: number;
+  readonly compact: boolean;
+  readonly height: number;
+  /** Said when there are no rows. */
+  readonly emptyNote: string;
+};
+
+type Columns = {key: number; value: number; type: number};
+
+export function settingsColumns(width: number, compact: boolean, rows: readonly Setting[]): Columns {
+  const longestKey = Math.max(3, ...rows.map((r) => r.key.length));
+  const usable = width - 2;
+  if (compact) {
+    const key = Math.min(longestKey, Math.floor(usable * 0.45));
+    return {key, value: Math.max(1, usable - key - 1), type: 0};
+  }
+  const key = Math.min(longestKey, 24);
+  const type = 7;
+  return {key, type, value: Math.max(1, usable - key - type - 2)};
+}
+
+/** One line a setting: pointer, key, value, type. The pointer marks the selection without colour. */
+export function SettingsTable({rows, selected, revealed, width, compact, height, emptyNote}: Props) {
+  const columns = settingsColumns(width, compact, rows);
+  const header = `  ${fit('KEY', columns.key)} ${fit('VALUE', columns.value)}${compact ? '' : ` ${fit('TYPE', columns.type)}`}`;
+  return (
+    <Box flexDirection="column" height={height + 1}>
+      <Text bold>{header.trimEnd()}</Text>
+      {rows.length === 0 ? <Text dimColor>{fit(`  ${emptyNote}`, width).trimEnd()}</Text> : null}
+      {rows.map((setting, i) => {
+        const isSelected = i === selected;
+        const value = visibleValue(setting, revealed === setting.key);
+        const line =
+          `${isSelected ? '> ' : '  '}${fit(setting.key, columns.key)} ${fit(value, columns.value)}` +
+          (compact ? '' : ` ${fit(setting.type, columns.type)}`);
+        return (
+          <Text key={setting.key} inverse={isSelected} wrap="truncate-end">
+            {line}
+          </Text>
+        );
+      })}
+    </Box>
+  );
+}

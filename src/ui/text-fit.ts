@@ -1,0 +1,17 @@
+import {printable} from '../repo/index.js';
+
+/** Exactly `width` columns: cut with … or padded. Control characters shown escaped first. */
+export function fit(text: string, width: number): string {
+  if (width <= 0) return '';
+  const safe = printable(text);
+  if (safe.length > width) return width === 1 ? '…' : `${safe.slice(0, width - 1)}…`;
+  return safe.padEnd(width);
+}
+
+/** Cut to at most `width` columns without padding. */
+export function clip(text: string, width: number): string {
+  return fit(text, width).trimEnd();
+}
+
+/** Below this many columns the app drops to a compact layout rather than wrapping. */
+export const compactBelow = 60;

@@ -1,0 +1,1 @@
+export {Wizard, type WizardResult} from './wizard.js';

@@ -1,0 +1,55 @@
+export type AuthChoice = 'password' | 'token' | 'none';
+
+export type WizardStepId = 'address' | 'port' | 'auth' | 'secret' | 'openai' | 'anthropic' | 'review';
+export const wizardSteps: readonly WizardStepId[] = ['address', 'port', 'auth', 'secret', 'openai', 'anthropic', 'review'];
+
+export type WizardValues = {
+  readonly address: string;
+  readonly port: string;
+  readonly auth: AuthChoice;
+  readonly secret: string;
+  readonly openai: string;
+  readonly anthropic: string;
+};
+
+export type WizardState = {readonly step: WizardStepId; readonly values: WizardValues};
+
+export type WizardAction =
+  | {type: 'change'; value: string}
+  | {type: 'chooseAuth'; auth: AuthChoice}
+  | {type: 'next'}
+  | {type: 'back'};
+
+type TextStep = 'address' | 'port' | 'secret' | 'openai' | 'anthropic';
+export const isTextStep = (step: WizardStepId): step is TextStep => step !== 'auth' && step !== 'review';
+
+/** The secret step only makes sense when a password or token was chosen. */
+function skipped(step: WizardStepId, values: WizardValues): boolean {
+  return step === 'secret' && values.auth === 'none';
+}
+
+function advance(state: WizardState, delta: 1 | -1): WizardState {
+  let index = wizardSteps.indexOf(state.step);
+  do index += delta;
+  while (index > 0 && index < wizardSteps.length - 1 && skipped(wizardSteps[index]!, state.values));
+  const step = wizardSteps[Math.max(0, Math.min(wizardSteps.length - 1, index))]!;
+  return {...state, step};
+}
+
+export function initialWizardState(address: string, port: number): WizardState {
+  return {step: 'address', values: {address, port: String(port), auth: 'none', secret: '', openai: '', anthropic: ''}};
+}
+
+/** The wizard's state changes; validation and saving happen in the caller. */
+export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
+  switch (action.type) {
+    case 'change':
+      return isTextStep(state.step) ? {...state, values: {...state.values, [state.step]: action.value}} : state;
+    case 'chooseAuth':
+      return advance({...state, values: {...state.values, auth: action.auth}}, 1);
+    case 'next':
+      return advance(state, 1);
+    case 'back':
+      return advance(state, -1);
+  }
+}

@@ -18,7 +18,8 @@ export function classifyFetchError(error: unknown): {outcome: FailureOutcome; de
   if (cause.name === 'TimeoutError' || cause.code === 'UND_ERR_CONNECT_TIMEOUT' || cause.code === 'ETIMEDOUT') {
     return {outcome: 'timeout', detail: 'no answer within the connection timeout'};
   }
-  const line = `${cause.code ? `${cause.code}: ` : ''}${cause.message}`.split('\n')[0]!;
+  const prefix = cause.code && !cause.message.includes(cause.code) ? `${cause.code}: ` : '';
+  const line = `${prefix}${cause.message}`.split('\n')[0]!;
   const code = cause.code ?? '';
   if (/^ERR_(SSL|TLS)|CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code) || /ssl|tls|certificate/i.test(cause.message)) {
     return {outcome: 'tls-error', detail: line};

@@ -53,6 +53,6 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     restore();
     store.close();
   }
-  // Said on the normal screen, so it stays visible after the app is gone.
-  if (wizardResult) process.stdout.write(`${wizardResult.message}\n`);
+  // init's summary, said on the normal screen so it stays visible after the app is gone.
+  if (wizard && wizardResult) process.stdout.write(`${wizardResult.message}\n`);
 }

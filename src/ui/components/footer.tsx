@@ -18,6 +18,6 @@ export function Footer({bindings, readOnly, width, hint}: Props) {
     bindings
       .filter((b) => b.footer && !(readOnly && b.edits))
       .map((b) => `${b.keys} ${b.action}`)
-      .join(' · ');
+      .join('  ');
   return <Text dimColor>{clip(text, width)}</Text>;
 }

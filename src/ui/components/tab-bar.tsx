@@ -10,15 +10,35 @@ type Props = {
   readonly readOnly: boolean;
 };
 
-/** The tab strip; the active tab is bracketed, so it shows without colour. Too narrow: only the active one. */
+/**
+ * The tab strip; the active tab is bracketed, so it shows without colour.
+ * When it does not fit, the title goes first, then tabs far from the active
+ * one, with < and > saying more lie that way.
+ */
 export function tabBarText({tabs, active, width, readOnly}: Props): string {
   const badge = readOnly ? ' [READ-ONLY]' : '';
-  const name = (tab: Tab, i: number) => `${i < 9 ? `${i + 1} ` : ''}${tab.label}`;
-  const full = tabs.map((tab, i) => (i === active ? `[${name(tab, i)}]` : ` ${name(tab, i)} `)).join(' ');
-  const line = `sanctum-config ${full}${badge}`;
-  if (line.length <= width) return line;
-  const current = tabs[active];
-  return clip(`< ${active + 1}/${tabs.length} ${current ? current.label : ''} >${badge}`, width);
+  const cells = tabs.map((tab, i) => {
+    const name = `${i < 9 ? `${i + 1} ` : ''}${tab.label}`;
+    return i === active ? `[${name}]` : ` ${name} `;
+  });
+  const full = cells.join(' ');
+  if (`sanctum-config ${full}${badge}`.length <= width) return `sanctum-config ${full}${badge}`;
+  if (`${full}${badge}`.length <= width) return `${full}${badge}`;
+  let start = active;
+  let end = active + 1;
+  const text = (s: number, e: number) => `${s > 0 ? '< ' : ''}${cells.slice(s, e).join(' ')}${e < cells.length ? ' >' : ''}${badge}`;
+  for (let grew = true; grew; ) {
+    grew = false;
+    if (end < cells.length && text(start, end + 1).length <= width) {
+      end++;
+      grew = true;
+    }
+    if (start > 0 && text(start - 1, end).length <= width) {
+      start--;
+      grew = true;
+    }
+  }
+  return clip(text(start, end), width);
 }
 
 export function TabBar(props: Props) {

@@ -1,0 +1,258 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {openConfigStore, type ConfigStore} from '../../src/repo/index.js';
+import {keys, renderApp} from '../helpers/render-app.js';
+import {snapshot, tempDbPath} from '../helpers/temp-db.js';
+
+const opened: {unmount: () => void}[] = [];
+afterEach(() => {
+  while (opened.length) opened.pop()!.unmount();
+});
+
+function storeWith(setup?: (store: ConfigStore) => void): ConfigStore {
+  const store = openConfigStore(tempDbPath());
+  setup?.(store);
+  return store;
+}
+
+async function open(store: ConfigStore, props: Partial<Parameters<typeof renderApp>[0]> = {}, size?: {columns: number; rows: number}) {
+  const app = await renderApp({store, ...props}, size);
+  opened.push(app);
+  return app;
+}
+
+const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('> ')) ?? '';
+
+describe('tabs and navigation', () => {
+  it('shows one tab per category in the design order, then Servers, and switches by digit, Tab and arrows', async () => {
+    const app = await open(storeWith((s) => s.settings.add({key: 'gpu_count', type: 'integer', value: '2', category: 'hardware'})));
+    expect(app.frame().split('\n')[0]).toBe('[1 API Keys]  2 Paths   3 Ports   4 General   5 Hardware   6 Servers');
+    expect(app.frame()).toContain('openai_api_key');
+    await app.press('3');
+    expect(app.frame().split('\n')[0]).toContain('[3 Ports]');
+    expect(app.frame()).toContain('flask_port');
+    await app.press(keys.tab);
+    expect(app.frame().split('\n')[0]).toContain('[4 General]');
+    await app.press(keys.shiftTab, keys.left);
+    expect(app.frame().split('\n')[0]).toContain('[2 Paths]');
+    await app.press('l', 'l', 'l', 'l');
+    expect(app.frame().split('\n')[0]).toContain('[6 Servers]');
+    await app.press(keys.right);
+    expect(app.frame().split('\n')[0]).toContain('[1 API Keys]');
+    await app.press('h');
+    expect(app.frame()).toMatch(/ID\s+NAME\s+ADDRESS/);
+  });
+
+  it('moves the selection with arrows, j/k, Home/End and pages, rendering only visible rows', async () => {
+    const store = storeWith((s) => {
+      for (let i = 0; i < 60; i++) s.settings.add({key: `item_${String(i).padStart(2, '0')}`, type: 'string', value: `v${i}`, category: 'bulk'});
+    });
+    const app = await open(store);
+    await app.press('5');
+    expect(selectedLine(app.frame())).toMatch(/^> item_00/);
+    await app.press('j', keys.down);
+    expect(selectedLine(app.frame())).toMatch(/^> item_02/);
+    await app.press('k');
+    expect(selectedLine(app.frame())).toMatch(/^> item_01/);
+    await app.press(keys.end);
+    expect(selectedLine(app.frame())).toMatch(/^> item_59/);
+    expect(app.frame()).not.toContain('item_00');
+    await app.press(keys.home);
+    expect(selectedLine(app.frame())).toMatch(/^> item_00/);
+    await app.press(keys.pageDown);
+    expect(selectedLine(app.frame())).toMatch(/^> item_18/);
+    await app.press(keys.pageUp);
+    expect(selectedLine(app.frame())).toMatch(/^> item_00/);
+    const lines = app.frame().split('\n');
+    expect(lines.filter((l) => /item_\d\d/.test(l))).toHaveLength(18);
+    expect(lines.length).toBeLessThanOrEqual(23);
+  });
+
+  it('never draws a frame taller than the terminal minus one row, and fits 50 columns compactly', async () => {
+    const app = await open(storeWith(), {}, {columns: 50, rows: 12});
+    for (const key of ['1', '2', '3', '4', '5', '?']) {
+      await app.press(key);
+      const lines = app.frame().split('\n');
+      expect(lines.length).toBeLessThanOrEqual(11);
+      for (const line of lines) expect(line.length).toBeLessThanOrEqual(50);
+      if (key === '?') await app.press('x');
+    }
+    await app.press('1');
+    expect(app.frame().split('\n')[0]).toBe('[1 API Keys]  2 Paths   3 Ports   4 General  >');
+    await app.press('5');
+    expect(app.frame().split('\n')[0]).toBe('<  2 Paths   3 Ports   4 General  [5 Servers]');
+  });
+
+  it('shows every key in a help overlay, closed by any key, keeping the selection', async () => {
+    const app = await open(storeWith());
+    await app.press('j', '?');
+    const help = app.frame();
+    for (const text of ['next tab', 'previous row', 'page down', 'edit the value', 'reveal / hide', 'copy the value', 'filter by key', 'add a setting', 'delete the setting', 'quit']) {
+      expect(help).toContain(text);
+    }
+    await app.press(keys.escape);
+    expect(selectedLine(app.frame())).toMatch(/^> anthropic_api_key/);
+  });
+});
+
+describe('editing settings', () => {
+  it('edits and saves a value through the repository', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('3', keys.enter);
+    expect(app.frame()).toContain('flask_port = 5000');
+    await app.press(keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.type('5001');
+    await app.press(keys.enter);
+    expect(store.settings.require('flask_port').value).toBe('5001');
+    expect(app.frame()).toContain('saved flask_port = 5001');
+    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+5001/);
+  });
+
+  it('cancels an edit with Esc, writing nothing', async () => {
+    const store = storeWith();
+    const before = snapshot(store.path);
+    const app = await open(store);
+    await app.press('3', keys.enter);
+    await app.type('99');
+    await app.press(keys.escape);
+    expect(app.frame()).toContain('cancelled; nothing saved');
+    expect(snapshot(store.path)).toBe(before);
+    await app.press('q');
+  });
+
+  it.each([
+    ['abc', "flask_port: 'abc' is not a whole number"],
+    ['70000', 'flask_port: 70000 is out of range (1-65535)'],
+  ])('refuses %s for a port in place, keeping the editor and the text', async (input, reason) => {
+    const store = storeWith();
+    const before = snapshot(store.path);
+    const app = await open(store);
+    await app.press('3', keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.type(input);
+    await app.press(keys.enter);
+    expect(app.frame()).toContain(`! ${reason}`);
+    expect(app.frame()).toContain(`flask_port = ${input}`);
+    expect(snapshot(store.path)).toBe(before);
+  });
+
+  it('refuses invalid JSON in place', async () => {
+    const store = storeWith((s) => s.settings.add({key: 'model_args', type: 'json', value: '{}', category: 'general'}));
+    const app = await open(store);
+    await app.press('4', keys.end, keys.enter, keys.backspace, keys.backspace);
+    await app.type('{');
+    await app.press(keys.enter);
+    expect(app.frame()).toMatch(/! model_args: not valid JSON/);
+    expect(store.settings.require('model_args').value).toBe('{}');
+  });
+
+  it('toggles a boolean at once with Enter', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('4', 'j');
+    expect(selectedLine(app.frame())).toMatch(/debug_mode\s+on/);
+    await app.press(keys.enter);
+    expect(store.settings.require('debug_mode').value).toBe('false');
+    expect(selectedLine(app.frame())).toMatch(/debug_mode\s+off/);
+  });
+
+  it('never shows a secret until revealed, and hides it again when the selection moves', async () => {
+    const store = storeWith((s) => s.settings.set('openai_api_key', 'sk-very-secret'));
+    const app = await open(store);
+    expect(app.frame()).toMatch(/> openai_api_key\s+\*{8}/);
+    await app.press('j', 'k', '/', 'o', keys.enter, keys.escape, '?', 'x');
+    for (const frame of app.frames) expect(frame).not.toContain('sk-very-secret');
+    await app.press('r');
+    expect(app.frame()).toMatch(/> openai_api_key\s+sk-very-secret/);
+    await app.press('r');
+    expect(app.frame()).not.toContain('sk-very-secret');
+    await app.press('r', 'j');
+    expect(app.frame()).not.toContain('sk-very-secret');
+  });
+
+  it('replaces a hidden secret from an empty, masked editor', async () => {
+    const store = storeWith((s) => s.settings.set('openai_api_key', 'sk-old'));
+    const app = await open(store);
+    await app.press(keys.enter);
+    await app.type('sk-new');
+    expect(app.frame()).toContain('openai_api_key = ******');
+    expect(app.frame()).not.toContain('sk-new');
+    await app.press(keys.enter);
+    expect(store.settings.require('openai_api_key').value).toBe('sk-new');
+    expect(app.frame()).toContain('saved openai_api_key = ********');
+  });
+
+  it('copies the selected value with OSC 52', async () => {
+    const app = await open(storeWith());
+    await app.press('j', 'j', 'y');
+    expect(app.controls).toEqual([`\u001b]52;c;${Buffer.from('http://localhost:11434').toString('base64')}\u0007`]);
+    expect(app.frame()).toContain('copied ollama_base_url to the clipboard');
+  });
+
+  it('filters rows by key or description; Esc clears', async () => {
+    const app = await open(storeWith());
+    await app.press('/');
+    await app.type('claude');
+    expect(app.frame()).toContain('anthropic_api_key');
+    expect(app.frame()).not.toContain('openai_api_key');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('filter "claude": 1 of 3');
+    await app.press(keys.escape);
+    expect(app.frame()).toContain('openai_api_key');
+  });
+
+  it('adds a setting to the current tab with the form', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('3', 'a');
+    expect(app.frame()).toContain('Add a setting to Ports');
+    await app.type('web_port');
+    await app.press(keys.enter, keys.enter);
+    await app.press(keys.enter);
+    await app.type('8088');
+    await app.press(keys.enter);
+    await app.type('Web UI port');
+    await app.press(keys.enter);
+    expect(store.settings.require('web_port')).toMatchObject({value: '8088', type: 'integer', category: 'ports', description: 'Web UI port', sensitive: false});
+    expect(app.frame()).toContain('added web_port');
+    expect(app.frame()).toContain('web_port');
+  });
+
+  it('refuses a bad key in the add form where it was typed', async () => {
+    const store = storeWith();
+    const before = snapshot(store.path);
+    const app = await open(store);
+    await app.press('a');
+    await app.type('Bad-Key');
+    await app.press(keys.enter);
+    expect(app.frame()).toMatch(/! key: 'Bad-Key' must start with a-z/);
+    await app.press(keys.escape);
+    expect(snapshot(store.path)).toBe(before);
+  });
+
+  it('deletes only after y; n keeps the setting', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('2', 'd');
+    expect(app.frame()).toContain('Delete sanctum_base_path? y / n');
+    await app.press('n');
+    expect(store.settings.get('sanctum_base_path')).toBeDefined();
+    await app.press('d', 'y');
+    expect(store.settings.get('sanctum_base_path')).toBeUndefined();
+    expect(app.frame()).toContain('deleted sanctum_base_path');
+  });
+
+  it('refuses every editing key in read-only mode, and says so', async () => {
+    const store = storeWith();
+    const before = snapshot(store.path);
+    const app = await open(store, {readOnly: true});
+    expect(app.frame().split('\n')[0]).toContain('[READ-ONLY]');
+    expect(app.frame()).not.toMatch(/Enter edit/);
+    for (const key of [keys.enter, 'a', 'd']) {
+      await app.press(key);
+      expect(app.frame()).toContain('! read-only: editing is off');
+    }
+    await app.press('5', keys.enter, 'n', keys.space, 'd');
+    expect(app.frame()).toContain('! read-only: editing is off');
+    expect(snapshot(store.path)).toBe(before);
+  });
+});

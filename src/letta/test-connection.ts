@@ -92,18 +92,19 @@ async function runChecks(url: string, signal: AbortSignal, secret: string | unde
       return {url, outcome: 'unexpected', detail: `${what}; is this a Letta server?`, httpStatus: health.status, ms: health.ms, credentials: 'not-checked'};
     }
     const version = typeof health.body.version === 'string' ? health.body.version : undefined;
-    const found = `reachable${version ? `, Letta ${version}` : ''}`;
+    // The finding first, so it survives a narrow status line.
+    const letta = version ? `Letta ${version}` : 'Letta';
     const agents = await request(`${url}/v1/agents/?limit=1`, signal, secret);
     const base = {url, httpStatus: agents.status, ms: health.ms, version};
     if (agents.status === 401 || agents.status === 403) {
       const why = secret ? `the server rejected the stored ${server.token ? 'token' : 'password'}` : 'the server needs a password or token; none is stored';
-      return {...base, outcome: 'auth-failed', detail: `${found}, but ${why}`, credentials: 'rejected'};
+      return {...base, outcome: 'auth-failed', detail: `${why} (${letta} is reachable)`, credentials: 'rejected'};
     }
     if (agents.status === 200 && Array.isArray(agents.body)) {
       const credentials = secret ? 'accepted' : 'not-needed';
-      return {...base, outcome: 'ok', detail: `${found}, ${secret ? 'credentials accepted' : 'no credentials needed'}`, credentials};
+      return {...base, outcome: 'ok', detail: `${secret ? 'credentials accepted' : 'no credentials needed'}, ${letta}`, credentials};
     }
-    return {...base, outcome: 'unexpected', detail: `${found}, but /v1/agents/ answered HTTP ${agents.status}`, credentials: 'not-checked'};
+    return {...base, outcome: 'unexpected', detail: `/v1/agents/ answered HTTP ${agents.status} (${letta} is reachable)`, credentials: 'not-checked'};
   } catch (error) {
     if (error instanceof CheckFailed) return {url, ...error.report};
     throw error;

@@ -1,0 +1,51 @@
+import {execFileSync} from 'node:child_process';
+
+const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A real terminal: a detached tmux session on its own server socket. */
+export class TmuxSession {
+  readonly socket = `sanctum-config-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+
+  constructor(command: string, size = {columns: 80, rows: 24}) {
+    this.tmux('new-session', '-d', '-s', 'app', '-x', String(size.columns), '-y', String(size.rows), command);
+  }
+
+  tmux(...args: string[]): string {
+    return execFileSync('tmux', ['-L', this.socket, '-f', '/dev/null', ...args], {encoding: 'utf8'});
+  }
+
+  screen(): string {
+    return this.tmux('capture-pane', '-p', '-t', 'app');
+  }
+
+  /** Is the pane showing the alternate screen (a full-screen app)? */
+  alternateScreen(): boolean {
+    return this.tmux('display-message', '-p', '-t', 'app', '#{alternate_on}').trim() === '1';
+  }
+
+  /** Send keys one at a time, as a person types. */
+  async keys(...keys: string[]): Promise<void> {
+    for (const key of keys) {
+      this.tmux('send-keys', '-t', 'app', key);
+      await tick(60);
+    }
+  }
+
+  async waitFor(pattern: RegExp, timeoutMs = 8000): Promise<string> {
+    const started = Date.now();
+    for (;;) {
+      const screen = this.screen();
+      if (pattern.test(screen)) return screen;
+      if (Date.now() - started > timeoutMs) throw new Error(`screen never matched ${pattern}:\n${screen}`);
+      await tick(50);
+    }
+  }
+
+  kill(): void {
+    try {
+      this.tmux('kill-server');
+    } catch {
+      // already gone
+    }
+  }
+}

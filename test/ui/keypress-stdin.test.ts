@@ -1,0 +1,23 @@
+import {describe, expect, it} from 'vitest';
+import {splitKeypresses} from '../../src/ui/keypress-stdin.js';
+
+describe('splitKeypresses', () => {
+  it('splits keys that arrived together into one press each', () => {
+    expect(splitKeypresses('jj\r')).toEqual(['j', 'j', '\r']);
+    expect(splitKeypresses('\u007f\u007f12\r')).toEqual(['\u007f', '\u007f', '1', '2', '\r']);
+  });
+
+  it('keeps escape sequences whole', () => {
+    expect(splitKeypresses('\u001b[A\u001b[B\u001b[5~\u001b[Zq')).toEqual(['\u001b[A', '\u001b[B', '\u001b[5~', '\u001b[Z', 'q']);
+    expect(splitKeypresses('\u001bOH\u001b')).toEqual(['\u001bOH', '\u001b']);
+    expect(splitKeypresses('\u001b[1;5C')).toEqual(['\u001b[1;5C']);
+  });
+
+  it('keeps a pasted run of text in one piece, and the Enter after it apart', () => {
+    expect(splitKeypresses('sk-ant-api03-abcdef\r')).toEqual(['sk-ant-api03-abcdef', '\r']);
+  });
+
+  it('keeps characters outside the BMP whole', () => {
+    expect(splitKeypresses('a😀')).toEqual(['a', '😀']);
+  });
+});

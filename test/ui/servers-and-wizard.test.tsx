@@ -1,0 +1,191 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {openConfigStore, type ConfigStore} from '../../src/repo/index.js';
+import {keys, renderApp, waitForFrame} from '../helpers/render-app.js';
+import {snapshot, tempDbPath} from '../helpers/temp-db.js';
+import {startFakeLetta, type FakeLetta} from '../helpers/fake-letta.js';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+async function open(store: ConfigStore, props: Partial<Parameters<typeof renderApp>[0]> = {}) {
+  const app = await renderApp({store, ...props});
+  cleanups.push(() => app.unmount());
+  return app;
+}
+
+async function fake(options: Parameters<typeof startFakeLetta>[0]): Promise<FakeLetta> {
+  const letta = await startFakeLetta(options);
+  cleanups.push(() => letta.close());
+  return letta;
+}
+
+const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('> ')) ?? '';
+
+describe('the Servers tab', () => {
+  it('lists servers with the active marker, and Space activates the selected one', async () => {
+    const store = openConfigStore(tempDbPath());
+    store.servers.add({address: '10.0.0.9', port: 8284, name: 'lab', password: 'pw-lab'});
+    const app = await open(store);
+    await app.press('5');
+    expect(app.frame()).toMatch(/> \* 1\s+localhost\s+8080\s+none\s+30s\s+never/);
+    expect(app.frame()).toMatch(/ {3}2\s+lab\s+10\.0\.0\.9\s+8284\s+pw \*{8}/);
+    await app.press('j', keys.space);
+    expect(store.servers.active()?.id).toBe(2);
+    expect(store.servers.list().filter((s) => s.active)).toHaveLength(1);
+    expect(selectedLine(app.frame())).toMatch(/^> \* 2/);
+    expect(app.frame()).toContain('server 2 is the active server');
+  });
+
+  it('reveals a server\'s secrets only on r', async () => {
+    const store = openConfigStore(tempDbPath());
+    store.servers.update(1, {password: 'pw-hidden', token: 'tok-hidden'});
+    const app = await open(store);
+    await app.press('5', keys.enter, keys.escape);
+    for (const frame of app.frames) {
+      expect(frame).not.toContain('pw-hidden');
+      expect(frame).not.toContain('tok-hidden');
+    }
+    await app.press('r');
+    expect(app.frame()).toContain('pw pw-hidden');
+  });
+
+  it('refuses to save the form while a field is invalid, then saves the fixed one', async () => {
+    const store = openConfigStore(tempDbPath());
+    const before = snapshot(store.path);
+    const app = await open(store);
+    await app.press('5', keys.enter, keys.down, keys.down);
+    expect(app.frame()).toMatch(/> port\s+8080/);
+    await app.press(keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.type('70000');
+    expect(app.frame()).toContain('! server_port: 70000 is out of range (1-65535)');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('! cannot save: server_port: 70000 is out of range');
+    expect(snapshot(store.path)).toBe(before);
+    await app.press(keys.backspace, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.type('8284');
+    await app.press(keys.tab, keys.tab);
+    await app.type('tok-new');
+    expect(app.frame()).not.toContain('tok-new');
+    await app.press(keys.enter);
+    expect(store.servers.require(1)).toMatchObject({port: 8284, token: 'tok-new', password: null});
+    expect(app.frame()).toContain('saved server 1');
+  });
+
+  it('discards the form on Esc', async () => {
+    const store = openConfigStore(tempDbPath());
+    const before = snapshot(store.path);
+    const app = await open(store);
+    await app.press('5', keys.enter);
+    await app.type('renamed');
+    await app.press(keys.escape);
+    expect(app.frame()).toContain('discarded; nothing saved');
+    expect(snapshot(store.path)).toBe(before);
+  });
+
+  it('adds a server with n and deletes one after confirming', async () => {
+    const store = openConfigStore(tempDbPath());
+    const app = await open(store);
+    await app.press('5', 'n');
+    expect(app.frame()).toContain('New Letta server');
+    await app.press(...Array(9).fill(keys.backspace));
+    await app.type('letta.internal');
+    await app.press(keys.enter);
+    expect(store.servers.list().map((s) => s.address)).toEqual(['localhost', 'letta.internal']);
+    await app.press(keys.home, 'd');
+    expect(app.frame()).toContain('Delete server 1? y / n');
+    await app.press('y');
+    expect(store.servers.list().map((s) => s.id)).toEqual([2]);
+    expect(app.frame()).toContain('deleted server 1; no server is active now');
+  });
+
+  it('tests the connection without freezing: a spinner, then the outcome on the row', async () => {
+    const letta = await fake({password: 'right'});
+    const store = openConfigStore(tempDbPath());
+    store.servers.update(1, {address: '127.0.0.1', port: letta.port, password: 'right'});
+    const app = await open(store);
+    await app.press('5', 't');
+    expect(app.frames.some((f) => /testing http:\/\/127\.0\.0\.1/.test(f))).toBe(true);
+    const done = await waitForFrame(app.frame, /server 1: ok/);
+    expect(done).toMatch(/> \* 1 .* ok \d+ms/);
+    expect(done).toContain('credentials accepted, Letta 0.16.3');
+    expect(store.servers.require(1).lastConnectedAt).not.toBeNull();
+  });
+
+  it('shows auth-failed for a wrong password, without the password', async () => {
+    const letta = await fake({password: 'right'});
+    const store = openConfigStore(tempDbPath());
+    store.servers.update(1, {address: '127.0.0.1', port: letta.port, password: 'wrong-pass'});
+    const app = await open(store);
+    await app.press('5', 't');
+    const done = await waitForFrame(app.frame, /server 1: auth-failed/);
+    expect(done).toContain('rejected the stored password');
+    for (const frame of app.frames) expect(frame).not.toContain('wrong-pass');
+  });
+
+  it('cancels a running test with Esc', async () => {
+    const letta = await fake({behaviour: 'silent'});
+    const store = openConfigStore(tempDbPath());
+    store.servers.update(1, {address: '127.0.0.1', port: letta.port, timeout: 30});
+    const app = await open(store);
+    await app.press('5', 't');
+    await waitForFrame(app.frame, /\S testing/);
+    await app.press('j', 'k');
+    expect(app.frame()).toMatch(/testing/);
+    await app.press(keys.escape);
+    await waitForFrame(app.frame, /test cancelled/);
+    expect(app.frame()).not.toMatch(/\| testing|\/ testing|- testing|\\ testing/);
+  });
+});
+
+describe('the first-run wizard', () => {
+  it('walks the steps and writes everything at the end, in one go', async () => {
+    const store = openConfigStore(tempDbPath());
+    const done: string[] = [];
+    const app = await open(store, {wizard: true, onWizardDone: (r) => done.push(r.message)});
+    expect(app.frame()).toContain('first-run setup (step 1 of 7)');
+    await app.press(...Array(9).fill(keys.backspace));
+    await app.type('10.0.0.7');
+    await app.press(keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.type('8284');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('How does the server check who you are?');
+    await app.press(keys.down, keys.enter);
+    await app.type('letta-pw');
+    expect(app.frame()).not.toContain('letta-pw');
+    await app.press(keys.enter);
+    await app.type('sk-openai');
+    await app.press(keys.enter, keys.enter);
+    expect(app.frame()).toMatch(/Letta server\s+10\.0\.0\.7:8284/);
+    expect(app.frame()).toMatch(/credentials\s+password \*{8}/);
+    expect(store.settings.require('openai_api_key').value).toBe('');
+    await app.press(keys.enter);
+    expect(store.servers.require(1)).toMatchObject({address: '10.0.0.7', port: 8284, password: 'letta-pw'});
+    expect(store.settings.require('openai_api_key').value).toBe('sk-openai');
+    expect(store.settings.require('anthropic_api_key').value).toBe('');
+    expect(done).toEqual(['setup saved: set openai_api_key; server 1: set address, port, password']);
+    expect(app.frame()).toContain('[1 API Keys]');
+    for (const frame of app.frames) expect(frame).not.toMatch(/letta-pw|sk-openai/);
+  });
+
+  it('refuses a bad port at its step', async () => {
+    const store = openConfigStore(tempDbPath());
+    const app = await open(store, {wizard: true});
+    await app.press(keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.type('99999');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('! server_port: 99999 is out of range');
+    expect(app.frame()).toContain('step 2 of 7');
+  });
+
+  it('skips everything on Esc, writing nothing', async () => {
+    const store = openConfigStore(tempDbPath());
+    const before = snapshot(store.path);
+    const app = await open(store, {wizard: true});
+    await app.type('host');
+    await app.press(keys.escape);
+    expect(app.frame()).toContain('setup skipped; nothing saved');
+    expect(snapshot(store.path)).toBe(before);
+  });
+});

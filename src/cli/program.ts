@@ -5,7 +5,7 @@ import {registerServerCommands} from './commands/server.js';
 import {registerServerTestCommand} from './commands/server-test.js';
 import {registerSettingCommands} from './commands/settings.js';
 import {registerTransferCommands} from './commands/transfer.js';
-import {hasTerminal} from './terminal.js';
+import {hasTerminal, loadApp} from './terminal.js';
 import {packageVersion} from './version.js';
 
 /** Commander's words, made into our one line: `sanctum-config: unknown option '--x' (see --help)`. */
@@ -35,7 +35,7 @@ export function buildProgram(): Command {
         throw new UsageError('the interactive app needs a terminal; use a command above when scripting');
       }
       const {databasePathOf} = await import('./with-store.js');
-      const {launchApp} = await import('../ui/launch.js');
+      const {launchApp} = await loadApp();
       await launchApp({dbPath: databasePathOf(command), readOnly: Boolean(options.readOnly)});
     });
   program.allowExcessArguments(true);

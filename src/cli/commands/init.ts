@@ -5,7 +5,7 @@ import type {ServerFields} from '../../repo/index.js';
 import {answersFromEnv} from '../env-answers.js';
 import {readStdinValue} from '../read-stdin.js';
 import {databasePathOf, print, withStore} from '../with-store.js';
-import {hasTerminal} from '../terminal.js';
+import {hasTerminal, loadApp} from '../terminal.js';
 
 function parseAssignment(text: string, previous: Record<string, string>): Record<string, string> {
   const at = text.indexOf('=');
@@ -39,7 +39,7 @@ export function registerInitCommand(program: Command): void {
         flag === 'set' ? Object.keys(options.set).length > 0 : options[flag] !== undefined,
       );
       if (!options.nonInteractive && !flagged && hasTerminal()) {
-        const {launchApp} = await import('../../ui/launch.js');
+        const {launchApp} = await loadApp();
         await launchApp({dbPath: databasePathOf(command), wizard: true});
         return;
       }

@@ -60,3 +60,23 @@ export function scrollOffset(offset: number, selected: number, height: number, c
   if (selected >= start + height) start = selected - height + 1;
   return Math.max(0, Math.min(start, Math.max(0, count - height)));
 }
+
+/** A list's selection, scroll position and the one row shown in clear. */
+export type ListCursor<Id> = {readonly selected: number; readonly offset: number; readonly revealed?: Id};
+
+/** Move a list's cursor; a revealed secret is hidden again once the selection leaves it. */
+export function moveCursor<Id, S extends ListCursor<Id>>(state: S, move: MoveAction, count: number, page: number): S {
+  const selected = moveSelection(state.selected, move, count, page);
+  const offset = scrollOffset(state.offset, selected, page, count);
+  return {...state, selected, offset, revealed: selected === state.selected ? state.revealed : undefined};
+}
+
+/**
+ * A y/n question's answer: true for y, false for n or Esc, undefined for any
+ * other key (the question stays).
+ */
+export function confirmAnswer(input: string, key: Key): boolean | undefined {
+  if (input === 'y' || input === 'Y') return true;
+  if (input === 'n' || input === 'N' || key.escape) return false;
+  return undefined;
+}

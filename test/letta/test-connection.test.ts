@@ -97,3 +97,33 @@ describe('testConnection against a real HTTP server', () => {
     await expect(pending).rejects.toThrow('cancelled by user');
   });
 });
+
+describe('serverBaseUrl', () => {
+  it('keeps the scheme and always adds the port; brackets IPv6 literals', async () => {
+    const {serverBaseUrl} = await import('../../src/repo/server-url.js');
+    expect(serverBaseUrl({address: 'localhost', port: 8080})).toBe('http://localhost:8080');
+    expect(serverBaseUrl({address: 'https://letta.example.com', port: 443})).toBe('https://letta.example.com:443');
+    expect(serverBaseUrl({address: 'HTTP://10.0.0.5/', port: 8284})).toBe('http://10.0.0.5:8284');
+    expect(serverBaseUrl({address: '::1', port: 8283})).toBe('http://[::1]:8283');
+    expect(serverBaseUrl({address: 'http://[fe80::1]', port: 8283})).toBe('http://[fe80::1]:8283');
+  });
+
+  it('reaches a server on the IPv6 loopback by its bare address', async () => {
+    const {createServer} = await import('node:http');
+    const server = createServer((req, res) => {
+      const body = req.url === '/v1/health/' ? {version: '0.16.3', status: 'ok'} : [];
+      res.writeHead(200, {'content-type': 'application/json'}).end(JSON.stringify(body));
+    });
+    const listening = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(0, '::1', () => resolve(true));
+    });
+    if (!listening) return; // no IPv6 loopback on this machine: the URL test above still holds
+    const port = (server.address() as {port: number}).port;
+    try {
+      expect(await testConnection(target(port, {address: '::1'}))).toMatchObject({outcome: 'ok', url: `http://[::1]:${port}`});
+    } finally {
+      server.close();
+    }
+  });
+});

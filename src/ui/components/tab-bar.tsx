@@ -21,7 +21,7 @@ export function tabBarText({tabs, active, width, readOnly}: Props): string {
     const name = `${i < 9 ? `${i + 1} ` : ''}${tab.label}`;
     return i === active ? `[${name}]` : ` ${name} `;
   });
-  const full = cells.join(' ');
+  const full = cells.join(' ').trimEnd();
   if (`sanctum-config ${full}${badge}`.length <= width) return `sanctum-config ${full}${badge}`;
   if (`${full}${badge}`.length <= width) return `${full}${badge}`;
   let start = active;

@@ -1,5 +1,5 @@
 import type {ConnectionReport} from '../../letta/test-connection.js';
-import {type MoveAction, moveSelection, scrollOffset} from '../keys.js';
+import {type MoveAction, moveCursor} from '../keys.js';
 
 export const formFields = ['name', 'address', 'port', 'password', 'token', 'timeout'] as const;
 export type FormField = (typeof formFields)[number];
@@ -45,11 +45,8 @@ export const initialServersState: ServersState = {selected: 0, offset: 0, mode: 
 /** Every change to the Servers tab goes through here; no I/O. */
 export function serversReducer(state: ServersState, action: ServersAction): ServersState {
   switch (action.type) {
-    case 'move': {
-      const selected = moveSelection(state.selected, action.move, action.count, action.page);
-      const offset = scrollOffset(state.offset, selected, action.page, action.count);
-      return {...state, selected, offset, revealed: selected === state.selected ? state.revealed : undefined};
-    }
+    case 'move':
+      return moveCursor(state, action.move, action.count, action.page);
     case 'toggleReveal':
       return {...state, revealed: state.revealed === action.id ? undefined : action.id};
     case 'openForm':

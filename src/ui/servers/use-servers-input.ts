@@ -2,7 +2,7 @@ import {useInput} from 'ink';
 import type {Dispatch} from 'react';
 import type {Server} from '../../repo/index.js';
 import {serverBaseUrl} from '../../repo/index.js';
-import {findBinding, moveBindings} from '../keys.js';
+import {confirmAnswer, findBinding, moveBindings} from '../keys.js';
 import {type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
 import {activateServer, deleteServer, formFor} from './servers-commands.js';
 import {serversBindings} from './servers-keymap.js';
@@ -27,14 +27,11 @@ export function useServersInput({env, state, dispatch, rows, page, isActive, sta
   useInput(
     (input, key) => {
       if (mode.kind === 'confirm-delete') {
-        if (input === 'y' || input === 'Y') {
-          env.setStatus(statusOf(deleteServer(env.store, mode.id)));
-          dispatch({type: 'browse'});
-          env.refresh();
-        } else if (input === 'n' || input === 'N' || key.escape) {
-          env.setStatus({tone: 'info', text: 'kept it'});
-          dispatch({type: 'browse'});
-        }
+        const yes = confirmAnswer(input, key);
+        if (yes === undefined) return;
+        env.setStatus(yes ? statusOf(deleteServer(env.store, mode.id)) : {tone: 'info', text: 'kept it'});
+        dispatch({type: 'browse'});
+        if (yes) env.refresh();
         return;
       }
       if (mode.kind === 'form') {

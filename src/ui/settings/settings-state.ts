@@ -1,4 +1,4 @@
-import {type MoveAction, moveSelection, scrollOffset} from '../keys.js';
+import {type MoveAction, moveCursor} from '../keys.js';
 import type {ConfigType} from '../../repo/index.js';
 
 export type AddStep = 'key' | 'type' | 'value' | 'description' | 'sensitive';
@@ -52,11 +52,8 @@ const emptyAdd: AddDraft = {step: 'key', key: '', type: 'string', value: '', des
 /** Every change to the settings table goes through here; no I/O. */
 export function settingsReducer(state: SettingsState, action: SettingsAction): SettingsState {
   switch (action.type) {
-    case 'move': {
-      const selected = moveSelection(state.selected, action.move, action.count, action.page);
-      const offset = scrollOffset(state.offset, selected, action.page, action.count);
-      return {...state, selected, offset, revealed: selected === state.selected ? state.revealed : undefined};
-    }
+    case 'move':
+      return moveCursor(state, action.move, action.count, action.page);
     case 'toggleReveal':
       return {...state, revealed: state.revealed === action.key ? undefined : action.key};
     case 'startEdit':

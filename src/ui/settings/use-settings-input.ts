@@ -1,7 +1,7 @@
 import {useInput} from 'ink';
 import type {Dispatch} from 'react';
 import type {Setting} from '../../repo/index.js';
-import {findBinding, moveBindings} from '../keys.js';
+import {confirmAnswer, findBinding, moveBindings} from '../keys.js';
 import {type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
 import {deleteSetting, toggleBoolean} from './settings-commands.js';
 import {settingsBindings} from './settings-keymap.js';
@@ -25,15 +25,11 @@ export function useSettingsInput({env, state, dispatch, rows, page, isActive}: P
   useInput(
     (input, key) => {
       if (mode.kind === 'confirm-delete') {
-        if (input === 'y' || input === 'Y') {
-          const outcome = deleteSetting(env.store, mode.key);
-          env.setStatus(statusOf(outcome));
-          dispatch({type: 'browse'});
-          env.refresh();
-        } else if (input === 'n' || input === 'N' || key.escape) {
-          env.setStatus({tone: 'info', text: 'kept it'});
-          dispatch({type: 'browse'});
-        }
+        const yes = confirmAnswer(input, key);
+        if (yes === undefined) return;
+        env.setStatus(yes ? statusOf(deleteSetting(env.store, mode.key)) : {tone: 'info', text: 'kept it'});
+        dispatch({type: 'browse'});
+        if (yes) env.refresh();
         return;
       }
       if (key.escape) {

@@ -1,0 +1,92 @@
+import {describe, expect, it} from 'vitest';
+import {moveCursor, moveSelection, scrollOffset} from '../../src/ui/keys.js';
+import {filterSettings, initialSettingsState, settingsReducer} from '../../src/ui/settings/settings-state.js';
+import {initialServersState, serversReducer} from '../../src/ui/servers/servers-state.js';
+import {initialWizardState, wizardReducer} from '../../src/ui/wizard/wizard-state.js';
+import {tabBarText} from '../../src/ui/components/tab-bar.js';
+
+describe('list movement', () => {
+  it('clamps at both ends and pages by the visible height', () => {
+    expect(moveSelection(0, 'up', 10, 4)).toBe(0);
+    expect(moveSelection(9, 'down', 10, 4)).toBe(9);
+    expect(moveSelection(2, 'pageDown', 10, 4)).toBe(6);
+    expect(moveSelection(2, 'pageUp', 10, 4)).toBe(0);
+    expect(moveSelection(5, 'last', 10, 4)).toBe(9);
+    expect(moveSelection(0, 'down', 0, 4)).toBe(0);
+  });
+
+  it('scrolls only as far as needed to keep the selection visible', () => {
+    expect(scrollOffset(0, 3, 4, 10)).toBe(0);
+    expect(scrollOffset(0, 4, 4, 10)).toBe(1);
+    expect(scrollOffset(5, 3, 4, 10)).toBe(3);
+    expect(scrollOffset(8, 9, 4, 10)).toBe(6);
+  });
+
+  it('hides a revealed secret when the selection moves, not when it stays', () => {
+    const state = {selected: 0, offset: 0, revealed: 'openai_api_key'};
+    expect(moveCursor(state, 'up', 5, 3).revealed).toBe('openai_api_key');
+    expect(moveCursor(state, 'down', 5, 3).revealed).toBeUndefined();
+  });
+});
+
+describe('settings reducer', () => {
+  it('resets the selection when the filter changes, and Esc clears it', () => {
+    let state = settingsReducer(initialSettingsState, {type: 'move', move: 'down', count: 5, page: 3});
+    state = settingsReducer(state, {type: 'startFilter'});
+    state = settingsReducer(state, {type: 'changeFilter', filter: 'port'});
+    expect(state).toMatchObject({selected: 0, filter: 'port', mode: {kind: 'filter'}});
+    state = settingsReducer(state, {type: 'clearFilter'});
+    expect(state).toMatchObject({filter: '', mode: {kind: 'browse'}});
+  });
+
+  it('filters by key or description, ignoring case', () => {
+    const rows = [
+      {key: 'flask_port', description: 'Flask web interface port'},
+      {key: 'openai_api_key', description: 'OpenAI API Key'},
+    ];
+    expect(filterSettings(rows, 'WEB').map((r) => r.key)).toEqual(['flask_port']);
+    expect(filterSettings(rows, 'openai').map((r) => r.key)).toEqual(['openai_api_key']);
+    expect(filterSettings(rows, '  ')).toHaveLength(2);
+  });
+});
+
+describe('servers reducer', () => {
+  it('cycles form fields both ways and edits the focused one', () => {
+    const values = {name: '', address: 'h', port: '1', password: '', token: '', timeout: '30'};
+    let state = serversReducer(initialServersState, {type: 'openForm', form: {field: 0, values, secretsPrefilled: false}});
+    state = serversReducer(state, {type: 'focusField', delta: -1});
+    state = serversReducer(state, {type: 'changeField', value: '5'});
+    expect(state.mode).toMatchObject({kind: 'form', form: {field: 5, values: {timeout: '5'}}});
+  });
+
+  it('keeps a finished test\'s report and clears the running marker', () => {
+    let state = serversReducer(initialServersState, {type: 'testStarted', id: 3});
+    expect(state.testing).toBe(3);
+    const report = {outcome: 'ok', url: 'http://h:1', detail: 'fine', credentials: 'not-needed'} as const;
+    state = serversReducer(state, {type: 'testFinished', id: 3, report});
+    expect(state).toMatchObject({testing: undefined, results: {3: report}});
+  });
+});
+
+describe('wizard reducer', () => {
+  it('skips the secret step when no password or token is chosen, in both directions', () => {
+    let state = initialWizardState('localhost', 8080);
+    state = wizardReducer(wizardReducer(state, {type: 'next'}), {type: 'next'});
+    expect(state.step).toBe('auth');
+    state = wizardReducer(state, {type: 'chooseAuth', auth: 'none'});
+    expect(state.step).toBe('openai');
+    expect(wizardReducer(state, {type: 'back'}).step).toBe('auth');
+    expect(wizardReducer(wizardReducer(state, {type: 'back'}), {type: 'chooseAuth', auth: 'token'}).step).toBe('secret');
+  });
+});
+
+describe('tab bar', () => {
+  const tabs = ['API Keys', 'Paths', 'Ports', 'General', 'Servers'].map((label) => ({id: label, label}));
+  it('brackets the active tab and drops the title, then far tabs, when narrow', () => {
+    expect(tabBarText({tabs, active: 0, width: 80, readOnly: false})).toBe(
+      'sanctum-config [1 API Keys]  2 Paths   3 Ports   4 General   5 Servers',
+    );
+    expect(tabBarText({tabs, active: 2, width: 40, readOnly: false})).toBe('<  2 Paths  [3 Ports]  4 General  >');
+    expect(tabBarText({tabs, active: 4, width: 80, readOnly: true})).toMatch(/\[5 Servers\] \[READ-ONLY\]$/);
+  });
+});

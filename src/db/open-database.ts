@@ -81,8 +81,8 @@ export function openDatabase(path: string, options: {readOnly?: boolean} = {}): 
   if (created) createFile(path);
   else assertSqliteFile(path, size);
 
-  const fileReadOnly = !created && isReadOnlyFile(path);
-  const readOnly = Boolean(options.readOnly) || fileReadOnly;
+  // A new file needs its schema written even when only reading was asked for.
+  const readOnly = !created && (Boolean(options.readOnly) || isReadOnlyFile(path));
   let db: Database | undefined;
   try {
     db = new Sqlite(path, {readonly: readOnly, fileMustExist: true, timeout: busyTimeoutMs});

@@ -123,3 +123,13 @@ describe('openDatabase', () => {
     expect(() => openDatabase(old)).toThrow(/read-only and needs a schema upgrade/);
   });
 });
+
+describe('openDatabase read-only on a new file', () => {
+  it('still writes the schema, so reading works', () => {
+    const path = tempDbPath();
+    const opened = openDatabase(path, {readOnly: true});
+    expect(opened.created).toBe(true);
+    expect(opened.db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 9});
+    opened.db.close();
+  });
+});

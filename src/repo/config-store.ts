@@ -12,6 +12,11 @@ export type ConfigStore = {
   readonly readOnly: boolean;
   readonly settings: SettingsRepo;
   readonly servers: ServersRepo;
+  /**
+   * A number that changes when another connection (the web panel, a script)
+   * commits to the file, so a long-lived view knows to reload.
+   */
+  externalVersion(): number;
   /** Run several repository calls as one write: all of them or none. */
   transaction<T>(work: () => T): T;
   close(): void;
@@ -26,6 +31,7 @@ export function openConfigStore(path: string, options: {readOnly?: boolean} = {}
     readOnly: opened.readOnly,
     settings: new SettingsRepo(db),
     servers: new ServersRepo(db),
+    externalVersion: () => db.pragma('data_version', {simple: true}) as number,
     transaction: <T>(work: () => T): T => db.transaction(work)(),
     close: () => db.close(),
   };

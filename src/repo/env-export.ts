@@ -17,7 +17,8 @@ const envName = /^[A-Z_][A-Z0-9_]*$/;
 export function formatEnvExport(settings: readonly Setting[], active: Server | undefined, reveal: boolean): string {
   const lines = ['# sanctum-config export: source this file from a POSIX shell'];
   const emit = (name: string, value: string | null, secret: boolean) => {
-    if (secret && !reveal) {
+    // An empty secret gives nothing away, and writing it keeps "not set" exact.
+    if (secret && !reveal && value) {
       lines.push(`# ${name} is sensitive; export with --reveal to include it`);
     } else {
       lines.push(`${name}=${shellQuote(value ?? '')}`);

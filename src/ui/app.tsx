@@ -1,4 +1,4 @@
-import {Box, useApp, useFocusManager, useInput, useStdout} from 'ink';
+import {Box, Text, useApp, useFocusManager, useInput, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {categoryLabel, type ConfigStore} from '../repo/index.js';
 import {clipboardSequence} from './clipboard.js';
@@ -6,6 +6,7 @@ import {HelpOverlay} from './components/help-overlay.js';
 import {StatusLine} from './components/status-line.js';
 import {TabBar, type Tab} from './components/tab-bar.js';
 import {type TerminalSize, useTerminalSize} from './hooks/use-terminal-size.js';
+import {useExternalChanges} from './hooks/use-external-changes.js';
 import {findBinding, moveBindings} from './keys.js';
 import {ServersPanel} from './servers/index.js';
 import {serversBindings} from './servers/servers-keymap.js';
@@ -13,7 +14,7 @@ import {SettingsPanel} from './settings/index.js';
 import {settingsBindings} from './settings/settings-keymap.js';
 import {globalBindings} from './shell/global-keymap.js';
 import type {PanelEnv, Status} from './shell/panel-env.js';
-import {compactBelow} from './text-fit.js';
+import {clip, compactBelow} from './text-fit.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
 
 export type AppProps = {
@@ -31,6 +32,9 @@ export type AppProps = {
   /** Told what the wizard did, for a summary after exit. */
   readonly onWizardDone?: (result: WizardResult) => void;
 };
+
+/** Below this the layout cannot hold a header, a row, a detail line and the footer. */
+const minimumSize = {columns: 30, rows: 8};
 
 const serversTab: Tab = {id: '\u0000servers', label: 'Servers'};
 
@@ -64,6 +68,7 @@ export function App({store, readOnly = false, wizard = false, exitAfterWizard = 
   const onServers = tab.id === serversTab.id;
 
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
+  useExternalChanges(store, refresh);
   const copy = useCallback(
     (text: string) => (writeControl ?? ((s: string) => stdout.write(s)))(clipboardSequence(text)),
     [writeControl, stdout],
@@ -93,6 +98,10 @@ export function App({store, readOnly = false, wizard = false, exitAfterWizard = 
   const compact = columns < compactBelow;
   // Never as tall as the terminal: a full-height frame makes Ink clear and redraw everything.
   const panelHeight = Math.max(3, rows - 3);
+
+  if (columns < minimumSize.columns || rows < minimumSize.rows) {
+    return <Text>{clip(`too small: ${columns}x${rows} (need ${minimumSize.columns}x${minimumSize.rows})`, columns)}</Text>;
+  }
 
   if (screen === 'wizard') {
     return (

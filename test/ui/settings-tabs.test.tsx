@@ -256,3 +256,22 @@ describe('editing settings', () => {
     expect(snapshot(store.path)).toBe(before);
   });
 });
+
+describe('sharing the file', () => {
+  it('shows a change another program commits, without a key press', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('3');
+    const other = openConfigStore(store.path);
+    other.settings.set('flask_port', '5123');
+    other.close();
+    const {waitForFrame} = await import('../helpers/render-app.js');
+    expect(await waitForFrame(app.frame, /flask_port\s+5123/, 3000)).toContain('5123');
+  });
+
+  it('says so when the terminal is too small instead of drawing garbage', async () => {
+    const app = await open(storeWith(), {}, {columns: 28, rows: 6});
+    expect(app.frame()).toBe('too small: 28x6 (need 30x8)');
+    await app.press('q');
+  });
+});

@@ -7,6 +7,7 @@ import {registerSettingCommands} from './commands/settings.js';
 import {registerTransferCommands} from './commands/transfer.js';
 import {hasTerminal, loadApp} from './terminal.js';
 import {packageVersion} from './version.js';
+import {databasePathOf} from './with-store.js';
 
 /** Commander's words, made into our one line: `sanctum-config: unknown option '--x' (see --help)`. */
 function usageLine(message: string): string {
@@ -20,8 +21,6 @@ export function buildProgram(): Command {
     .option('--db <path>', 'database file (default: $SANCTUM_CONFIG_DB, else ~/.config/sanctum/config.db)')
     .option('--read-only', 'open the app without any editing')
     .showSuggestionAfterError()
-    .exitOverride()
-    .configureOutput({outputError: (message, write) => write(usageLine(message))})
     .addHelpText(
       'after',
       '\nExamples:\n  $ sanctum-config                       # the interactive app\n' +
@@ -34,7 +33,6 @@ export function buildProgram(): Command {
         process.stderr.write(program.helpInformation());
         throw new UsageError('the interactive app needs a terminal; use a command above when scripting');
       }
-      const {databasePathOf} = await import('./with-store.js');
       const {launchApp} = await loadApp();
       await launchApp({dbPath: databasePathOf(command), readOnly: Boolean(options.readOnly)});
     });
@@ -45,7 +43,8 @@ export function buildProgram(): Command {
   registerTransferCommands(program);
   const server = registerServerCommands(program);
   registerServerTestCommand(server);
-  for (const command of [program, server, ...program.commands, ...server.commands]) {
+  // Every command reports usage errors our way: one line, exit 2 (see main).
+  for (const command of [program, ...program.commands, ...server.commands]) {
     command.exitOverride().configureOutput({outputError: (message, write) => write(usageLine(message))});
   }
   return program;

@@ -14,4 +14,5 @@ export {
   decodeValue,
   displayValue,
   printable,
+  hasControlCharacters,
 } from './value-codec.js';

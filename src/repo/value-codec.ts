@@ -75,6 +75,10 @@ export function displayValue(type: string, stored: string | null): string {
   return String(stored);
 }
 
+export function hasControlCharacters(text: string): boolean {
+  return /[\u0000-\u001f\u007f-\u009f]/.test(text);
+}
+
 /** Control characters shown escaped, so a stored value can never drive the terminal. */
 export function printable(text: string): string {
   return text.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => {

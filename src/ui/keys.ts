@@ -35,8 +35,8 @@ export const moveBindings: readonly Binding<MoveAction>[] = [
   {action: 'down', keys: '↓/j', help: 'next row', match: isDown, footer: false},
   {action: 'pageUp', keys: 'PgUp', help: 'page up', match: (_i, key) => key.pageUp},
   {action: 'pageDown', keys: 'PgDn', help: 'page down', match: (_i, key) => key.pageDown},
-  {action: 'first', keys: 'Home', help: 'first row', match: (input, key) => key.home || input === 'g'},
-  {action: 'last', keys: 'End', help: 'last row', match: (input, key) => key.end || input === 'G'},
+  {action: 'first', keys: 'Home/g', help: 'first row', match: (input, key) => key.home || input === 'g'},
+  {action: 'last', keys: 'End/G', help: 'last row', match: (input, key) => key.end || input === 'G'},
 ];
 
 /** Where the selection lands after a move in a list of `count` rows showing `page` at a time. */

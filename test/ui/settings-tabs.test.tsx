@@ -275,3 +275,15 @@ describe('sharing the file', () => {
     await app.press('q');
   });
 });
+
+describe('control characters', () => {
+  it('never puts a stored escape sequence on screen, and will not open it in an editor', async () => {
+    const store = storeWith((s) => s.settings.set('environment', 'prod\u001b[2J'));
+    const app = await open(store);
+    await app.press('4');
+    expect(app.frame()).toContain('prod\\x1b[2J');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('! environment holds control characters');
+    for (const frame of app.frames) expect(frame).not.toContain('\u001b[2J');
+  });
+});

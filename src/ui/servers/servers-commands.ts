@@ -1,4 +1,4 @@
-import {maskSecret, validateServer, type ConfigStore, type Server, type ServerFields} from '../../repo/index.js';
+import {hasControlCharacters, maskSecret, validateServer, type ConfigStore, type Server, type ServerFields} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import type {FormValues, ServerForm} from './servers-state.js';
 
@@ -7,6 +7,8 @@ const blankForm: FormValues = {name: '', address: 'localhost', port: '8080', pas
 /** The form for a server; its secrets are filled in only when they are revealed on screen. */
 export function formFor(server: Server | undefined, revealed: boolean): ServerForm {
   if (!server) return {field: 1, values: blankForm, secretsPrefilled: true};
+  // A secret with control characters would reach the terminal raw through an input line: keep it hidden.
+  revealed &&= ![server.password, server.token].some((s) => s && hasControlCharacters(s));
   return {
     id: server.id,
     field: 0,

@@ -1,6 +1,6 @@
 import {useInput} from 'ink';
 import type {Dispatch} from 'react';
-import type {Setting} from '../../repo/index.js';
+import {hasControlCharacters, type Setting} from '../../repo/index.js';
 import {confirmAnswer, findBinding, moveBindings} from '../keys.js';
 import {type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
 import {deleteSetting, toggleBoolean} from './settings-commands.js';
@@ -66,6 +66,10 @@ export function useSettingsInput({env, state, dispatch, rows, page, isActive}: P
           {
             // A hidden secret is replaced, not shown: its editor starts empty.
             const hidden = selected.sensitive && state.revealed !== selected.key;
+            // An input line would send such a value to the terminal raw.
+            if (!hidden && hasControlCharacters(selected.value ?? '')) {
+              return env.setStatus({tone: 'error', text: `${selected.key} holds control characters; change it with sanctum-config set ${selected.key} --stdin`});
+            }
             dispatch({type: 'startEdit', key: selected.key, draft: hidden ? '' : (selected.value ?? ''), secret: hidden});
           }
           return;

@@ -128,7 +128,11 @@ function importSetting(store: ConfigStore, entry: unknown): 'added' | 'changed' 
   });
 }
 
-function importServer(store: ConfigStore, entry: unknown): {id: number; outcome: 'added' | 'changed'; active?: boolean} {
+const sameServer = (a: Server, b: Server) =>
+  a.address === b.address && a.port === b.port && a.name === b.name && a.password === b.password &&
+  a.token === b.token && a.timeout === b.timeout;
+
+function importServer(store: ConfigStore, entry: unknown): {id: number; outcome: 'added' | 'changed' | 'unchanged'; active?: boolean} {
   if (!isObject(entry)) throw new ValidationError('entry', 'must be an object');
   const id = field<number>(entry, 'id', 'a whole number', isWhole);
   const fields: ServerFields = {
@@ -140,9 +144,11 @@ function importServer(store: ConfigStore, entry: unknown): {id: number; outcome:
     timeout: field<number | string>(entry, 'timeout', 'a whole number', isWholeOrString),
   };
   const active = field<boolean>(entry, 'active', 'true or false', isBoolean);
-  if (id !== undefined && store.servers.get(id)) {
-    store.servers.update(id, fields);
-    return {id, outcome: 'changed', active};
+  const existing = id === undefined ? undefined : store.servers.get(id);
+  if (existing) {
+    // update() writes nothing and hands back the same row when nothing differs.
+    const updated = store.servers.update(existing.id, fields);
+    return {id: existing.id, outcome: sameServer(updated, existing) ? 'unchanged' : 'changed', active};
   }
   const added = store.servers.add(fields, {id, activate: false});
   return {id: added.id, outcome: 'added', active};
@@ -203,7 +209,7 @@ export function importDocument(
           if (ids.has(result.id)) throw new ValidationError('id', `${result.id} appears twice`);
           ids.add(result.id);
           if (result.outcome === 'added') summary.serversAdded++;
-          else summary.serversChanged++;
+          if (result.outcome === 'changed') summary.serversChanged++;
           if (result.active !== undefined) anyActiveFlag = true;
           if (result.active) activeIds.push(result.id);
         });

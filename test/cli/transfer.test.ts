@@ -50,6 +50,7 @@ describe('export and import', () => {
     expect(imported.status).toBe(0);
     expect(imported.stdout).toMatch(/imported: settings: 1 added/);
     expect(state(fresh)).toEqual(state(cli));
+    expect(fresh(['import', file]).stdout).toBe('imported: settings: 0 added, 0 changed; servers: 0 added, 0 updated\n');
   });
 
   it('keeps stored secrets when importing an export made without --reveal', () => {

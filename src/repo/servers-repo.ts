@@ -89,17 +89,27 @@ function storedFieldsOf(server: Server): StoredFields {
   };
 }
 
-/** Validate every field of a server as it would be stored; throws on the first bad one. */
+/** The design's column defaults, for a new server. */
+const newServerDefaults: Omit<StoredFields, 'server_address'> = {
+  server_port: 8080,
+  name: null,
+  server_password: null,
+  server_token: null,
+  connection_timeout: 30,
+};
+
+/** Validate every given field as it would be stored, the rest kept from `base`; throws on the first bad one. */
 export function validateServer(fields: ServerFields, base?: Server): StoredFields {
   if (fields.address === undefined && !base) throw new ValidationError('server_address', 'is required');
+  const current = base ? storedFieldsOf(base) : {...newServerDefaults, server_address: ''};
+  const given = <T, R>(value: T | undefined, check: (v: T) => R, kept: R): R => (value === undefined ? kept : check(value));
   return {
-    server_address: fields.address !== undefined ? checkServerAddress(fields.address) : base!.address,
-    server_port: fields.port !== undefined ? parsePort('server_port', fields.port) : (base?.port ?? 8080),
-    name: fields.name !== undefined ? checkName(fields.name) : (base?.name ?? null),
-    server_password: fields.password !== undefined ? emptyToNull(fields.password) : (base?.password ?? null),
-    server_token: fields.token !== undefined ? emptyToNull(fields.token) : (base?.token ?? null),
-    connection_timeout:
-      fields.timeout !== undefined ? parseTimeout('connection_timeout', fields.timeout) : (base ? base.timeout : 30),
+    server_address: given(fields.address, checkServerAddress, current.server_address),
+    server_port: given(fields.port, (v) => parsePort('server_port', v), current.server_port),
+    name: given(fields.name, checkName, current.name),
+    server_password: given(fields.password, emptyToNull, current.server_password),
+    server_token: given(fields.token, emptyToNull, current.server_token),
+    connection_timeout: given(fields.timeout, (v) => parseTimeout('connection_timeout', v), current.connection_timeout),
   };
 }
 

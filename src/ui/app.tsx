@@ -1,4 +1,5 @@
-import {Box, Text, useApp, useFocusManager, useInput, useStdout} from 'ink';
+import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
+import {useKeys} from './hooks/use-keys.js';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {categoryLabel, type ConfigStore} from '../repo/index.js';
 import {clipboardSequence} from './clipboard.js';
@@ -75,7 +76,7 @@ export function App({store, readOnly = false, wizard = false, exitAfterWizard = 
   );
   const env: PanelEnv = useMemo(() => ({store, readOnly, setStatus, refresh, copy}), [store, readOnly, refresh, copy]);
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (help) return setHelp(false);
       if (capture.current) return;

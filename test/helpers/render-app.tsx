@@ -1,4 +1,5 @@
 import {render} from 'ink-testing-library';
+import {act} from 'react';
 import {App, type AppProps} from '../../src/ui/app.js';
 
 export const keys = {
@@ -20,6 +21,26 @@ export const keys = {
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+const actEnvironment = globalThis as {IS_REACT_ACT_ENVIRONMENT?: boolean};
+
+/**
+ * Deliver one key inside act(), which flushes React's effects before it
+ * returns, so each key meets the handlers the previous one left (inputs
+ * re-subscribe in effects). Outside key presses the app runs as it does for
+ * real (timers, I/O results), so act mode is on only for the press.
+ */
+async function pressInAct(write: () => void): Promise<void> {
+  actEnvironment.IS_REACT_ACT_ENVIRONMENT = true;
+  try {
+    await act(async () => {
+      write();
+      await tick(5);
+    });
+  } finally {
+    actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
+  }
+}
+
 /** The app under ink-testing-library, at a fixed terminal size, with a way to type. */
 export async function renderApp(props: AppProps, size = {columns: 80, rows: 24}) {
   const controls: string[] = [];
@@ -28,8 +49,7 @@ export async function renderApp(props: AppProps, size = {columns: 80, rows: 24})
   /** Send key presses one at a time, as a terminal would, letting each render. */
   const press = async (...sequence: string[]) => {
     for (const key of sequence) {
-      rendered.stdin.write(key);
-      await tick(30);
+      await pressInAct(() => rendered.stdin.write(key));
     }
   };
   /** Type text one character at a time. */

@@ -53,7 +53,7 @@ describe('settings reducer', () => {
 describe('servers reducer', () => {
   it('cycles form fields both ways and edits the focused one', () => {
     const values = {name: '', address: 'h', port: '1', password: '', token: '', timeout: '30'};
-    let state = serversReducer(initialServersState, {type: 'openForm', form: {field: 0, values, secretsPrefilled: false}});
+    let state = serversReducer(initialServersState, {type: 'openForm', form: {field: 0, values, hiddenSecrets: {password: false, token: false}}});
     state = serversReducer(state, {type: 'focusField', delta: -1});
     state = serversReducer(state, {type: 'changeField', value: '5'});
     expect(state.mode).toMatchObject({kind: 'form', form: {field: 5, values: {timeout: '5'}}});

@@ -73,6 +73,18 @@ describe('the Servers tab', () => {
     expect(app.frame()).toContain('saved server 1');
   });
 
+  it('keeps a hidden password when the form is saved without touching it', async () => {
+    const store = openConfigStore(tempDbPath());
+    store.servers.update(1, {password: 'kept-pw'});
+    const app = await open(store);
+    await app.press('5', keys.enter);
+    expect(app.frame()).toMatch(/password\s+\*{8}|password\s+\(unchanged; type to replace\)/);
+    expect(app.frame()).toMatch(/token\s+\(not set\)/);
+    await app.type('main');
+    await app.press(keys.enter);
+    expect(store.servers.require(1)).toMatchObject({name: 'main', password: 'kept-pw', token: null});
+  });
+
   it('discards the form on Esc', async () => {
     const store = openConfigStore(tempDbPath());
     const before = snapshot(store.path);

@@ -29,7 +29,11 @@ const secretFields = new Set<FormField>(['password', 'token']);
 export function ServerForm({form, problem, width, isActive, onChange, onSubmit}: Props) {
   const title = form.id === undefined ? 'New Letta server' : `Edit server ${form.id}`;
   const placeholder = (field: FormField) =>
-    secretFields.has(field) && !form.secretsPrefilled ? '(unchanged; type to replace)' : '';
+    field === 'password' || field === 'token'
+      ? form.hiddenSecrets[field]
+        ? '(unchanged; type to replace)'
+        : '(not set)'
+      : '';
   return (
     <Box flexDirection="column">
       <Text bold>{clip(title, width)}</Text>

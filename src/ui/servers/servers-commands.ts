@@ -6,13 +6,13 @@ const blankForm: FormValues = {name: '', address: 'localhost', port: '8080', pas
 
 /** The form for a server; its secrets are filled in only when they are revealed on screen. */
 export function formFor(server: Server | undefined, revealed: boolean): ServerForm {
-  if (!server) return {field: 1, values: blankForm, secretsPrefilled: true};
+  if (!server) return {field: 1, values: blankForm, hiddenSecrets: {password: false, token: false}};
   // A secret with control characters would reach the terminal raw through an input line: keep it hidden.
   revealed &&= ![server.password, server.token].some((s) => s && hasControlCharacters(s));
   return {
     id: server.id,
     field: 0,
-    secretsPrefilled: revealed,
+    hiddenSecrets: {password: !revealed && Boolean(server.password), token: !revealed && Boolean(server.token)},
     values: {
       name: server.name ?? '',
       address: server.address,
@@ -26,13 +26,13 @@ export function formFor(server: Server | undefined, revealed: boolean): ServerFo
 
 /** Form text to repository fields. A hidden secret left empty is kept as stored. */
 export function fieldsOf(form: ServerForm): ServerFields {
-  const secret = (text: string) => (text === '' ? (form.secretsPrefilled ? null : undefined) : text);
+  const secret = (text: string, hidden: boolean) => (text === '' ? (hidden ? undefined : null) : text);
   return {
     name: form.values.name,
     address: form.values.address,
     port: form.values.port,
-    password: secret(form.values.password),
-    token: secret(form.values.token),
+    password: secret(form.values.password, form.hiddenSecrets.password),
+    token: secret(form.values.token, form.hiddenSecrets.token),
     timeout: form.values.timeout === '' ? undefined : form.values.timeout,
   };
 }

@@ -10,8 +10,8 @@ export type ServerForm = {
   readonly id?: number;
   readonly field: number;
   readonly values: FormValues;
-  /** Secrets were prefilled (revealed first), so an empty one means "clear it". */
-  readonly secretsPrefilled: boolean;
+  /** Stored secrets not shown in the form: left empty, they are kept as they are. */
+  readonly hiddenSecrets: {readonly password: boolean; readonly token: boolean};
 };
 
 export type ServersMode =

@@ -1,4 +1,4 @@
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import type {Dispatch} from 'react';
 import type {Server} from '../../repo/index.js';
 import {serverBaseUrl} from '../../repo/index.js';
@@ -24,7 +24,7 @@ export function useServersInput({env, state, dispatch, rows, page, isActive, sta
   const selected = rows[state.selected];
   const {mode} = state;
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (mode.kind === 'confirm-delete') {
         const yes = confirmAnswer(input, key);

@@ -1,4 +1,4 @@
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 import type {Dispatch} from 'react';
 import {hasControlCharacters, type Setting} from '../../repo/index.js';
 import {confirmAnswer, findBinding, moveBindings} from '../keys.js';
@@ -22,7 +22,7 @@ export function useSettingsInput({env, state, dispatch, rows, page, isActive}: P
   const selected = rows[state.selected];
   const {mode} = state;
 
-  useInput(
+  useKeys(
     (input, key) => {
       if (mode.kind === 'confirm-delete') {
         const yes = confirmAnswer(input, key);

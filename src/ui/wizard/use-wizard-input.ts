@@ -1,4 +1,4 @@
-import {useInput} from 'ink';
+import {useKeys} from '../hooks/use-keys.js';
 
 type Handlers = {
   readonly onSkipAll: () => void;
@@ -10,7 +10,7 @@ type Handlers = {
 
 /** Esc skips the whole setup, Shift-Tab goes back, Enter on the review saves. */
 export function useWizardInput({onSkipAll, onBack, onSave, reviewing, isActive}: Handlers): void {
-  useInput(
+  useKeys(
     (_input, key) => {
       if (key.escape) return onSkipAll();
       if (key.tab && key.shift) return onBack();

@@ -1,4 +1,5 @@
 import {PassThrough} from 'node:stream';
+import {unstable_NormalPriority, unstable_scheduleCallback} from 'scheduler';
 
 const esc = '\u001b';
 
@@ -18,8 +19,6 @@ function escapeLength(text: string, i: number): number {
 
 /** Printable runs at least this long are a paste: delivered whole, as text inputs expect. */
 const pasteLength = 8;
-/** Long enough for React to re-run the effects that hold Ink's input handlers (measured: 5 ms was not). */
-const keyGapMs = 25;
 const printableRun = /^[^\u0000-\u001f\u007f]+/;
 
 /**
@@ -48,10 +47,24 @@ export function splitKeypresses(text: string): string[] {
 }
 
 /**
- * A stdin for Ink that delivers one key press per read, each on its own turn
- * of the event loop: Ink's input handlers are effects, so a key handled before
- * React has flushed them would see the state before the previous key. It
- * forwards raw mode and ref counting to the real terminal.
+ * Run `next` once React has finished with the key just delivered. Ink handles
+ * a key (and React commits) on the next tick; React then flushes passive
+ * effects, where Ink's input handlers re-subscribe, as a scheduler task. Tasks
+ * of one priority run in order, so a task queued after that one runs after
+ * the handlers are current. A second hop covers effects that update again.
+ * (A fixed 25 ms gap was not enough under load: measured in tmux.)
+ */
+function afterReactSettles(next: () => void): void {
+  setTimeout(() =>
+    unstable_scheduleCallback(unstable_NormalPriority, () => unstable_scheduleCallback(unstable_NormalPriority, next)),
+  );
+}
+
+/**
+ * A stdin for Ink that delivers one key press per read, the next only after
+ * React has settled the last: a key handled earlier would meet handlers that
+ * still hold the state from before the previous key. It forwards raw mode and
+ * ref counting to the real terminal.
  */
 export function keypressStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
   const stream = new PassThrough({objectMode: true}) as PassThrough & Record<string, unknown>;
@@ -64,7 +77,7 @@ export function keypressStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
       return;
     }
     stream.write(key);
-    setTimeout(pump, keyGapMs);
+    afterReactSettles(pump);
   };
   source.setEncoding('utf8');
   source.on('data', (chunk: string) => {

@@ -1,5 +1,3 @@
-import {UsageError} from '../errors.js';
-
 /**
  * Read a value from standard input, without one trailing newline, so that
  * secrets stay out of argv and shell history. A terminal gets a hint on
@@ -11,6 +9,5 @@ export async function readStdinValue(what: string): Promise<string> {
   for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
   const text = Buffer.concat(chunks).toString('utf8');
   const value = text.replace(/\r?\n$/, '');
-  if (value.includes('\n') && what.includes('password')) throw new UsageError(`the ${what} from stdin spans several lines`);
   return value;
 }

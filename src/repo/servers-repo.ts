@@ -76,7 +76,12 @@ function checkName(name: string | null | undefined): string | null {
   return trimmed;
 }
 
-const emptyToNull = (secret: string | null | undefined): string | null => (secret ? secret : null);
+/** A password or token travels in an HTTP header, where control characters (a stray newline) cannot go. */
+const checkSecret = (field: string) => (secret: string | null): string | null => {
+  if (!secret) return null;
+  if (/[\u0000-\u001f\u007f]/.test(secret)) throw new ValidationError(field, 'must not contain control characters or line breaks');
+  return secret;
+};
 
 function storedFieldsOf(server: Server): StoredFields {
   return {
@@ -107,8 +112,8 @@ export function validateServer(fields: ServerFields, base?: Server): StoredField
     server_address: given(fields.address, checkServerAddress, current.server_address),
     server_port: given(fields.port, (v) => parsePort('server_port', v), current.server_port),
     name: given(fields.name, checkName, current.name),
-    server_password: given(fields.password, emptyToNull, current.server_password),
-    server_token: given(fields.token, emptyToNull, current.server_token),
+    server_password: given(fields.password, checkSecret('server_password'), current.server_password),
+    server_token: given(fields.token, checkSecret('server_token'), current.server_token),
     connection_timeout: given(fields.timeout, (v) => parseTimeout('connection_timeout', v), current.connection_timeout),
   };
 }

@@ -44,9 +44,9 @@ export function App({store, readOnly = false, wizard = false, exitAfterWizard = 
   const {exit} = useApp();
   const {stdout} = useStdout();
   const {columns, rows} = useTerminalSize(size);
-  const focus = useFocusManager();
+  const {disableFocus} = useFocusManager();
   // Tab and Esc are ours: nothing here uses Ink's focus cycling.
-  useEffect(() => focus.disableFocus(), [focus]);
+  useEffect(() => disableFocus(), [disableFocus]);
 
   const [screen, setScreen] = useState<'wizard' | 'main'>(wizard && !readOnly ? 'wizard' : 'main');
   const [revision, setRevision] = useState(0);

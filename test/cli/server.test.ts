@@ -60,3 +60,17 @@ describe('server commands', () => {
     expect(snapshot(db)).toBe(before);
   });
 });
+
+describe('server secrets', () => {
+  it('refuses a password with a line break inside, which no HTTP header can carry', () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    cli(['list']);
+    const before = snapshot(db);
+    const result = cli(['server', 'set', '1', '--password-stdin'], {input: 'line-one\nline-two\n'});
+    expect(result.status).toBe(2);
+    expect(expectOneLine(result.stderr)).toMatch(/server_password: must not contain control characters or line breaks/);
+    expect(result.stderr).not.toContain('line-one');
+    expect(snapshot(db)).toBe(before);
+  });
+});

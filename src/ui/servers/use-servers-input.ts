@@ -2,8 +2,8 @@ import {useKeys} from '../hooks/use-keys.js';
 import type {Dispatch} from 'react';
 import type {Server} from '../../repo/index.js';
 import {serverBaseUrl} from '../../repo/index.js';
-import {confirmAnswer, findBinding, moveBindings} from '../keys.js';
-import {type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
+import {findBinding, moveBindings} from '../keys.js';
+import {answerDelete, type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
 import {activateServer, deleteServer, formFor} from './servers-commands.js';
 import {serversBindings} from './servers-keymap.js';
 import type {ServersAction, ServersState} from './servers-state.js';
@@ -27,11 +27,7 @@ export function useServersInput({env, state, dispatch, rows, page, isActive, sta
   useKeys(
     (input, key) => {
       if (mode.kind === 'confirm-delete') {
-        const yes = confirmAnswer(input, key);
-        if (yes === undefined) return;
-        env.setStatus(yes ? statusOf(deleteServer(env.store, mode.id)) : {tone: 'info', text: 'kept it'});
-        dispatch({type: 'browse'});
-        if (yes) env.refresh();
+        if (answerDelete(env, input, key, () => deleteServer(env.store, mode.id))) dispatch({type: 'browse'});
         return;
       }
       if (mode.kind === 'form') {

@@ -1,8 +1,8 @@
 import {useKeys} from '../hooks/use-keys.js';
 import type {Dispatch} from 'react';
 import {hasControlCharacters, type Setting} from '../../repo/index.js';
-import {confirmAnswer, findBinding, moveBindings} from '../keys.js';
-import {type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
+import {findBinding, moveBindings} from '../keys.js';
+import {answerDelete, type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
 import {deleteSetting, toggleBoolean} from './settings-commands.js';
 import {settingsBindings} from './settings-keymap.js';
 import type {SettingsAction, SettingsState} from './settings-state.js';
@@ -25,11 +25,7 @@ export function useSettingsInput({env, state, dispatch, rows, page, isActive}: P
   useKeys(
     (input, key) => {
       if (mode.kind === 'confirm-delete') {
-        const yes = confirmAnswer(input, key);
-        if (yes === undefined) return;
-        env.setStatus(yes ? statusOf(deleteSetting(env.store, mode.key)) : {tone: 'info', text: 'kept it'});
-        dispatch({type: 'browse'});
-        if (yes) env.refresh();
+        if (answerDelete(env, input, key, () => deleteSetting(env.store, mode.key))) dispatch({type: 'browse'});
         return;
       }
       if (key.escape) {

@@ -1,4 +1,7 @@
+import type {Key} from 'ink';
 import type {ConfigStore} from '../../repo/index.js';
+import {confirmAnswer} from '../keys.js';
+import type {Outcome} from '../outcome.js';
 
 export type StatusTone = 'info' | 'error' | 'busy';
 export type Status = {readonly tone: StatusTone; readonly text: string};
@@ -21,3 +24,15 @@ export const statusOf = (outcome: {ok: boolean; message: string}): Status => ({
   tone: outcome.ok ? 'info' : 'error',
   text: outcome.message,
 });
+
+/**
+ * Answer a "Delete ...? y / n" question: y runs `remove` and reloads, n or Esc
+ * keeps. Returns false while the key is no answer, so the question stays.
+ */
+export function answerDelete(env: PanelEnv, input: string, key: Key, remove: () => Outcome): boolean {
+  const yes = confirmAnswer(input, key);
+  if (yes === undefined) return false;
+  env.setStatus(yes ? statusOf(remove()) : {tone: 'info', text: 'kept it'});
+  if (yes) env.refresh();
+  return true;
+}

@@ -5,6 +5,7 @@ if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.e
 import {CommanderError} from 'commander';
 import {ConfigError} from '../errors.js';
 import {printable} from '../repo/value-codec.js';
+import {guardStandardStreams} from './output.js';
 import {buildProgram, commanderExitCode} from './program.js';
 
 /** One line on stderr and an exit code; a stack only when asked for with SANCTUM_CONFIG_DEBUG. */
@@ -20,6 +21,7 @@ function fail(error: unknown): number {
   return 1;
 }
 
+guardStandardStreams();
 try {
   await buildProgram().parseAsync(process.argv);
 } catch (error) {

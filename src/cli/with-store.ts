@@ -9,16 +9,20 @@ export function databasePathOf(command: Command): string {
 }
 
 /**
- * Open the store for one command, run it, close it. Writing to a read-only
- * file is refused before anything is tried; SQLite's own failures become one line.
+ * Open the store for one command, run it, close it. Reading never writes to
+ * the file (an older schema is upgraded in a copy in memory); writing to a
+ * read-only file is refused before anything is tried; `record` writes when it
+ * can (a connection test's timestamp) and reads otherwise; a dry run works on
+ * a copy in memory. SQLite's own
+ * failures become one line.
  */
 export async function withStore<T>(
   command: Command,
-  intent: 'read' | 'write',
+  intent: 'read' | 'write' | 'record' | 'dry-run',
   work: (store: ConfigStore) => T | Promise<T>,
 ): Promise<T> {
   const path = databasePathOf(command);
-  const store = openConfigStore(path);
+  const store = openConfigStore(path, {readOnly: intent === 'read' || intent === 'dry-run', copy: intent === 'dry-run'});
   try {
     if (intent === 'write' && store.readOnly) throw new StoreError(`${path} is read-only; cannot write to it`);
     return await work(store);

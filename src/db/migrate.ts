@@ -1,7 +1,8 @@
 import type {Database} from 'better-sqlite3';
-import {renameSync, rmSync, chmodSync} from 'node:fs';
 import {StoreError} from '../errors.js';
-import {listMigrations, readMigrationSql} from './migrations.js';
+import {listMigrations, readAdoptionSql, readMigrationSql} from './migrations.js';
+import {writePrivateFileAtomic} from './private-file.js';
+import {readSchemaShape, shapeVersion, type SchemaShape} from './schema-shape.js';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', {simple: true}) as number;
@@ -11,70 +12,58 @@ export function latestSchemaVersion(): number {
   return listMigrations().length;
 }
 
-/** Refuse a database written by a newer sanctum-config before anything touches it. */
-export function assertNotNewer(db: Database, path: string): void {
-  const current = schemaVersion(db);
+/** What a file holds and whether it needs migrating; refuses foreign and newer files. */
+export type SchemaState = {readonly shape: SchemaShape; readonly from: number; readonly pending: boolean};
+
+export function inspectSchema(db: Database, path: string): SchemaState {
+  const recorded = schemaVersion(db);
   const latest = latestSchemaVersion();
-  if (current > latest) {
+  if (recorded > latest) {
     throw new StoreError(
-      `${path} has schema version ${current}, newer than this sanctum-config supports (${latest}); upgrade sanctum-config`,
+      `${path} has schema version ${recorded}, newer than this sanctum-config supports (${latest}); upgrade sanctum-config`,
     );
   }
-}
-
-export function hasPendingMigrations(db: Database): boolean {
-  return schemaVersion(db) < latestSchemaVersion();
-}
-
-/** A file made by another program from the design's SQL has the tables but no version. */
-function hasDesignTables(db: Database): boolean {
-  const row = db
-    .prepare(
-      `SELECT count(*) AS n FROM sqlite_master
-       WHERE type = 'table' AND name IN ('letta_server_config', 'system_config')`,
-    )
-    .get() as {n: number};
-  return row.n === 2;
-}
-
-/** Copy the database beside itself (`<file>.bak-v<N>`) before changing its schema. */
-function backUp(db: Database, path: string, version: number): string {
-  const target = `${path}.bak-v${version}`;
-  const partial = `${target}.partial`;
-  rmSync(partial, {force: true});
-  db.prepare('VACUUM INTO ?').run(partial);
-  chmodSync(partial, 0o600);
-  renameSync(partial, target);
-  return target;
+  const shape = readSchemaShape(db);
+  if (shape.kind === 'foreign') {
+    throw new StoreError(`${path} is not a sanctum-config database: ${shape.reason}; point --db at another file`);
+  }
+  const from = shapeVersion(shape);
+  return {shape, from, pending: from < latest || recorded !== latest};
 }
 
 export type MigrationResult = {readonly from: number; readonly to: number; readonly backup?: string};
 
 /**
- * Apply pending migrations in order, each in one transaction with its
- * `user_version`, so a failure leaves the previous version intact.
+ * Bring the schema to the latest version in one IMMEDIATE transaction: the
+ * write lock is taken first and the shape read again inside it, so processes
+ * opening the same file at once migrate it once. The backup (`<file>.bak-v<N>`,
+ * 0600 from its first byte) is written only when the migration has succeeded,
+ * inside the same transaction; any failure rolls everything back.
  */
-export function migrate(db: Database, path: string): MigrationResult {
-  assertNotNewer(db, path);
-  const from = schemaVersion(db);
+export function migrate(db: Database, path: string, options: {backup: boolean}): MigrationResult {
   const migrations = listMigrations();
-  if (from === migrations.length) return {from, to: from};
-
-  let current = from;
-  let backup: string | undefined;
-  if (current === 0 && hasDesignTables(db)) {
-    // Adopt it as version 1 without inserting defaults over its rows.
-    db.pragma('user_version = 1');
-    current = 1;
-  }
-  if (current > 0 && path !== ':memory:') backup = backUp(db, path, current);
-
-  for (const migration of migrations.slice(current)) {
-    const sql = readMigrationSql(migration);
-    db.transaction(() => {
-      db.exec(sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
-  }
-  return {from, to: migrations.length, backup};
+  const latest = migrations.length;
+  return db.transaction((): MigrationResult => {
+    const {shape, from, pending} = inspectSchema(db, path);
+    if (!pending) return {from, to: from};
+    const image = options.backup && shape.kind !== 'empty' && from < latest ? db.serialize() : undefined;
+    let current = from;
+    if (shape.kind === 'panel') {
+      db.exec(readAdoptionSql('panel'));
+      current = 1;
+    }
+    for (const migration of migrations.slice(current)) db.exec(readMigrationSql(migration));
+    db.pragma(`user_version = ${latest}`);
+    let backup: string | undefined;
+    if (image) {
+      backup = `${path}.bak-v${from}`;
+      try {
+        writePrivateFileAtomic(backup, image);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code ?? String(error);
+        throw new StoreError(`cannot write the backup ${backup} before upgrading (${code}); nothing was changed`);
+      }
+    }
+    return {from, to: latest, backup};
+  }).immediate();
 }

@@ -35,3 +35,8 @@ export function listMigrations(): Migration[] {
 export function readMigrationSql(migration: Migration): string {
   return readFileSync(migration.file, 'utf8');
 }
+
+/** SQL that brings another program's schema to our version 1 (`migrations/adopt/NAME.sql`). */
+export function readAdoptionSql(name: 'panel'): string {
+  return readFileSync(join(findMigrationsDir(), 'adopt', `${name}.sql`), 'utf8');
+}

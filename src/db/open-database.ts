@@ -1,9 +1,9 @@
 import Sqlite from 'better-sqlite3';
 import type {Database} from 'better-sqlite3';
-import {closeSync, constants, accessSync, chmodSync, mkdirSync, openSync, readSync, statSync} from 'node:fs';
+import {accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {StoreError} from '../errors.js';
-import {assertNotNewer, hasPendingMigrations, migrate} from './migrate.js';
+import {inspectSchema, migrate} from './migrate.js';
 
 export type OpenedDatabase = {
   readonly db: Database;
@@ -11,6 +11,11 @@ export type OpenedDatabase = {
   /** True when this call created the file: the first run on this box. */
   readonly created: boolean;
   readonly readOnly: boolean;
+  /**
+   * True when `db` is a copy in memory: the file could not be read in place
+   * without writing beside it, or needs an upgrade that a reader must not make.
+   */
+  readonly snapshot: boolean;
 };
 
 const sqliteHeader = 'SQLite format 3\0';
@@ -24,38 +29,49 @@ function fileSize(path: string): number | undefined {
   }
 }
 
-/** Refuse anything that is not SQLite before SQLite can touch it. */
-function assertSqliteFile(path: string, size: number): void {
-  if (size === 0) return;
+/** The first 20 bytes, or undefined for an empty file; refuses anything that is not SQLite. */
+function readHeader(path: string, size: number): Buffer | undefined {
+  if (size === 0) return undefined;
   const fd = openSync(path, 'r');
   try {
-    const header = Buffer.alloc(16);
-    const read = readSync(fd, header, 0, 16, 0);
-    if (read < 16 || header.toString('latin1') !== sqliteHeader) {
+    const header = Buffer.alloc(20);
+    const read = readSync(fd, header, 0, 20, 0);
+    if (read < 20 || header.toString('latin1', 0, 16) !== sqliteHeader) {
       throw new StoreError(`${path} is not a SQLite database; point --db at another file`);
     }
+    return header;
   } finally {
     closeSync(fd);
   }
 }
 
-/** No write bits at all means read-only, even for root (who would otherwise write anyway). */
-function isReadOnlyFile(path: string): boolean {
+/** Header bytes 18-19 are 2 in WAL mode; a reader of such a file needs `-shm` beside it. */
+const isWalHeader = (header: Buffer | undefined) => header !== undefined && header[18] === 2;
+
+function canWrite(path: string): boolean {
   try {
     accessSync(path, constants.W_OK);
-  } catch {
     return true;
+  } catch {
+    return false;
   }
-  return (statSync(path).mode & 0o222) === 0;
 }
 
-function createFile(path: string): void {
+/** No write bits at all means read-only, even for root (who would otherwise write anyway). */
+function isReadOnlyFile(path: string): boolean {
+  return !canWrite(path) || (statSync(path).mode & 0o222) === 0;
+}
+
+/** Create the file 0600 (its directories 0700); false when another process created it first. */
+function createFile(path: string): boolean {
   try {
     mkdirSync(dirname(path), {recursive: true, mode: 0o700});
-    closeSync(openSync(path, 'wx', 0o600));
-    chmodSync(path, 0o600);
+    closeSync(openSync(path, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL, 0o600));
+    return true;
   } catch (error) {
-    throw new StoreError(`cannot create ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    throw new StoreError(`cannot create ${path}: ${code ?? String(error)}`);
   }
 }
 
@@ -68,38 +84,113 @@ export function describeSqliteError(error: unknown, path: string): StoreError {
   if (code.startsWith('SQLITE_READONLY')) return new StoreError(`${path} is read-only; cannot write to it`);
   if (code.startsWith('SQLITE_BUSY')) return new StoreError(`${path} is locked by another program; try again`);
   if (code.startsWith('SQLITE_CANTOPEN')) return new StoreError(`cannot open ${path} (${detail})`);
+  if (code.startsWith('SQLITE_FULL')) return new StoreError(`cannot write ${path}: the disk is full`);
   return new StoreError(`${path}: ${detail}`);
 }
 
 /**
- * Open (creating if needed) and migrate the configuration database.
- * `readOnly` opens it without writing anything, for reading commands.
+ * The file as a database in memory, read without writing anything beside it:
+ * through a read-only connection when it has a write-ahead log with content,
+ * else from its bytes. The copy is switched to the rollback journal.
  */
-export function openDatabase(path: string, options: {readOnly?: boolean} = {}): OpenedDatabase {
-  const size = fileSize(path);
-  const created = size === undefined;
-  if (created) createFile(path);
-  else assertSqliteFile(path, size);
-
-  // A new file needs its schema written even when only reading was asked for.
-  const readOnly = !created && (Boolean(options.readOnly) || isReadOnlyFile(path));
-  let db: Database | undefined;
-  try {
-    db = new Sqlite(path, {readonly: readOnly, fileMustExist: true, timeout: busyTimeoutMs});
-    assertNotNewer(db, path);
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    db.pragma('foreign_keys = ON');
-    if (readOnly) {
-      if (hasPendingMigrations(db)) {
-        throw new StoreError(`${path} is read-only and needs a schema upgrade; open it once with write access`);
-      }
-    } else {
-      db.pragma('journal_mode = WAL');
-      migrate(db, path);
+function loadSnapshot(path: string, header: Buffer | undefined): Database {
+  let image: Buffer;
+  if (isWalHeader(header) && (fileSize(`${path}-wal`) ?? 0) > 0) {
+    const reader = new Sqlite(path, {readonly: true, fileMustExist: true, timeout: busyTimeoutMs});
+    try {
+      image = reader.serialize();
+    } finally {
+      reader.close();
     }
-    return {db, path, created, readOnly};
+  } else {
+    image = readFileSync(path);
+  }
+  if (image.length < 20) return new Sqlite(':memory:');
+  image[18] = 1;
+  image[19] = 1;
+  return new Sqlite(image);
+}
+
+function configure(db: Database): void {
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma('foreign_keys = ON');
+}
+
+function openForWriting(path: string, created: boolean, header: Buffer | undefined): Database {
+  if (!created && isReadOnlyFile(path)) throw new StoreError(`${path} is read-only; cannot write to it`);
+  if (!canWrite(dirname(path))) {
+    throw new StoreError(`cannot write ${path}: its directory is not writable, and SQLite keeps its journal there`);
+  }
+  // Decide what the file is before this process writes a byte to it.
+  if (header) {
+    const probe = loadSnapshot(path, header);
+    try {
+      inspectSchema(probe, path);
+    } finally {
+      probe.close();
+    }
+  }
+  const db = new Sqlite(path, {fileMustExist: true, timeout: busyTimeoutMs});
+  try {
+    configure(db);
+    migrate(db, path, {backup: true});
+    // WAL is chosen once, for a file we created; other programs' files keep their journal mode.
+    if (created) db.pragma('journal_mode = WAL');
+    return db;
   } catch (error) {
-    db?.close();
+    db.close();
+    throw error;
+  }
+}
+
+function openForReading(path: string, header: Buffer | undefined, copy: boolean): {db: Database; snapshot: boolean} {
+  const snapshot = loadSnapshot(path, header);
+  let keep = true;
+  try {
+    const {pending} = inspectSchema(snapshot, path);
+    if (pending) {
+      // A reader never converts the file: the upgrade happens in the copy.
+      migrate(snapshot, path, {backup: false});
+      return {db: snapshot, snapshot: true};
+    }
+    if (copy || isReadOnlyFile(path) || !canWrite(dirname(path))) return {db: snapshot, snapshot: true};
+    keep = false;
+  } finally {
+    if (!keep) snapshot.close();
+  }
+  const db = new Sqlite(path, {readonly: true, fileMustExist: true, timeout: busyTimeoutMs});
+  configure(db);
+  return {db, snapshot: false};
+}
+
+/**
+ * Open the configuration database. Writing (the default) creates and upgrades
+ * it; `readOnly` never writes to the file or beside it. A file that is not ours,
+ * the design's or the Sanctum panel's, or is from a newer sanctum-config, is
+ * refused before anything is written.
+ */
+export type OpenOptions = {
+  /** Never write to the file. */
+  readonly readOnly?: boolean;
+  /** With readOnly: always read a copy in memory, which may be written and thrown away (a dry run). */
+  readonly copy?: boolean;
+};
+
+export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
+  let created = false;
+  if (fileSize(path) === undefined) created = createFile(path);
+  const size = fileSize(path) ?? 0;
+  try {
+    const header = readHeader(path, size);
+    // A new or empty file needs its schema written even when only reading was asked for.
+    const write = created || header === undefined ? !isReadOnlyFile(path) : !options.readOnly && !isReadOnlyFile(path);
+    if (write) {
+      const db = openForWriting(path, created, header);
+      return {db, path, created, readOnly: false, snapshot: false};
+    }
+    const {db, snapshot} = openForReading(path, header, Boolean(options.copy));
+    return {db, path, created, readOnly: true, snapshot};
+  } catch (error) {
     if (error instanceof StoreError) throw error;
     throw describeSqliteError(error, path);
   }

@@ -1,6 +1,6 @@
 import type {Database} from 'better-sqlite3';
 import {ConfigError} from '../errors.js';
-import {describeSqliteError, openDatabase} from '../db/open-database.js';
+import {describeSqliteError, openDatabase, type OpenOptions} from '../db/open-database.js';
 import {ServersRepo} from './servers-repo.js';
 import {SettingsRepo} from './settings-repo.js';
 
@@ -22,7 +22,7 @@ export type ConfigStore = {
   close(): void;
 };
 
-export function openConfigStore(path: string, options: {readOnly?: boolean} = {}): ConfigStore {
+export function openConfigStore(path: string, options: OpenOptions = {}): ConfigStore {
   const opened = openDatabase(path, options);
   const db: Database = opened.db;
   return {

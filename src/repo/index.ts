@@ -1,6 +1,6 @@
 export {openConfigStore, asConfigError, type ConfigStore} from './config-store.js';
 export {SettingsRepo, encodeSettingValue, type Setting, type NewSetting} from './settings-repo.js';
-export {checkKey, checkServerAddress, parsePort, parseTimeout} from './rules.js';
+export {addressParts, checkKey, checkServerAddress, parsePort, parseTimeout, timeoutRange} from './rules.js';
 export {serverBaseUrl} from './server-url.js';
 export {applyFirstRun, type FirstRunAnswers} from './first-run.js';
 export {ServersRepo, validateServer, type Server, type ServerFields} from './servers-repo.js';
@@ -14,5 +14,9 @@ export {
   decodeValue,
   displayValue,
   printable,
+  quoted,
   hasControlCharacters,
 } from './value-codec.js';
+export {looksSecret} from './secret-keys.js';
+export {type KnownSetting} from './catalogue.js';
+export {formatEnvExport, envFormats, isEnvFormat, type EnvFormat} from './env-export.js';

@@ -1,26 +1,26 @@
 import {isIP} from 'node:net';
 import {ValidationError} from '../errors.js';
-import {parseWholeNumber} from './value-codec.js';
+import {parseWholeNumber, quoted} from './value-codec.js';
 
 const keyPattern = /^[a-z][a-z0-9_]*$/;
 
 export function checkKey(key: string): void {
   if (!keyPattern.test(key)) {
-    throw new ValidationError('key', `'${key}' must start with a-z and use only a-z, 0-9 and _`);
+    throw new ValidationError('key', `${quoted(key)} must start with a-z and use only a-z, 0-9 and _`);
   }
   if (key.length > 100) throw new ValidationError('key', 'must be at most 100 characters');
 }
 
 export function checkCategory(category: string): void {
   if (!keyPattern.test(category)) {
-    throw new ValidationError('category', `'${category}' must start with a-z and use only a-z, 0-9 and _`);
+    throw new ValidationError('category', `${quoted(category)} must start with a-z and use only a-z, 0-9 and _`);
   }
   if (category.length > 50) throw new ValidationError('category', 'must be at most 50 characters');
 }
 
-/** Ports live in the `ports` category, plus the server's own port. */
+/** Ports: the `ports` category, and any key ending in `_port` (the panel's `letta_server_port`). */
 export function isPortSetting(key: string, category: string | null): boolean {
-  return category === 'ports' || key === 'server_port';
+  return category === 'ports' || key === 'server_port' || key.endsWith('_port');
 }
 
 export function checkPort(field: string, value: number): void {
@@ -34,39 +34,69 @@ export function parsePort(field: string, input: string | number): number {
   return value;
 }
 
+/** A connection timeout's range in seconds; the connection test's deadline is its only clock. */
+export const timeoutRange = {min: 1, max: 3600} as const;
+
 export function parseTimeout(field: string, input: string | number): number {
   const value = typeof input === 'number' ? input : parseWholeNumber(field, input);
-  if (!Number.isInteger(value) || value < 1) {
-    throw new ValidationError(field, 'must be a positive whole number of seconds');
+  if (!Number.isInteger(value) || value < timeoutRange.min || value > timeoutRange.max) {
+    throw new ValidationError(field, `must be a whole number of seconds from ${timeoutRange.min} to ${timeoutRange.max}`);
   }
   return value;
 }
 
 const hostnamePattern = /^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.?$/;
 
+/** An address split into what a URL is built from. */
+export type AddressParts = {readonly protocol: 'http' | 'https'; readonly host: string};
+
 /**
- * A host name or IP, optionally with an http(s) scheme. The port has its own
- * field, so `host:port` and paths are refused with that hint.
+ * The one rule for what a server address is: a host name, an IPv4 address or
+ * an IPv6 address (bare or in brackets), optionally after http:// or https://.
+ * No user info, port, path, spaces or control characters. `host` comes back
+ * ready for a URL (IPv6 in brackets), and the URL built from it is checked to
+ * name exactly that host, so validation, the URL builder and the connection
+ * test cannot disagree.
  */
-export function checkServerAddress(input: string): string {
-  const field = 'server_address';
+export function addressParts(input: string, field = 'server_address'): AddressParts {
   const address = input.trim();
   if (address === '') throw new ValidationError(field, 'must not be empty');
-  if (/\s/.test(address)) throw new ValidationError(field, 'must not contain spaces');
   if (address.length > 255) throw new ValidationError(field, 'must be at most 255 characters');
+  if (/[\s\u0000-\u001f\u007f-\u009f]/.test(address)) throw new ValidationError(field, 'must not contain spaces or control characters');
   const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(address);
   if (scheme && !/^https?$/i.test(scheme[1]!)) {
     throw new ValidationError(field, 'only http:// and https:// schemes are allowed');
   }
   let host = scheme ? address.slice(scheme[0].length) : address;
   if (host.endsWith('/')) host = host.slice(0, -1);
-  if (host.includes('/')) throw new ValidationError(field, 'must be a host without a path');
+  if (host.includes('@')) throw new ValidationError(field, 'must not contain a user name or password (use the password or token field)');
+  if (/[/?#]/.test(host)) throw new ValidationError(field, 'must be a host without a path');
   const bracketed = /^\[(.+)\]$/.exec(host);
   if (bracketed) {
-    if (isIP(bracketed[1]!) !== 6) throw new ValidationError(field, `'${host}' is not an IPv6 address`);
+    if (isIP(bracketed[1]!) !== 6) throw new ValidationError(field, `${quoted(host)} is not an IPv6 address`);
+  } else if (isIP(host) === 6) {
+    host = `[${host}]`;
   } else if (isIP(host) === 0) {
     if (host.includes(':')) throw new ValidationError(field, 'must not include a port; set the port on its own');
-    if (!hostnamePattern.test(host)) throw new ValidationError(field, `'${host}' is not a valid host name`);
+    if (!hostnamePattern.test(host)) throw new ValidationError(field, `${quoted(host)} is not a valid host name`);
   }
+  const protocol = scheme ? (scheme[1]!.toLowerCase() as 'http' | 'https') : 'http';
+  let url: URL;
+  try {
+    url = new URL(`${protocol}://${host}:1/`);
+  } catch {
+    throw new ValidationError(field, `${quoted(host)} cannot be used in a URL`);
+  }
+  const expected = host.toLowerCase().replace(/\.$/, '');
+  if (url.hostname.replace(/\.$/, '') !== expected && !bracketed && isIP(host) === 0) {
+    throw new ValidationError(field, `${quoted(host)} cannot be used in a URL as it is`);
+  }
+  return {protocol, host};
+}
+
+/** Check an address as it will be stored: trimmed, without a trailing slash. */
+export function checkServerAddress(input: string): string {
+  addressParts(input);
+  const address = input.trim();
   return address.endsWith('/') ? address.slice(0, -1) : address;
 }

@@ -1,6 +1,6 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {NotFoundError, ValidationError} from '../errors.js';
-import {checkServerAddress, parsePort, parseTimeout} from './rules.js';
+import {addressParts, checkPort, checkServerAddress, parsePort, parseTimeout} from './rules.js';
 
 export type Server = {
   readonly id: number;
@@ -14,6 +14,8 @@ export type Server = {
   readonly lastConnectedAt: string | null;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** What makes the stored row unusable (another program wrote it); absent when it is fine. */
+  readonly problem?: string;
 };
 
 /** What a person can set on a server; null clears a secret or the name. */
@@ -52,8 +54,29 @@ type StoredFields = {
 const columns = `id, name, server_address, server_port, server_password, server_token,
   connection_timeout, is_active, last_connected_at, created_at, updated_at`;
 
+/** The first field of a stored row that breaks a rule, named as the rule names it. */
+function rowProblem(row: ServerRow): string | undefined {
+  try {
+    if (typeof row.server_address !== 'string') throw new ValidationError('server_address', 'is not text');
+    addressParts(row.server_address);
+    if (!Number.isInteger(row.server_port)) throw new ValidationError('server_port', 'is not a whole number');
+    checkPort('server_port', row.server_port);
+    if (row.connection_timeout !== null) parseTimeout('connection_timeout', row.connection_timeout);
+    for (const [field, secret] of [['server_password', row.server_password], ['server_token', row.server_token]] as const) {
+      if (secret !== null && (typeof secret !== 'string' || /[\u0000-\u001f\u007f]/.test(secret))) {
+        throw new ValidationError(field, 'holds control characters or is not text');
+      }
+    }
+    return undefined;
+  } catch (error) {
+    return error instanceof ValidationError ? error.message : String(error);
+  }
+}
+
 function toServer(row: ServerRow): Server {
+  const problem = rowProblem(row);
   return {
+    ...(problem ? {problem} : {}),
     id: row.id,
     name: row.name,
     address: row.server_address,

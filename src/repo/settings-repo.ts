@@ -1,7 +1,9 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {NotFoundError, ValidationError} from '../errors.js';
+import {readCatalogue, type KnownSetting} from './catalogue.js';
 import {compareCategories} from './categories.js';
 import {checkCategory, checkKey, isPortSetting, parsePort} from './rules.js';
+import {looksSecret, storedFlag} from './secret-keys.js';
 import {type ConfigType, encodeValue, isConfigType} from './value-codec.js';
 
 export type Setting = {
@@ -15,6 +17,10 @@ export type Setting = {
   readonly category: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Why the stored text does not fit the setting's type (another program wrote it); absent when it fits. */
+  readonly problem?: string;
+  /** The catalogue's default, for a setting this program knows; else undefined. */
+  readonly defaultValue?: string;
 };
 
 export type NewSetting = {
@@ -32,7 +38,7 @@ type SettingRow = {
   config_value: string | null;
   config_type: string | null;
   description: string | null;
-  is_sensitive: number | null;
+  is_sensitive: unknown;
   category: string | null;
   created_at: string;
   updated_at: string;
@@ -40,17 +46,39 @@ type SettingRow = {
 
 const columns = `id, config_key, config_value, config_type, description, is_sensitive, category, created_at, updated_at`;
 
-function toSetting(row: SettingRow): Setting {
+/** Why stored text does not fit its type, or undefined; the message never quotes the value. */
+function storedProblem(key: string, type: string, category: string, value: string | null): string | undefined {
+  if (value === null || value === '' || !isConfigType(type)) return undefined;
+  try {
+    const encoded = encodeValue(key, type, value);
+    if (isPortSetting(key, category)) parsePort(key, encoded);
+    return undefined;
+  } catch {
+    return `not a valid ${isPortSetting(key, category) ? 'port' : type}`;
+  }
+}
+
+/**
+ * A row as the program sees it. Sensitive when its flag says so (in any stored
+ * form), or the catalogue knows it as a secret, or its key looks like one, so
+ * a row rewritten by another program without our columns is still masked.
+ */
+function toSetting(row: SettingRow, known: KnownSetting | undefined): Setting {
+  const type = row.config_type ?? 'string';
+  const category = row.category ?? 'general';
+  const problem = storedProblem(row.config_key, type, category, row.config_value);
   return {
     id: row.id,
     key: row.config_key,
     value: row.config_value,
-    type: row.config_type ?? 'string',
+    type,
     description: row.description,
-    sensitive: Boolean(row.is_sensitive),
-    category: row.category ?? 'general',
+    sensitive: storedFlag(row.is_sensitive) || Boolean(known?.sensitive) || looksSecret(row.config_key),
+    category,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    ...(problem ? {problem} : {}),
+    ...(known ? {defaultValue: known.defaultValue} : {}),
   };
 }
 
@@ -79,8 +107,10 @@ export class SettingsRepo {
   readonly #insert: Statement<[string, string, string, string | null, number, string]>;
   readonly #delete: Statement<[string]>;
   readonly #redefine: Statement<[string, string, string | null, number, string, string]>;
+  readonly #catalogue: ReadonlyMap<string, KnownSetting>;
 
   constructor(db: Database) {
+    this.#catalogue = readCatalogue(db);
     this.#all = db.prepare(`SELECT ${columns} FROM system_config`);
     this.#byKey = db.prepare(`SELECT ${columns} FROM system_config WHERE config_key = ?`);
     this.#update = db.prepare(
@@ -99,7 +129,7 @@ export class SettingsRepo {
 
   /** Every setting, or one category's, in a stable order: category order, then insertion. */
   list(category?: string): Setting[] {
-    const all = this.#all.all().map(toSetting).sort(bySettingOrder);
+    const all = this.#all.all().map((row) => this.#toSetting(row)).sort(bySettingOrder);
     return category === undefined ? all : all.filter((s) => s.category === category);
   }
 
@@ -109,7 +139,16 @@ export class SettingsRepo {
 
   get(key: string): Setting | undefined {
     const row = this.#byKey.get(key);
-    return row ? toSetting(row) : undefined;
+    return row ? this.#toSetting(row) : undefined;
+  }
+
+  /** The settings this program knows, with their defaults. */
+  catalogue(): KnownSetting[] {
+    return [...this.#catalogue.values()];
+  }
+
+  #toSetting(row: SettingRow): Setting {
+    return toSetting(row, this.#catalogue.get(row.config_key));
   }
 
   require(key: string): Setting {
@@ -128,6 +167,7 @@ export class SettingsRepo {
   set(key: string, input: string): Setting {
     const stored = this.validate(key, input);
     if (stored === this.get(key)?.value) return this.require(key);
+    // Never NULL: the Sanctum panel's table forbids it.
     this.#update.run(stored, key);
     return this.require(key);
   }
@@ -139,8 +179,9 @@ export class SettingsRepo {
     if (!isConfigType(input.type)) throw new ValidationError('type', `'${input.type}' must be string, integer, boolean or json`);
     if (category === 'ports' && input.type !== 'integer') throw new ValidationError('type', 'ports must be integers');
     if (this.get(input.key)) throw new ValidationError('key', `'${input.key}' already exists; use set to change it`);
-    const stored = encodeSettingValue(input.key, input.type, category, input.value, input.sensitive);
-    this.#insert.run(input.key, stored, input.type, input.description || null, input.sensitive ? 1 : 0, category);
+    const sensitive = Boolean(input.sensitive) || looksSecret(input.key) || Boolean(this.#catalogue.get(input.key)?.sensitive);
+    const stored = encodeSettingValue(input.key, input.type, category, input.value, sensitive);
+    this.#insert.run(input.key, stored, input.type, input.description || null, sensitive ? 1 : 0, category);
     return this.require(input.key);
   }
 
@@ -159,7 +200,7 @@ export class SettingsRepo {
     checkCategory(category);
     if (!isConfigType(input.type)) throw new ValidationError('type', `'${input.type}' must be string, integer, boolean or json`);
     const value = input.value ?? existing.value ?? '';
-    const sensitive = input.sensitive ?? existing.sensitive;
+    const sensitive = (input.sensitive ?? existing.sensitive) || looksSecret(input.key) || Boolean(this.#catalogue.get(input.key)?.sensitive);
     const stored = encodeSettingValue(input.key, input.type, category, value, sensitive || existing.sensitive);
     const description = input.description === undefined ? existing.description : input.description || null;
     const same =

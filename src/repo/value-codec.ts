@@ -13,12 +13,18 @@ export function isConfigType(type: string): type is ConfigType {
   return (configTypes as readonly string[]).includes(type);
 }
 
+/** A value quoted in an error: escaped, and cut so a huge value cannot flood the line. */
+export function quoted(text: string, max = 40): string {
+  const shown = printable(text.length > max ? text.slice(0, max) : text);
+  return text.length > max ? `'${shown}...' (${text.length} characters)` : `'${shown}'`;
+}
+
 /** Parse a whole number; `field` names it in the error. */
 export function parseWholeNumber(field: string, input: string): number {
   const text = input.trim();
-  if (!/^[+-]?\d+$/.test(text)) throw new ValidationError(field, `'${printable(input)}' is not a whole number`);
+  if (!/^[+-]?\d+$/.test(text)) throw new ValidationError(field, `${quoted(input)} is not a whole number`);
   const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new ValidationError(field, `${text} is too large`);
+  if (!Number.isSafeInteger(value)) throw new ValidationError(field, `${quoted(text)} is too large`);
   return value;
 }
 
@@ -36,7 +42,7 @@ export function encodeValue(field: string, type: ConfigType, input: string): str
       const word = input.trim().toLowerCase();
       if (trueWords.has(word)) return 'true';
       if (falseWords.has(word)) return 'false';
-      throw new ValidationError(field, `'${printable(input)}' is not a boolean (true/false, yes/no, on/off, 1/0)`);
+      throw new ValidationError(field, `${quoted(input)} is not a boolean (true/false, yes/no, on/off, 1/0)`);
     }
     case 'json':
       try {

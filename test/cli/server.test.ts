@@ -45,7 +45,7 @@ describe('server commands', () => {
     [['server', 'set', '9', '--port', '1'], /no server with id 9/],
     [['server', 'set', 'one', '--port', '1'], /'one' is not a server id/],
     [['server', 'set', '1', '--port', '70000'], /server_port: 70000 is out of range/],
-    [['server', 'set', '1', '--timeout', '0'], /connection_timeout: must be a positive whole number/],
+    [['server', 'set', '1', '--timeout', '0'], /connection_timeout: must be a whole number of seconds from 1 to 3600/],
     [['server', 'add', '--address', 'bad host'], /must not contain spaces/],
     [['server', 'add', '--address', 'host:8283'], /must not include a port/],
     [['server', 'add', '--port', '8283'], /needs --address/],

@@ -128,6 +128,6 @@ describe('export and import', () => {
     const {cli} = populated();
     const result = cli(['export', '--format', 'yaml']);
     expect(result.status).toBe(2);
-    expect(expectOneLine(result.stderr)).toMatch(/--format must be json or env/);
+    expect(expectOneLine(result.stderr)).toMatch(/--format must be json, env, dotenv, docker/);
   });
 });

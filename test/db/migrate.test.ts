@@ -106,7 +106,7 @@ describe('openDatabase', () => {
     expect(after.servers).toHaveLength(1);
   });
 
-  it('opens a read-only file without writing, and refuses one that needs an upgrade', () => {
+  it('opens a read-only file without writing, and reads one that needs an upgrade through a copy', () => {
     const path = tempDbPath();
     openAndClose(path);
     chmodSync(path, 0o400);
@@ -120,7 +120,13 @@ describe('openDatabase', () => {
     const old = tempDbPath();
     makeVersionOneDatabase(old);
     chmodSync(old, 0o400);
-    expect(() => openDatabase(old)).toThrow(/read-only and needs a schema upgrade/);
+    const oldBefore = hash(old);
+    const copy = openDatabase(old);
+    expect(copy).toMatchObject({readOnly: true, snapshot: true});
+    expect(copy.db.prepare(`SELECT config_value FROM system_config WHERE config_key = 'openai_api_key'`).get()).toEqual({config_value: 'sk-user'});
+    copy.db.close();
+    expect(hash(old)).toBe(oldBefore);
+    expect(existsSync(`${old}-wal`) || existsSync(`${old}-shm`) || existsSync(`${old}.bak-v1`)).toBe(false);
   });
 });
 

@@ -14,7 +14,7 @@ export function registerServerTestCommand(server: Command): void {
     .addHelpText('after', '\nExamples:\n  $ sanctum-config server test\n  $ sanctum-config server test 2 --json')
     .action(async (id: string | undefined, options, command: Command) => {
       const serverId = id === undefined ? undefined : parseServerId(id);
-      const ok = await withStore(command, 'read', async (store) => {
+      const ok = await withStore(command, 'record', async (store) => {
         const target = serverId === undefined ? store.servers.active() : store.servers.require(serverId);
         if (!target) throw new UsageError('no server is active; give an id (see server list)');
         const report = await checkServer(store, target);

@@ -1,6 +1,6 @@
 import {Command} from 'commander';
 import {UsageError, ValidationError} from '../../errors.js';
-import {maskSecret, printable, type Server, type ServerFields} from '../../repo/index.js';
+import {maskSecret, printable, quoted, type Server, type ServerFields} from '../../repo/index.js';
 import {serverBaseUrl} from '../../repo/server-url.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
@@ -14,20 +14,22 @@ export function serverJson(server: Server, reveal: boolean): Record<string, unkn
     name: server.name,
     address: server.address,
     port: server.port,
-    url: serverBaseUrl(server),
+    url: server.problem ? null : serverBaseUrl(server),
     password: redacted.includes('password') ? null : server.password,
     token: redacted.includes('token') ? null : server.token,
     ...(redacted.length ? {redacted} : {}),
     timeout: server.timeout,
     active: server.active,
     last_connected_at: server.lastConnectedAt,
+    ...(server.problem ? {invalid: server.problem} : {}),
     updated_at: server.updatedAt,
   };
 }
 
 export function parseServerId(text: string): number {
-  if (!/^\d+$/.test(text)) throw new ValidationError('id', `'${printable(text)}' is not a server id (see server list)`);
-  return Number(text);
+  const id = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw new ValidationError('id', `${quoted(text)} is not a server id (see server list)`);
+  return id;
 }
 
 /** The fields given as flags; secrets only through stdin. */
@@ -78,12 +80,12 @@ export function registerServerCommands(program: Command): Command {
           String(s.id),
           s.active ? '*' : '',
           printable(s.name ?? ''),
-          printable(s.address),
-          String(s.port),
+          s.problem ? `${printable(s.address)} (invalid: ${printable(s.problem)})` : printable(s.address),
+          printable(String(s.port)),
           secretState(s, reveal, 'password'),
           secretState(s, reveal, 'token'),
-          s.timeout === null ? '' : `${s.timeout}s`,
-          s.lastConnectedAt ?? 'never',
+          s.timeout === null ? '' : `${printable(String(s.timeout))}s`,
+          s.lastConnectedAt === null ? 'never' : printable(String(s.lastConnectedAt)),
         ]);
         const header = ['ID', 'ACTIVE', 'NAME', 'ADDRESS', 'PORT', 'PASSWORD', 'TOKEN', 'TIMEOUT', 'LAST CONNECTED'];
         process.stdout.write(formatTable(header, rows, terminalWidth()));

@@ -1,6 +1,6 @@
 import type {Command} from 'commander';
 import {UsageError} from '../../errors.js';
-import {decodeValue, isConfigType, maskSecret, notSet, printable, type Setting} from '../../repo/index.js';
+import {decodeValue, isConfigType, looksSecret, maskSecret, notSet, printable, type Setting} from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {print, withStore} from '../with-store.js';
@@ -18,13 +18,30 @@ export function settingJson(setting: Setting, reveal: boolean): Record<string, u
     description: setting.description,
     sensitive: setting.sensitive,
     ...(hidden ? {redacted: true} : {}),
+    ...(setting.problem ? {invalid: setting.problem} : {}),
+    default: setting.defaultValue ?? null,
     updated_at: setting.updatedAt,
   };
 }
 
+/** Longest value a table shows; `get KEY` prints all of it. */
+const cellLimit = 120;
+
 function settingCell(setting: Setting, reveal: boolean): string {
-  if (setting.sensitive && !reveal) return maskSecret(setting.value);
-  return setting.value ? printable(setting.value) : notSet;
+  const invalid = setting.problem ? ` (invalid: ${setting.problem})` : '';
+  if (setting.sensitive && !reveal) return `${maskSecret(setting.value)}${invalid}`;
+  if (!setting.value) return notSet;
+  const value = setting.value.length > cellLimit
+    ? `${printable(setting.value.slice(0, cellLimit))}... (${setting.value.length} characters; get ${printable(setting.key)})`
+    : printable(setting.value);
+  return `${value}${invalid}`;
+}
+
+/** argv is visible to every user of the box (ps, /proc): say so when a secret travels there. */
+function warnSecretInArgv(key: string): void {
+  process.stderr.write(
+    `sanctum-config: warning: the value of ${key} was given on the command line, where other users can see it; use --stdin\n`,
+  );
 }
 
 export function registerSettingCommands(program: Command): void {
@@ -34,7 +51,11 @@ export function registerSettingCommands(program: Command): void {
     .argument('<key>', 'setting key, e.g. flask_port')
     .addHelpText('after', example('  $ sanctum-config get flask_port\n  $ export OPENAI_API_KEY="$(sanctum-config get openai_api_key)"'))
     .action(async (key: string, _options: unknown, command: Command) => {
-      await withStore(command, 'read', (store) => print(store.settings.require(key).value ?? ''));
+      await withStore(command, 'read', (store) => {
+        const value = store.settings.require(key).value ?? '';
+        // Raw for scripts; a terminal gets control characters escaped, never obeyed.
+        print(process.stdout.isTTY ? printable(value) : value);
+      });
     });
 
   program
@@ -70,6 +91,8 @@ export function registerSettingCommands(program: Command): void {
         if (!existing && options.type === undefined) {
           throw new UsageError(`no setting '${key}'; to add it, give --type (and --category)`);
         }
+        const secret = existing ? existing.sensitive : Boolean(options.sensitive) || looksSecret(key);
+        if (secret && !options.stdin) warnSecretInArgv(key);
         if (existing) {
           store.settings.set(key, input);
           return;
@@ -110,7 +133,7 @@ export function registerSettingCommands(program: Command): void {
         const settings = store.settings.list(options.category);
         const reveal = Boolean(options.reveal);
         if (options.json) return print(JSON.stringify(settings.map((s) => settingJson(s, reveal)), null, 2));
-        const rows = settings.map((s) => [s.key, settingCell(s, reveal), s.type, s.category]);
+        const rows = settings.map((s) => [printable(s.key), settingCell(s, reveal), printable(s.type), printable(s.category)]);
         process.stdout.write(formatTable(['KEY', 'VALUE', 'TYPE', 'CATEGORY'], rows, terminalWidth()));
       });
     });

@@ -1,22 +1,39 @@
 import {readFileSync} from 'node:fs';
 import type {Command} from 'commander';
 import {StoreError, UsageError} from '../../errors.js';
-import {formatEnvExport} from '../../repo/env-export.js';
+import {envFormats, formatEnvExport, isEnvFormat} from '../../repo/env-export.js';
 import {buildExport, importDocument, ImportError} from '../../repo/transfer.js';
+import {printable, quoted} from '../../repo/value-codec.js';
 import {print, withStore} from '../with-store.js';
-import {writePrivateFile} from '../write-file.js';
+import {writeOutput} from '../output.js';
+
+/** Line and column of a character offset, to point at a JSON error without quoting the file (it may hold secrets). */
+function position(text: string, offset: number): string {
+  const before = text.slice(0, offset).split('\n');
+  return `line ${before.length}, column ${before[before.length - 1]!.length + 1}`;
+}
 
 function readImportFile(file: string): unknown {
+  const name = printable(file);
+  let bytes: Buffer;
+  try {
+    bytes = file === '-' ? readFileSync(0) : readFileSync(file);
+  } catch (error) {
+    throw new StoreError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
   let text: string;
   try {
-    text = file === '-' ? readFileSync(0, 'utf8') : readFileSync(file, 'utf8');
-  } catch (error) {
-    throw new StoreError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+    text = new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+  } catch {
+    throw new ImportError([`${name} is not valid UTF-8`]);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new ImportError([`${file} is not valid JSON (${(error as Error).message})`]);
+    // V8 says "at position N"; only the position is kept, never the text around it.
+    const at = /position (\d+)/.exec((error as Error).message);
+    const where = at ? ` at ${position(text, Number(at[1]))}` : text.trim() === '' ? ' (it is empty)' : '';
+    throw new ImportError([`${name} is not valid JSON${where}`]);
   }
 }
 
@@ -24,26 +41,29 @@ export function registerTransferCommands(program: Command): void {
   program
     .command('export')
     .description('write every setting and server as JSON (for import) or as shell variables (for source)')
-    .option('--format <format>', 'json or env', 'json')
+    .option('--format <format>', `json, ${envFormats.join(', ')}`, 'json')
     .option('--reveal', 'include secrets (without it they are left out, and import keeps the stored ones)')
-    .option('--output <file>', 'write to this file (mode 0600) instead of stdout')
+    .option('--output <file>', 'write to this file (mode 0600, replaced whole) instead of stdout (-)')
     .addHelpText(
       'after',
       '\nExamples:\n  $ sanctum-config export --reveal --output backup.json\n' +
-        '  $ eval "$(sanctum-config export --format env --reveal)"   # OPENAI_API_KEY, LETTA_SERVER_URL, ...',
+        '  $ eval "$(sanctum-config export --format env --reveal)"   # OPENAI_API_KEY, LETTA_SERVER_URL, ...\n' +
+        '  $ sanctum-config export --format dotenv --reveal --output ~/.letta/.env   # Letta (python-dotenv)\n' +
+        '  $ sanctum-config export --format docker --reveal --output letta.env      # docker run --env-file',
     )
     .action(async (options, command: Command) => {
-      if (options.format !== 'json' && options.format !== 'env') {
-        throw new UsageError(`--format must be json or env, not '${options.format}'`);
+      const format = String(options.format);
+      if (format !== 'json' && !isEnvFormat(format)) {
+        throw new UsageError(`--format must be json, ${envFormats.join(', ')}, not ${quoted(format)}`);
       }
       const reveal = Boolean(options.reveal);
-      const text = await withStore(command, 'read', (store) =>
-        options.format === 'env'
-          ? formatEnvExport(store.settings.list(), store.servers.active(), reveal)
-          : `${JSON.stringify(buildExport(store, reveal), null, 2)}\n`,
+      const {text, warnings} = await withStore(command, 'read', (store) =>
+        format === 'json'
+          ? {text: `${JSON.stringify(buildExport(store, reveal), null, 2)}\n`, warnings: []}
+          : formatEnvExport(store.settings.list(), store.servers.active(), {reveal, format}),
       );
-      if (options.output) writePrivateFile(options.output, text);
-      else process.stdout.write(text);
+      for (const warning of warnings) process.stderr.write(`sanctum-config: warning: ${warning}\n`);
+      writeOutput(options.output, text);
     });
 
   program
@@ -56,7 +76,7 @@ export function registerTransferCommands(program: Command): void {
     .action(async (file: string, options, command: Command) => {
       const doc = readImportFile(file);
       const dryRun = Boolean(options.dryRun);
-      const summary = await withStore(command, dryRun ? 'read' : 'write', (store) =>
+      const summary = await withStore(command, dryRun ? 'dry-run' : 'write', (store) =>
         importDocument(store, doc, {dryRun, replace: Boolean(options.replace)}),
       );
       const parts = [

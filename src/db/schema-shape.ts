@@ -1,0 +1,75 @@
+import type {Database} from 'better-sqlite3';
+
+/**
+ * What a SQLite file holds, decided from its tables and columns alone, so a
+ * file restored from `.dump` (which loses user_version) is still recognised,
+ * and a file with our table names but other columns is not taken for ours.
+ */
+export type SchemaShape =
+  | {readonly kind: 'empty'}
+  /** Ours (or the design's, made by another program) at the version its columns show. */
+  | {readonly kind: 'ours'; readonly version: number}
+  /** The Sanctum control panel's narrower `system_config`, without `letta_server_config`. */
+  | {readonly kind: 'panel'}
+  | {readonly kind: 'foreign'; readonly reason: string};
+
+const designSettingColumns = [
+  'id', 'config_key', 'config_value', 'config_type', 'description', 'is_sensitive', 'category', 'created_at', 'updated_at',
+];
+const panelSettingColumns = ['id', 'config_key', 'config_value', 'description', 'created_at', 'updated_at'];
+const panelMissingColumns = ['config_type', 'is_sensitive', 'category'];
+const designServerColumns = [
+  'id', 'server_address', 'server_port', 'server_password', 'server_token', 'connection_timeout', 'is_active',
+  'created_at', 'updated_at',
+];
+/** Each later version, by what its migration added. */
+const serverColumnsOfVersion2 = ['name', 'last_connected_at'];
+const catalogueTable = 'sanctum_setting_catalogue';
+
+function columnsOf(db: Database, table: string): Set<string> {
+  const rows = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {name: string}[];
+  return new Set(rows.map((r) => r.name));
+}
+
+const missing = (have: Set<string>, want: readonly string[]) => want.filter((c) => !have.has(c));
+
+export function readSchemaShape(db: Database): SchemaShape {
+  const objects = db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as {
+    type: string;
+    name: string;
+  }[];
+  const tables = new Set(objects.filter((o) => o.type === 'table').map((o) => o.name));
+  if (objects.length === 0) return {kind: 'empty'};
+  const hasSettings = tables.has('system_config');
+  const hasServers = tables.has('letta_server_config');
+  if (!hasSettings && !hasServers) {
+    const some = [...tables].slice(0, 3).join(', ');
+    return {kind: 'foreign', reason: `it has neither system_config nor letta_server_config${some ? ` (it has ${some})` : ''}`};
+  }
+  const settingColumns = hasSettings ? columnsOf(db, 'system_config') : new Set<string>();
+  if (hasSettings && !hasServers) {
+    const absent = missing(settingColumns, panelMissingColumns);
+    if (missing(settingColumns, panelSettingColumns).length === 0 && absent.length === panelMissingColumns.length) {
+      return {kind: 'panel'};
+    }
+    return {kind: 'foreign', reason: 'it has system_config but no letta_server_config, and is not the Sanctum panel\'s'};
+  }
+  if (!hasSettings) return {kind: 'foreign', reason: 'it has letta_server_config but no system_config'};
+  const lackingSettings = missing(settingColumns, designSettingColumns);
+  if (lackingSettings.length) {
+    return {kind: 'foreign', reason: `its system_config has no column ${lackingSettings.join(', ')}`};
+  }
+  const serverColumns = columnsOf(db, 'letta_server_config');
+  const lackingServers = missing(serverColumns, designServerColumns);
+  if (lackingServers.length) {
+    return {kind: 'foreign', reason: `its letta_server_config has no column ${lackingServers.join(', ')}`};
+  }
+  if (missing(serverColumns, serverColumnsOfVersion2).length) return {kind: 'ours', version: 1};
+  if (!tables.has(catalogueTable)) return {kind: 'ours', version: 2};
+  return {kind: 'ours', version: 3};
+}
+
+/** The version a shape is at before migrating: panel and empty files start below 1. */
+export function shapeVersion(shape: SchemaShape): number {
+  return shape.kind === 'ours' ? shape.version : 0;
+}

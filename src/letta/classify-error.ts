@@ -15,7 +15,8 @@ export function classifyFetchError(error: unknown): {outcome: FailureOutcome; de
   const name = (error as {name?: string})?.name;
   if (name === 'TimeoutError') return {outcome: 'timeout', detail: 'no answer within the connection timeout'};
   const cause = rootCause(error);
-  if (cause.name === 'TimeoutError' || cause.code === 'UND_ERR_CONNECT_TIMEOUT' || cause.code === 'ETIMEDOUT') {
+  const timeoutCodes = ['UND_ERR_CONNECT_TIMEOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT', 'ETIMEDOUT'];
+  if (cause.name === 'TimeoutError' || timeoutCodes.includes(cause.code ?? '')) {
     return {outcome: 'timeout', detail: 'no answer within the connection timeout'};
   }
   const prefix = cause.code && !cause.message.includes(cause.code) ? `${cause.code}: ` : '';

@@ -1,3 +1,4 @@
+import {timeoutRange} from '../repo/rules.js';
 import {serverBaseUrl} from '../repo/server-url.js';
 import {classifyFetchError} from './classify-error.js';
 
@@ -13,8 +14,14 @@ export type ConnectionReport = {
   /** Round trip of the health check. */
   readonly ms?: number;
   readonly version?: string;
-  /** Whether credentials were sent, and what the server made of them. */
-  readonly credentials: 'accepted' | 'rejected' | 'not-needed' | 'not-checked';
+  /**
+   * What the server made of the credentials: `not-enforced` when it answered
+   * without any, so a wrong password would pass too; `not-needed` when none
+   * is stored and none was asked for.
+   */
+  readonly credentials: 'accepted' | 'rejected' | 'not-needed' | 'not-enforced' | 'not-checked';
+  /** Which stored secret was sent as the bearer: the token when both are stored. */
+  readonly sent: 'token' | 'password' | 'none';
 };
 
 export type ServerToTest = {
@@ -26,10 +33,42 @@ export type ServerToTest = {
 };
 
 const defaultTimeoutSeconds = 30;
+/** Enough for a health answer and a one-agent list; a server that sends more is cut off there. */
+const maxBodyBytes = 256 * 1024;
 
 class CheckFailed extends Error {
-  constructor(readonly report: Omit<ConnectionReport, 'url'>) {
+  constructor(readonly report: Omit<ConnectionReport, 'url' | 'sent'>) {
     super(report.detail);
+  }
+}
+
+/** The body up to `maxBodyBytes`; past that the stream is cancelled and `cut` says so. */
+async function readCapped(response: Response): Promise<{text: string; cut: boolean}> {
+  const reader = response.body?.getReader();
+  if (!reader) return {text: '', cut: false};
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const {done, value} = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.byteLength;
+    if (size > maxBodyBytes) {
+      await reader.cancel().catch(() => undefined);
+      return {text: Buffer.concat(chunks).toString('utf8', 0, maxBodyBytes), cut: true};
+    }
+  }
+  return {text: Buffer.concat(chunks).toString('utf8'), cut: false};
+}
+
+function parseBody(text: string, cut: boolean): unknown {
+  if (!text) return undefined;
+  // A list too long to read whole is still recognisable as a list.
+  if (cut) return text.trimStart().startsWith('[') ? [] : undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 
@@ -50,11 +89,11 @@ async function request(url: string, signal: AbortSignal, secret?: string): Promi
   }
   let body: unknown;
   try {
-    const text = await response.text();
-    body = text ? JSON.parse(text) : undefined;
+    const {text, cut} = await readCapped(response);
+    body = parseBody(text, cut);
   } catch (error) {
     if (signal.aborted && signal.reason?.name !== 'TimeoutError') throw signal.reason;
-    if ((error as Error).name === 'TimeoutError') {
+    if (signal.aborted || (error as Error).name === 'TimeoutError') {
       throw new CheckFailed({outcome: 'timeout', detail: 'the answer did not finish within the connection timeout', credentials: 'not-checked'});
     }
     body = undefined;
@@ -73,18 +112,23 @@ const isLettaHealth = (body: unknown): body is {version?: unknown; status?: unkn
  */
 export async function testConnection(server: ServerToTest, options: {signal?: AbortSignal} = {}): Promise<ConnectionReport> {
   const url = serverBaseUrl(server);
-  const seconds = server.timeout && server.timeout > 0 ? server.timeout : defaultTimeoutSeconds;
+  // Stored by another program, the timeout may be anything: the rule's range keeps the one clock honest.
+  const stored = server.timeout && Number.isFinite(server.timeout) ? server.timeout : defaultTimeoutSeconds;
+  const seconds = Math.min(Math.max(stored, timeoutRange.min), timeoutRange.max);
   const deadline = AbortSignal.timeout(seconds * 1000);
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
-  const secret = server.token ?? server.password ?? undefined;
+  const secret = server.token || server.password || undefined;
+  const sent = server.token ? 'token' : server.password ? 'password' : 'none';
   const report = await runChecks(url, signal, secret, server);
   // Belt and braces: no error text from below may carry a secret out.
   const secrets = [server.password, server.token].filter((v): v is string => Boolean(v));
   const detail = secrets.reduce((text, s) => text.split(s).join('********'), report.detail);
-  return {...report, detail};
+  return {...report, detail, sent};
 }
 
-async function runChecks(url: string, signal: AbortSignal, secret: string | undefined, server: ServerToTest): Promise<ConnectionReport> {
+async function runChecks(
+  url: string, signal: AbortSignal, secret: string | undefined, server: ServerToTest,
+): Promise<Omit<ConnectionReport, 'sent'>> {
   try {
     const health = await request(`${url}/v1/health/`, signal);
     if (health.status !== 200 || !isLettaHealth(health.body)) {
@@ -94,15 +138,29 @@ async function runChecks(url: string, signal: AbortSignal, secret: string | unde
     const version = typeof health.body.version === 'string' ? health.body.version : undefined;
     // The finding first, so it survives a narrow status line.
     const letta = version ? `Letta ${version}` : 'Letta';
-    const agents = await request(`${url}/v1/agents/?limit=1`, signal, secret);
+    // First without credentials: a server that answers then checks no password,
+    // and a test that only sent ours would prove nothing about it.
+    const open = await request(`${url}/v1/agents/?limit=1`, signal);
+    const openList = open.status === 200 && Array.isArray(open.body);
+    if (openList) {
+      const base = {url, httpStatus: open.status, ms: health.ms, version};
+      if (!secret) return {...base, outcome: 'ok', detail: `no credentials needed, ${letta}`, credentials: 'not-needed'};
+      return {
+        ...base,
+        outcome: 'ok',
+        detail: `${letta} does not check passwords: it answered without one, so a wrong ${server.token ? 'token' : 'password'} would pass too`,
+        credentials: 'not-enforced',
+      };
+    }
+    const needsAuth = open.status === 401 || open.status === 403;
+    const agents = secret && needsAuth ? await request(`${url}/v1/agents/?limit=1`, signal, secret) : open;
     const base = {url, httpStatus: agents.status, ms: health.ms, version};
     if (agents.status === 401 || agents.status === 403) {
       const why = secret ? `the server rejected the stored ${server.token ? 'token' : 'password'}` : 'the server needs a password or token; none is stored';
       return {...base, outcome: 'auth-failed', detail: `${why} (${letta} is reachable)`, credentials: 'rejected'};
     }
     if (agents.status === 200 && Array.isArray(agents.body)) {
-      const credentials = secret ? 'accepted' : 'not-needed';
-      return {...base, outcome: 'ok', detail: `${secret ? 'credentials accepted' : 'no credentials needed'}, ${letta}`, credentials};
+      return {...base, outcome: 'ok', detail: `${server.token ? 'token' : 'password'} accepted, ${letta}`, credentials: 'accepted'};
     }
     return {...base, outcome: 'unexpected', detail: `/v1/agents/ answered HTTP ${agents.status} (${letta} is reachable)`, credentials: 'not-checked'};
   } catch (error) {

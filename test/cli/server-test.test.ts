@@ -38,7 +38,7 @@ describe('sanctum-config server test', () => {
     const result = await runAsync(db, ['server', 'test']);
     expect(result.status).toBe(0);
     expect(result.stdout).toMatch(/outcome: ok\n/);
-    expect(result.stdout).toMatch(/credentials accepted, Letta 0\.16\.3/);
+    expect(result.stdout).toMatch(/password accepted, Letta 0\.16\.3/);
     expect(result.stdout).toMatch(/http status: 200\n/);
     expect(result.stdout).toMatch(/response time: \d+ ms/);
     expect(result.stdout).not.toContain('pw-right');

@@ -23,14 +23,52 @@ describe('testConnection against a real HTTP server', () => {
     const report = await testConnection(target(letta.port, {password: 'right'}));
     expect(report).toMatchObject({outcome: 'ok', httpStatus: 200, version: '0.16.3', credentials: 'accepted', url: letta.url});
     expect(report.ms).toBeGreaterThanOrEqual(0);
-    expect(letta.requests.map((r) => r.url)).toEqual(['/v1/health/', '/v1/agents/?limit=1']);
-    expect(letta.requests[1]!.authorization).toBe('Bearer right');
+    expect(report.sent).toBe('password');
+    // Asked once without credentials (to see whether the server checks them), then with them.
+    expect(letta.requests.map((r) => r.url)).toEqual(['/v1/health/', '/v1/agents/?limit=1', '/v1/agents/?limit=1']);
+    expect(letta.requests[1]!.authorization).toBeUndefined();
+    expect(letta.requests[2]!.authorization).toBe('Bearer right');
+  });
+
+  it('says a server that answers without a password does not check passwords, rather than "accepted"', async () => {
+    const letta = await fake();
+    const report = await testConnection(target(letta.port, {password: 'anything'}));
+    expect(report).toMatchObject({outcome: 'ok', credentials: 'not-enforced', sent: 'password'});
+    expect(report.detail).toMatch(/does not check passwords: it answered without one, so a wrong password would pass too/);
+    expect(report.detail).not.toMatch(/accepted/);
+  });
+
+  it('reads at most 256 KB of an answer that never ends, and reports it within the deadline', async () => {
+    const {createServer} = await import('node:http');
+    let sent = 0;
+    const server = createServer((req, res) => {
+      res.writeHead(200, {'content-type': 'application/json'});
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      const pump = () => {
+        while (sent < 512 * 1024 * 1024 && res.write(chunk)) sent += chunk.length;
+        if (sent < 512 * 1024 * 1024) res.once('drain', pump);
+      };
+      pump();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const port = (server.address() as {port: number}).port;
+    const before = process.memoryUsage().rss;
+    try {
+      const report = await testConnection(target(port, {timeout: 5}));
+      expect(report.outcome).toBe('unexpected');
+      expect(process.memoryUsage().rss - before).toBeLessThan(64 * 1024 * 1024);
+      expect(sent).toBeLessThan(64 * 1024 * 1024);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+    }
   });
 
   it('prefers the token when both are stored', async () => {
     const letta = await fake({password: 'the-token'});
     const report = await testConnection(target(letta.port, {password: 'old-password', token: 'the-token'}));
-    expect(report.outcome).toBe('ok');
+    expect(report).toMatchObject({outcome: 'ok', sent: 'token', credentials: 'accepted'});
+    expect(report.detail).toMatch(/^token accepted/);
   });
 
   it('is auth-failed with a wrong password, and never says the password', async () => {

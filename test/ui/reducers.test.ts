@@ -62,7 +62,7 @@ describe('servers reducer', () => {
   it('keeps a finished test\'s report and clears the running marker', () => {
     let state = serversReducer(initialServersState, {type: 'testStarted', id: 3});
     expect(state.testing).toBe(3);
-    const report = {outcome: 'ok', url: 'http://h:1', detail: 'fine', credentials: 'not-needed'} as const;
+    const report = {outcome: 'ok', url: 'http://h:1', detail: 'fine', credentials: 'not-needed', sent: 'none'} as const;
     state = serversReducer(state, {type: 'testFinished', id: 3, report});
     expect(state).toMatchObject({testing: undefined, results: {3: report}});
   });

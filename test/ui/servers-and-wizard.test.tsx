@@ -121,7 +121,7 @@ describe('the Servers tab', () => {
     expect(app.frames.some((f) => /testing http:\/\/127\.0\.0\.1/.test(f))).toBe(true);
     const done = await waitForFrame(app.frame, /server 1: ok/);
     expect(done).toMatch(/> \* 1 .* ok \d+ms/);
-    expect(done).toContain('credentials accepted, Letta 0.16.3');
+    expect(done).toContain('password accepted, Letta 0.16.3');
     expect(store.servers.require(1).lastConnectedAt).not.toBeNull();
   });
 

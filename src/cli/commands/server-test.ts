@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {UsageError} from '../../errors.js';
+import {UsageError, ValidationError} from '../../errors.js';
 import {checkServer} from '../../letta/check-server.js';
 import {printable} from '../../repo/index.js';
 import {print, withStore} from '../with-store.js';
@@ -17,13 +17,14 @@ export function registerServerTestCommand(server: Command): void {
       const ok = await withStore(command, 'record', async (store) => {
         const target = serverId === undefined ? store.servers.active() : store.servers.require(serverId);
         if (!target) throw new UsageError('no server is active; give an id (see server list)');
+        if (target.problem) throw new ValidationError(`server ${target.id}`, `cannot be tested: ${target.problem}`);
         const report = await checkServer(store, target);
         const lastConnected = store.servers.require(target.id).lastConnectedAt;
         if (options.json) {
           print(JSON.stringify({
             server_id: target.id, url: report.url, outcome: report.outcome, detail: report.detail,
             http_status: report.httpStatus ?? null, ms: report.ms ?? null, version: report.version ?? null,
-            credentials: report.credentials, last_connected_at: lastConnected,
+            credentials: report.credentials, sent: report.sent, last_connected_at: lastConnected,
           }, null, 2));
         } else {
           const label = target.name ? ` (${printable(target.name)})` : '';
@@ -31,6 +32,7 @@ export function registerServerTestCommand(server: Command): void {
             `server ${target.id}${label}: ${report.url}`,
             `outcome: ${report.outcome}`,
             `detail: ${printable(report.detail)}`,
+            `sent: ${report.sent === 'none' ? 'no credentials stored' : `the stored ${report.sent}`}`,
             `http status: ${report.httpStatus ?? '-'}`,
             `response time: ${report.ms === undefined ? '-' : `${report.ms} ms`}`,
             `last connected: ${lastConnected ?? 'never'}`,

@@ -32,6 +32,8 @@ export type AppProps = {
   readonly writeControl?: (sequence: string) => void;
   /** Told what the wizard did, for a summary after exit. */
   readonly onWizardDone?: (result: WizardResult) => void;
+  /** A Letta found answering on this box, proposed by the wizard instead of the design's default. */
+  readonly proposedServer?: {readonly address: string; readonly port: number};
 };
 
 /** Below this the layout cannot hold a header, a row, a detail line and the footer. */
@@ -40,7 +42,9 @@ const minimumSize = {columns: 30, rows: 8};
 const serversTab: Tab = {id: '\u0000servers', label: 'Servers'};
 
 /** The shell: tab bar, the active panel, the status line; global keys and the help overlay. */
-export function App({store, readOnly = false, wizard = false, exitAfterWizard = false, size, writeControl, onWizardDone}: AppProps) {
+export function App({
+  store, readOnly = false, wizard = false, exitAfterWizard = false, size, writeControl, onWizardDone, proposedServer,
+}: AppProps) {
   const {exit} = useApp();
   const {stdout} = useStdout();
   const {columns, rows} = useTerminalSize(size);
@@ -108,6 +112,7 @@ export function App({store, readOnly = false, wizard = false, exitAfterWizard = 
     return (
       <Wizard
         store={store}
+        proposed={proposedServer}
         width={width}
         height={rows - 1}
         onDone={(result) => {

@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import {UsageError} from '../errors.js';
+import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
 import {openConfigStore} from '../repo/index.js';
 import {App} from './app.js';
 import {keypressStdin} from './keypress-stdin.js';
@@ -19,6 +20,9 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     throw new UsageError('the interactive app needs a terminal; use sanctum-config --help for commands');
   }
   const store = openConfigStore(dbPath, {readOnly});
+  // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
+  const opensWizard = (wizard || store.created) && !readOnly && !store.readOnly;
+  const local = opensWizard && isDesignDefaultServer(store.servers.active()) ? await findLocalLetta() : undefined;
   let restored = false;
   const restore = () => {
     if (restored) return;
@@ -35,6 +39,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
       readOnly={readOnly || store.readOnly}
       wizard={wizard || store.created}
       exitAfterWizard={wizard}
+      proposedServer={local}
       onWizardDone={(result) => (wizardResult = result)}
     />,
     {exitOnCtrlC: true, patchConsole: true, stdin: keypressStdin(process.stdin)},

@@ -2,6 +2,8 @@ import type {Command} from 'commander';
 import {UsageError} from '../../errors.js';
 import {applyFirstRun} from '../../repo/first-run.js';
 import type {ServerFields} from '../../repo/index.js';
+import {findLocalLetta, isDesignDefaultServer} from '../../letta/find-local-letta.js';
+import {printable} from '../../repo/index.js';
 import {answersFromEnv} from '../env-answers.js';
 import {readStdinValue} from '../read-stdin.js';
 import {databasePathOf, print, withStore} from '../with-store.js';
@@ -28,6 +30,7 @@ export function registerInitCommand(program: Command): void {
     .option('--server-password-stdin', 'read its password from standard input')
     .option('--server-token-stdin', 'read its token from standard input')
     .option('--server-timeout <seconds>', 'its connection timeout')
+    .option('--no-probe', 'do not look for Letta on 127.0.0.1:8284 and :8283')
     .addHelpText(
       'after',
       '\nExamples:\n  $ sanctum-config init                         # on a terminal: the setup wizard\n' +
@@ -55,12 +58,18 @@ export function registerInitCommand(program: Command): void {
       if (options.serverPasswordStdin) server.password = await readStdinValue('server password');
       if (options.serverTokenStdin) server.token = await readStdinValue('server token');
 
+      const probe = options.probe !== false && options.fromEnv && server.address === undefined && server.port === undefined
+        && !process.env.LETTA_SERVER_URL && !process.env.LETTA_BASE_URL;
+      // Looked for before the store is opened: no write lock is held while waiting on the network.
+      const local = probe ? await findLocalLetta() : undefined;
       await withStore(command, 'write', (store) => {
         const fromEnv = options.fromEnv ? answersFromEnv(store.settings.list(), process.env) : {};
         const settings = {...fromEnv.settings, ...options.set};
         const defined = Object.fromEntries(Object.entries(server).filter(([, v]) => v !== undefined));
-        const changes = applyFirstRun(store, {settings, server: {...fromEnv.server, ...defined}});
-        print(`${store.created ? 'created' : 'using'} ${store.path}`);
+        const found = local && isDesignDefaultServer(store.servers.active()) ? local : undefined;
+        if (found) print(`found Letta on ${found.address}:${found.port}`);
+        const changes = applyFirstRun(store, {settings, server: {...found, ...fromEnv.server, ...defined}});
+        print(`${store.created ? 'created' : 'using'} ${printable(store.path)}`);
         print(changes.length ? changes.join('\n') : 'nothing to change');
       });
     });

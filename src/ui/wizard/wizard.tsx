@@ -15,6 +15,8 @@ type Props = {
   readonly width: number;
   readonly height: number;
   readonly onDone: (result: WizardResult) => void;
+  /** A server found answering on this box, proposed instead of the stored one. */
+  readonly proposed?: {readonly address: string; readonly port: number};
 };
 
 const prompts: Record<WizardStepId, {title: string; help: string; secret?: boolean}> = {
@@ -34,9 +36,12 @@ const authItems: {key: string; label: string; value: AuthChoice}[] = [
 ];
 
 /** First-run setup: a few short steps, each skippable; Esc skips the lot. */
-export function Wizard({store, width, height, onDone}: Props) {
-  const active = store.servers.active();
-  const [state, dispatch] = useReducer(wizardReducer, initialWizardState(active?.address ?? 'localhost', active?.port ?? 8080));
+export function Wizard({store, width, height, onDone, proposed}: Props) {
+  // Read once for the first state, not on every render.
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => {
+    const start = proposed ?? store.servers.active();
+    return initialWizardState(start?.address ?? 'localhost', start?.port ?? 8080);
+  });
   const [problem, setProblem] = useState('');
   const {step, values} = state;
   const prompt = prompts[step];

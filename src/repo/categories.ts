@@ -1,8 +1,11 @@
+import {printable} from './value-codec.js';
+
 /** The design's categories first, in the web page's order; others follow alphabetically. */
 const knownOrder = ['api_keys', 'paths', 'ports', 'general'];
 
 const knownLabels: Record<string, string> = {
   api_keys: 'API Keys',
+  letta: 'Letta',
   paths: 'Paths',
   ports: 'Ports',
   general: 'General',
@@ -15,9 +18,13 @@ export function compareCategories(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
-/** A human label: known ones as the web page had them, others from the name (`ai_models` -> `Ai Models`). */
+/**
+ * A human label: known ones as the web page had them, others from the name
+ * (`ai_models` -> `Ai Models`), control characters escaped (another program
+ * may have named the category).
+ */
 export function categoryLabel(category: string): string {
-  return (
+  return printable(
     knownLabels[category] ??
     category
       .split('_')

@@ -1,7 +1,7 @@
 export {openConfigStore, asConfigError, type ConfigStore} from './config-store.js';
 export {SettingsRepo, encodeSettingValue, type Setting, type NewSetting} from './settings-repo.js';
 export {addressParts, checkKey, checkServerAddress, parsePort, parseTimeout, timeoutRange} from './rules.js';
-export {serverBaseUrl} from './server-url.js';
+export {describeServerUrl, serverBaseUrl} from './server-url.js';
 export {applyFirstRun, type FirstRunAnswers} from './first-run.js';
 export {ServersRepo, validateServer, type Server, type ServerFields} from './servers-repo.js';
 export {maskSecret, secretMask, notSet} from './mask-secret.js';

@@ -9,3 +9,13 @@ export function serverBaseUrl(server: {readonly address: string; readonly port: 
   const {protocol, host} = addressParts(server.address);
   return `${protocol}://${host}:${server.port}`;
 }
+
+/** The URL for a person to read: the base URL, or why the stored address cannot make one. */
+export function describeServerUrl(server: {readonly address: string; readonly port: number; readonly problem?: string}): string {
+  if (server.problem) return `invalid: ${server.problem}`;
+  try {
+    return serverBaseUrl(server);
+  } catch (error) {
+    return `invalid: ${(error as Error).message}`;
+  }
+}

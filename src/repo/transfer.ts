@@ -103,7 +103,6 @@ function field<T>(entry: Record<string, unknown>, name: string, kind: string, ch
 const isString = (v: unknown) => typeof v === 'string';
 const isStringOrNull = (v: unknown) => typeof v === 'string' || v === null;
 const isBoolean = (v: unknown) => typeof v === 'boolean';
-const isWhole = (v: unknown) => Number.isInteger(v);
 const isWholeOrString = (v: unknown) => Number.isInteger(v) || typeof v === 'string';
 
 function importSetting(store: ConfigStore, entry: unknown): 'added' | 'changed' | 'unchanged' {
@@ -134,7 +133,7 @@ const sameServer = (a: Server, b: Server) =>
 
 function importServer(store: ConfigStore, entry: unknown): {id: number; outcome: 'added' | 'changed' | 'unchanged'; active?: boolean} {
   if (!isObject(entry)) throw new ValidationError('entry', 'must be an object');
-  const id = field<number>(entry, 'id', 'a whole number', isWhole);
+  const id = field<number>(entry, 'id', 'a whole number from 1 to 2^53-1', (v) => Number.isSafeInteger(v) && (v as number) >= 1);
   const fields: ServerFields = {
     address: field<string>(entry, 'address', 'a string', isString),
     port: field<number | string>(entry, 'port', 'a whole number', isWholeOrString),

@@ -51,6 +51,10 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     process.exit(signal === 'SIGINT' ? 130 : signal === 'SIGHUP' ? 129 : 143);
   };
   for (const signal of ['SIGTERM', 'SIGHUP', 'SIGINT'] as const) process.once(signal, onSignal);
+  // A terminal that is gone without a SIGHUP (EIO on read, or end of input) ends the app too.
+  const onTerminalLost = () => onSignal('SIGHUP');
+  process.stdin.once('error', onTerminalLost);
+  process.stdin.once('end', onTerminalLost);
   try {
     await instance.waitUntilExit();
   } finally {

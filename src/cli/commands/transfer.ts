@@ -27,14 +27,32 @@ function readImportFile(file: string): unknown {
   } catch {
     throw new ImportError([`${name} is not valid UTF-8`]);
   }
+  let doc: unknown;
   try {
-    return JSON.parse(text);
+    doc = JSON.parse(text);
   } catch (error) {
     // V8 says "at position N"; only the position is kept, never the text around it.
     const at = /position (\d+)/.exec((error as Error).message);
     const where = at ? ` at ${position(text, Number(at[1]))}` : text.trim() === '' ? ' (it is empty)' : '';
     throw new ImportError([`${name} is not valid JSON${where}`]);
   }
+  if (depthOver(doc, maxDepth)) throw new ImportError([`${name} is nested more than ${maxDepth} levels deep`]);
+  return doc;
+}
+
+/** An export is four levels deep; a JSON value in a setting gets some room beyond that. */
+const maxDepth = 64;
+
+/** Whether a parsed value nests deeper than `limit`, found without recursion (no stack to overflow). */
+function depthOver(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== 'object' || item === null) continue;
+    if (depth > limit) return true;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 export function registerTransferCommands(program: Command): void {

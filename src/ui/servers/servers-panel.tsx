@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import {type MutableRefObject, useEffect, useLayoutEffect, useReducer, useRef} from 'react';
 import {checkServer} from '../../letta/check-server.js';
 import type {ConnectionReport} from '../../letta/test-connection.js';
-import {serverBaseUrl, type Server} from '../../repo/index.js';
+import {describeServerUrl, type Server} from '../../repo/index.js';
 import {useSpinner} from '../hooks/use-spinner.js';
 import {scrollOffset} from '../keys.js';
 import {type PanelEnv, statusOf} from '../shell/panel-env.js';
@@ -54,10 +54,11 @@ export function ServersPanel({env, servers, width, height, compact, isActive, ca
   useEffect(() => () => running.current?.abort(new Error('closed')), []);
 
   const startTest = (server: Server) => {
+    if (server.problem) return env.setStatus({tone: 'error', text: `server ${server.id} cannot be tested: ${server.problem}`});
     const controller = new AbortController();
     running.current = controller;
     dispatch({type: 'testStarted', id: server.id});
-    env.setStatus({tone: 'busy', text: `testing ${serverBaseUrl(server)} (Esc cancels)`});
+    env.setStatus({tone: 'busy', text: `testing ${describeServerUrl(server)} (Esc cancels)`});
     checkServer(env.store, server, controller.signal).then(
       (report) => {
         if (controller.signal.aborted) return;
@@ -109,7 +110,7 @@ export function ServersPanel({env, servers, width, height, compact, isActive, ca
     if (!current) return <Text dimColor> </Text>;
     const result = state.results[current.id];
     const facts = [
-      serverBaseUrl(current),
+      describeServerUrl(current),
       current.active ? 'active' : 'inactive (Space activates)',
       `last connected ${current.lastConnectedAt ?? 'never'}`,
       result ? `test: ${result.outcome}, ${result.detail}` : undefined,

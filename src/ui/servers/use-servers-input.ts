@@ -2,6 +2,7 @@ import {useKeys} from '../hooks/use-keys.js';
 import type {Dispatch} from 'react';
 import type {Server} from '../../repo/index.js';
 import {serverBaseUrl} from '../../repo/index.js';
+import {whyNotEditable} from '../edit-limits.js';
 import {findBinding, moveBindings} from '../keys.js';
 import {answerDelete, type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
 import {activateServer, deleteServer, formFor} from './servers-commands.js';
@@ -51,8 +52,13 @@ export function useServersInput({env, state, dispatch, rows, page, isActive, sta
       if (binding.action === 'add') return dispatch({type: 'openForm', form: formFor(undefined, true)});
       if (!selected) return env.setStatus({tone: 'info', text: 'no server here (n adds one)'});
       switch (binding.action) {
-        case 'edit':
+        case 'edit': {
+          const why = whyNotEditable(selected.name) ?? whyNotEditable(selected.address);
+          if (why) {
+            return env.setStatus({tone: 'error', text: `server ${selected.id}'s name or address ${why}; change it with sanctum-config server set ${selected.id}`});
+          }
           return dispatch({type: 'openForm', form: formFor(selected, state.revealed === selected.id)});
+        }
         case 'activate':
           env.setStatus(statusOf(activateServer(env.store, selected.id)));
           return env.refresh();
@@ -61,6 +67,7 @@ export function useServersInput({env, state, dispatch, rows, page, isActive, sta
         case 'reveal':
           return dispatch({type: 'toggleReveal', id: selected.id});
         case 'copy':
+          if (selected.problem) return env.setStatus({tone: 'error', text: `server ${selected.id} has no URL: ${selected.problem}`});
           env.copy(serverBaseUrl(selected));
           return env.setStatus({tone: 'info', text: `copied ${serverBaseUrl(selected)} to the clipboard`});
         case 'test':

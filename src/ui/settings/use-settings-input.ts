@@ -1,6 +1,7 @@
 import {useKeys} from '../hooks/use-keys.js';
 import type {Dispatch} from 'react';
-import {hasControlCharacters, type Setting} from '../../repo/index.js';
+import type {Setting} from '../../repo/index.js';
+import {whyNotEditable} from '../edit-limits.js';
 import {findBinding, moveBindings} from '../keys.js';
 import {answerDelete, type PanelEnv, readOnlyStatus, statusOf} from '../shell/panel-env.js';
 import {deleteSetting, toggleBoolean} from './settings-commands.js';
@@ -62,9 +63,9 @@ export function useSettingsInput({env, state, dispatch, rows, page, isActive}: P
           {
             // A hidden secret is replaced, not shown: its editor starts empty.
             const hidden = selected.sensitive && state.revealed !== selected.key;
-            // An input line would send such a value to the terminal raw.
-            if (!hidden && hasControlCharacters(selected.value ?? '')) {
-              return env.setStatus({tone: 'error', text: `${selected.key} holds control characters; change it with sanctum-config set ${selected.key} --stdin`});
+            const why = hidden ? undefined : whyNotEditable(selected.value);
+            if (why) {
+              return env.setStatus({tone: 'error', text: `${selected.key} ${why}; change it with sanctum-config set ${selected.key} --stdin`});
             }
             dispatch({type: 'startEdit', key: selected.key, draft: hidden ? '' : (selected.value ?? ''), secret: hidden});
           }

@@ -1,0 +1,172 @@
+import {spawnSync} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import Sqlite from 'better-sqlite3';
+import {openConfigStore} from '../../src/repo/index.js';
+import {cliFor, cliPath, expectOneLine} from '../helpers/run-cli.js';
+import {sourcedBy} from '../helpers/env-readers.js';
+import {keys, renderApp} from '../helpers/render-app.js';
+import {snapshot, tempDbPath, tempDir} from '../helpers/temp-db.js';
+
+/** Sequences that would act on a terminal: clear screen, OSC 52 clipboard, bell, a bare CSI. */
+const osc52 = '\u001b]52;c;ZWNobyBwd25lZA==\u0007';
+const clear = '\u001b[2J';
+const rawControl = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+/** A database another program filled with control characters in every column of every row it could. */
+function hostileDatabase(): string {
+  const path = tempDbPath();
+  cliFor(path)(['list']);
+  const db = new Sqlite(path);
+  db.prepare(`INSERT INTO system_config (config_key, config_value, config_type, description, is_sensitive, category)
+              VALUES (?, ?, ?, ?, 0, ?)`).run(`evil${clear}key`, `v${osc52}`, `str${clear}ing`, `d${osc52}`, `cat${osc52}`);
+  db.prepare(`UPDATE system_config SET description = ? WHERE config_key = 'flask_port'`).run(`port${clear}`);
+  db.prepare(`INSERT INTO letta_server_config (name, server_address, server_port, connection_timeout, is_active, last_connected_at)
+              VALUES (?, ?, ?, ?, 0, ?)`).run(`name${clear}`, `host${osc52}`, 8080, `30${clear}`, `2026${osc52}`);
+  db.close();
+  return path;
+}
+
+const opened: {unmount: () => void}[] = [];
+afterEach(() => {
+  while (opened.length) opened.pop()!.unmount();
+});
+
+describe('values from the database are data, never terminal commands', () => {
+  it('reach no human output path raw: list, server list, env comments, errors', () => {
+    const cli = cliFor(hostileDatabase());
+    for (const args of [['list'], ['list', '--reveal'], ['server', 'list'], ['server', 'list', '--reveal'], ['export', '--format', 'env'],
+      ['export', '--format', 'dotenv'], ['export', '--format', 'docker'], ['server', 'test', '2'], ['list', '--category', `cat${osc52}`]]) {
+      const result = cli(args);
+      expect([args.join(' '), rawControl.test(result.stdout) || rawControl.test(result.stderr)]).toEqual([args.join(' '), false]);
+    }
+    expect(cli(['list']).stdout).toContain('evil\\x1b[2Jkey');
+    // Machine-readable output keeps them, escaped by JSON.
+    expect(cli(['list', '--json']).stdout).toContain('evil\\u001b[2Jkey');
+  });
+
+  it('reach the app\'s tab bar, table and detail line escaped; editing such a value is refused', async () => {
+    const store = openConfigStore(hostileDatabase());
+    const app = await renderApp({store}, {columns: 120, rows: 24});
+    opened.push(app);
+    const frames: string[] = [app.frame()];
+    for (const key of ['5', keys.down, '6', keys.down, keys.enter]) {
+      await app.press(key);
+      frames.push(app.frame());
+    }
+    for (const frame of frames) expect(rawControl.test(frame.replace(/\u001b\[[0-9;]*m/g, ''))).toBe(false);
+    expect(frames.join('\n')).toContain('Cat\\x1b]52');
+    expect(app.frame()).toMatch(/name or address holds control characters; change it with sanctum-config server set 2/);
+    expect(app.controls.join('')).not.toContain(']52;c;ZWNobyBwd25lZA');
+  });
+
+  it('never becomes a variable that steers a shell: PATH, LD_*, NODE_OPTIONS, BASH_ENV ... are left out with a warning', () => {
+    const cli = cliFor(tempDbPath());
+    const hijacks = ['path', 'ld_preload', 'node_options', 'bash_env', 'ifs', 'ps4', 'env', 'pythonpath', 'letta_api_key', 'shellopts'];
+    for (const key of hijacks) expect(cli(['set', key, '/tmp/x', '--type', 'string']).status).toBe(0);
+    cli(['set', 'my_tool_home', '/opt/tool', '--type', 'string']);
+    const result = cli(['export', '--format', 'env']);
+    expect(result.status).toBe(0);
+    for (const key of hijacks) {
+      expect(result.stdout).not.toMatch(new RegExp(`^export ${key.toUpperCase()}=`, 'm'));
+      expect(result.stderr).toContain(`warning: ${key}: left out`);
+    }
+    const env = sourcedBy('dash', result.stdout);
+    expect(env.MY_TOOL_HOME).toBe('/opt/tool');
+    expect(env.PATH).not.toBe('/tmp/x');
+  });
+
+  it('keep the CLI usable with a 10 MB value: list shows a slice, get gives it whole', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    expect(cli(['set', 'huge', '--type', 'string', '--stdin'], {input: big}).status).toBe(0);
+    const list = cli(['list']);
+    expect(list.stdout.length).toBeLessThan(4096);
+    expect(list.stdout).toMatch(/huge\s+x{120}\.\.\. \(10485760 characters; get huge\)/);
+    const got = spawnSync(process.execPath, [cliPath, '--db', path, 'get', 'huge'], {maxBuffer: 32 * 1024 * 1024, encoding: 'utf8'});
+    expect(got.stdout.length).toBe(big.length + 1);
+  });
+
+  it('open a 200 KB value in the app without hanging: the editor refuses it and points at --stdin', async () => {
+    const store = openConfigStore(tempDbPath());
+    store.settings.add({key: 'long_text', type: 'string', value: 'y'.repeat(200 * 1024), category: 'general'});
+    const app = await renderApp({store}, {columns: 140, rows: 24});
+    opened.push(app);
+    await app.press('4', keys.end, keys.enter);
+    expect(app.frame()).toMatch(/long_text is longer than 4096 characters \(204800\); change it with sanctum-config set long_text --stdin/);
+    await app.press('q');
+  });
+});
+
+describe('hostile input files and arguments', () => {
+  it('quotes a position, never content, for bad JSON; refuses invalid UTF-8 and deep nesting with exit 2', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    cli(['list']);
+    const before = snapshot(path);
+    const dir = tempDir();
+    const cases: [string, Buffer | string, RegExp][] = [
+      ['bad.json', '{"settings": [{"key": "openai_api_key", "value": "sk-TOPSECRET-123" oops}]}', /bad\.json is not valid JSON at line 1, column \d+/],
+      ['latin1.json', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]), /latin1\.json is not valid UTF-8/],
+      ['deep.json', `{"settings": ${'['.repeat(20000)}${']'.repeat(20000)}}`, /deep\.json is nested more than 64 levels deep/],
+      ['ids.json', '{"servers": [{"id": 1e20, "address": "h"}]}', /servers\[0\]: id: must be a whole number from 1 to 2\^53-1/],
+      ['timeout.json', '{"servers": [{"id": 5, "address": "h", "timeout": 1e300}]}', /connection_timeout: must be a whole number of seconds from 1 to 3600/],
+      ['userinfo.json', '{"servers": [{"id": 5, "address": "http://u:p@h"}]}', /must not contain a user name or password/],
+    ];
+    for (const [name, content, message] of cases) {
+      const file = join(dir, name);
+      writeFileSync(file, content);
+      const result = cli(['import', file]);
+      expect([name, result.status]).toEqual([name, 2]);
+      expect(expectOneLine(result.stderr)).toMatch(message);
+      expect(result.stderr).not.toContain('TOPSECRET');
+    }
+    expect(snapshot(path)).toBe(before);
+  });
+
+  it('holds one rule for addresses: what validation accepts, the URL builder and the test can use', () => {
+    const cli = cliFor(tempDbPath());
+    for (const bad of ['http://user:pw@host', 'host name', '[::1', '[not-v6]', 'http://host/path', 'host:8080', 'ftp://host', 'a\u0007b']) {
+      const result = cli(['server', 'add', '--address', bad]);
+      expect([bad, result.status]).toEqual([bad, 2]);
+      expectOneLine(result.stderr);
+    }
+    for (const [good, url] of [['::1', 'http://[::1]:8080'], ['[fe80::1]', 'http://[fe80::1]:8080'], ['https://Letta.LAN/', 'https://letta.lan:8080'], ['127.0.0.1', 'http://127.0.0.1:8080']]) {
+      const added = cli(['server', 'add', '--address', good]);
+      expect(added.status).toBe(0);
+      const id = /added server (\d+)/.exec(added.stdout)![1];
+      const server = JSON.parse(cli(['server', 'list', '--json']).stdout).find((s: {id: number}) => String(s.id) === id);
+      expect(server.url.toLowerCase()).toBe(url);
+    }
+  });
+
+  it('refuses LETTA_SERVER_URL with user info or a path instead of dropping them', () => {
+    for (const url of ['http://admin:pw@127.0.0.1:8284', 'http://127.0.0.1:8284/v1', 'http://127.0.0.1:8284/?x=1']) {
+      const path = tempDbPath();
+      const result = cliFor(path)(['init', '--from-env', '--no-probe'], {env: {LETTA_SERVER_URL: url}});
+      expect(result.status).toBe(2);
+      expect(expectOneLine(result.stderr)).toMatch(/^sanctum-config: LETTA_SERVER_URL: must/);
+    }
+  });
+
+  it('warns when a secret travels in argv, not when it comes on stdin', () => {
+    const cli = cliFor(tempDbPath());
+    const argv = cli(['set', 'openai_api_key', 'sk-in-argv']);
+    expect(argv.status).toBe(0);
+    expect(argv.stderr).toMatch(/warning: the value of openai_api_key was given on the command line, where other users can see it; use --stdin/);
+    expect(cli(['set', 'openai_api_key', '--stdin'], {input: 'sk-quiet'}).stderr).toBe('');
+    expect(cli(['set', 'github_token', 'x', '--type', 'string']).stderr).toMatch(/warning: the value of github_token/);
+    expect(cli(['set', 'flask_port', '5001']).stderr).toBe('');
+  });
+
+  it('refuses a connection timeout outside 1-3600 s everywhere', () => {
+    const cli = cliFor(tempDbPath());
+    for (const timeout of ['0', '3601', '2147483648', '1e3']) {
+      const result = cli(['server', 'set', '1', '--timeout', timeout]);
+      expect([timeout, result.status]).toEqual([timeout, 2]);
+    }
+    expect(cli(['server', 'set', '1', '--timeout', '3600']).status).toBe(0);
+  });
+});

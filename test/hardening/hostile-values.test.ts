@@ -133,10 +133,10 @@ describe('hostile input files and arguments', () => {
       expect([bad, result.status]).toEqual([bad, 2]);
       expectOneLine(result.stderr);
     }
-    for (const [good, url] of [['::1', 'http://[::1]:8080'], ['[fe80::1]', 'http://[fe80::1]:8080'], ['https://Letta.LAN/', 'https://letta.lan:8080'], ['127.0.0.1', 'http://127.0.0.1:8080']]) {
+    for (const [good, url] of [['::1', 'http://[::1]:8080'], ['[fe80::1]', 'http://[fe80::1]:8080'], ['https://Letta.LAN/', 'https://letta.lan:8080'], ['127.0.0.1', 'http://127.0.0.1:8080']] as [string, string][]) {
       const added = cli(['server', 'add', '--address', good]);
       expect(added.status).toBe(0);
-      const id = /added server (\d+)/.exec(added.stdout)![1];
+      const id = /added server (\d+)/.exec(added.stdout)![1]!;
       const server = JSON.parse(cli(['server', 'list', '--json']).stdout).find((s: {id: number}) => String(s.id) === id);
       expect(server.url.toLowerCase()).toBe(url);
     }

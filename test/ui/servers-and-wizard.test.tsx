@@ -152,6 +152,17 @@ describe('the Servers tab', () => {
 });
 
 describe('the first-run wizard', () => {
+  it('proposes a Letta found answering on this box instead of the design default', async () => {
+    const store = openConfigStore(tempDbPath());
+    const app = await open(store, {wizard: true, proposedServer: {address: '127.0.0.1', port: 8284}});
+    expect(app.frame()).toContain('127.0.0.1');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('8284');
+    await app.press(keys.enter, keys.enter, keys.enter, keys.enter);
+    await app.press(keys.enter);
+    expect(store.servers.require(1)).toMatchObject({address: '127.0.0.1', port: 8284});
+  });
+
   it('walks the steps and writes everything at the end, in one go', async () => {
     const store = openConfigStore(tempDbPath());
     const done: string[] = [];

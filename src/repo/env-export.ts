@@ -67,7 +67,8 @@ export function dockerValue(name: string, value: string): string {
 function assignment(format: EnvFormat, name: string, value: string): string {
   if (value.includes('\u0000')) throw new ValidationError(name, 'holds a NUL character, which no environment can carry');
   if (format === 'env') return `export ${name}=${shellQuote(value)}`;
-  if (format === 'dotenv') return `${name}=${dotenvQuote(name, value)}`;
+  // python-dotenv and npm dotenv skip `export `; SMCP, reading the same ~/.letta/.env, needs it.
+  if (format === 'dotenv') return `export ${name}=${dotenvQuote(name, value)}`;
   return `${name}=${dockerValue(name, value)}`;
 }
 

@@ -53,6 +53,8 @@ describe('export --format dotenv: python-dotenv (Letta) and npm dotenv', () => {
       expect(result.status).toBe(0);
       expect(readByPythonDotenv(result.stdout).AWKWARD).toBe(value);
       expect(readByNpmDotenv(result.stdout).AWKWARD).toBe(value);
+      // SMCP reads the same ~/.letta/.env: export lines, one pair of quotes, no escapes.
+      if (!value.includes('\n')) expect(readBySmcp(result.stdout).AWKWARD).toBe(value);
     });
   }
 

@@ -4,7 +4,7 @@ import {readCatalogue, type KnownSetting} from './catalogue.js';
 import {compareCategories} from './categories.js';
 import {checkCategory, checkKey, isPortSetting, parsePort} from './rules.js';
 import {looksSecret, storedFlag} from './secret-keys.js';
-import {type ConfigType, encodeValue, isConfigType} from './value-codec.js';
+import {type ConfigType, encodeValue, isConfigType, quoted} from './value-codec.js';
 
 export type Setting = {
   readonly id: number;
@@ -172,15 +172,30 @@ export class SettingsRepo {
     return this.require(key);
   }
 
-  add(input: NewSetting): Setting {
-    checkKey(input.key);
+  /** Check a new setting's key: the rule, and that it is not taken. */
+  checkNewKey(key: string): void {
+    checkKey(key);
+    if (this.get(key)) throw new ValidationError('key', `${quoted(key)} already exists; use set to change it`);
+  }
+
+  /**
+   * Check a new setting as add() would, without writing it: key, category,
+   * type, value. A value that is or looks secret is never quoted in the error.
+   */
+  checkNew(input: NewSetting): {stored: string; sensitive: boolean; category: string} {
+    this.checkNewKey(input.key);
     const category = input.category ?? 'general';
     checkCategory(category);
-    if (!isConfigType(input.type)) throw new ValidationError('type', `'${input.type}' must be string, integer, boolean or json`);
+    if (!isConfigType(input.type)) throw new ValidationError('type', `${quoted(input.type)} must be string, integer, boolean or json`);
     if (category === 'ports' && input.type !== 'integer') throw new ValidationError('type', 'ports must be integers');
-    if (this.get(input.key)) throw new ValidationError('key', `'${input.key}' already exists; use set to change it`);
     const sensitive = Boolean(input.sensitive) || looksSecret(input.key) || Boolean(this.#catalogue.get(input.key)?.sensitive);
-    const stored = encodeSettingValue(input.key, input.type, category, input.value, sensitive);
+    // An import of a secret left out of its export has no value: it is added not set, whatever its type.
+    const stored = input.value === '' && input.sensitive ? '' : encodeSettingValue(input.key, input.type, category, input.value, sensitive);
+    return {stored, sensitive, category};
+  }
+
+  add(input: NewSetting): Setting {
+    const {stored, sensitive, category} = this.checkNew(input);
     this.#insert.run(input.key, stored, input.type, input.description || null, sensitive ? 1 : 0, category);
     return this.require(input.key);
   }

@@ -55,7 +55,8 @@ export function encodeValue(field: string, type: ConfigType, input: string): str
 
 /** The stored text as a typed value; text that does not fit its type is returned as it is. */
 export function decodeValue(type: string, stored: string | null): TypedValue {
-  if (stored === null) return null;
+  // Empty is "not set"; for a typed setting that reads as null, not as an empty string.
+  if (stored === null || (stored === '' && type !== 'string')) return null;
   if (type === 'integer' && /^[+-]?\d+$/.test(stored.trim())) return Number(stored);
   if (type === 'boolean') {
     const word = stored.trim().toLowerCase();

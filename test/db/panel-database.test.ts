@@ -3,7 +3,9 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import Sqlite from 'better-sqlite3';
+import {openConfigStore} from '../../src/repo/index.js';
 import {looksSecret} from '../../src/repo/secret-keys.js';
+import {renderApp} from '../helpers/render-app.js';
 import {cliFor} from '../helpers/run-cli.js';
 import {panel} from '../helpers/python.js';
 import {tempDir} from '../helpers/temp-db.js';
@@ -134,5 +136,26 @@ describe('the Sanctum control panel\'s database', () => {
     }));
     for (const name of names) expect([name, flagged.get(name)]).toEqual([name, looksSecret(name)]);
     expect(looksSecret('github_token') && !looksSecret('ssh_key_path') && !looksSecret('monkey')).toBe(true);
+  });
+});
+
+describe('the app on the panel\'s database', () => {
+  it('opens it, masks the panel\'s secrets and shows its Letta connection as the active server', async () => {
+    const box = panelBox();
+    const store = openConfigStore(box.path);
+    const app = await renderApp({store}, {columns: 100, rows: 24});
+    try {
+      const first = app.frame();
+      expect(first.split('\n')[0]).toMatch(/API Keys.*Paths.*Ports.*General.*Letta.*Servers/);
+      expect(first).toMatch(/api_key\s+\*{8}/);
+      for (const secret of panelSecrets) expect(first).not.toContain(secret);
+      await app.press('6');
+      expect(app.frame()).toContain('https://localhost');
+      expect(app.frame()).toMatch(/\*\s+1\s/);
+      for (const secret of panelSecrets) expect(app.frame()).not.toContain(secret);
+    } finally {
+      app.unmount();
+      store.close();
+    }
   });
 });

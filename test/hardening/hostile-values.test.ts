@@ -1,5 +1,5 @@
 import {spawnSync} from 'node:child_process';
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import Sqlite from 'better-sqlite3';
@@ -168,5 +168,35 @@ describe('hostile input files and arguments', () => {
       expect([timeout, result.status]).toEqual([timeout, 2]);
     }
     expect(cli(['server', 'set', '1', '--timeout', '3600']).status).toBe(0);
+  });
+});
+
+describe('secrets whatever their type', () => {
+  it('an export without --reveal of integer and JSON secrets imports into a fresh database, not set', () => {
+    const source = cliFor(tempDbPath());
+    source(['set', 'pin_code', '--type', 'integer', '--sensitive', '--stdin'], {input: '1234'});
+    source(['set', 'vault_json', '--type', 'json', '--sensitive', '--stdin'], {input: '{"a":1}'});
+    const file = join(tempDir(), 'plain.json');
+    expect(source(['export', '--output', file]).status).toBe(0);
+    expect(readFileSync(file, 'utf8')).not.toMatch(/1234|"a":1/);
+    const target = cliFor(tempDbPath());
+    const imported = target(['import', file]);
+    expect(imported.status).toBe(0);
+    const pin = JSON.parse(target(['list', '--json']).stdout).find((s: {key: string}) => s.key === 'pin_code');
+    expect(pin).toMatchObject({type: 'integer', sensitive: true, value: null});
+  });
+
+  it('the app\'s add form never echoes an invalid secret value', async () => {
+    const store = openConfigStore(tempDbPath());
+    const app = await renderApp({store}, {columns: 140, rows: 24});
+    opened.push(app);
+    await app.press('4', 'a');
+    await app.type('api_token');
+    await app.press(keys.enter, keys.down, keys.enter);
+    await app.press(keys.enter);
+    await app.type('SECRET-not-a-number');
+    await app.press(keys.enter);
+    expect(app.frame()).not.toContain('SECRET-not-a-number');
+    expect(app.frame()).toMatch(/api_token: is not a valid integer/);
   });
 });

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
-import {categoryLabel, configTypes, type ConfigType} from '../../repo/index.js';
+import {categoryLabel, configTypes, looksSecret, type ConfigType} from '../../repo/index.js';
 import {clip} from '../text-fit.js';
 import {addSteps, type AddDraft, type AddStep} from './settings-state.js';
 
@@ -23,9 +23,12 @@ export function AddSettingForm(props: Props) {
   const {draft, category, width, isActive} = props;
   const order = addSteps;
   const current = order.indexOf(draft.step);
+  // The repository masks a key named like a secret whatever the answer; the form does too.
+  const secretByName = looksSecret(draft.key);
+  const secret = draft.sensitive || secretByName;
   const answer = (field: AddStep) => {
-    if (field === 'sensitive') return draft.sensitive ? 'yes' : 'no';
-    if (field === 'value' && draft.sensitive) return draft.value ? '********' : '';
+    if (field === 'sensitive') return draft.sensitive ? 'yes' : secretByName ? 'yes (its name says so)' : 'no';
+    if (field === 'value' && secret) return draft.value ? '********' : '';
     return draft[field];
   };
   const types = category === 'ports' ? (['integer'] as const) : configTypes;
@@ -43,7 +46,7 @@ export function AddSettingForm(props: Props) {
               <TextInput
                 value={draft[field]}
                 focus={isActive}
-                mask={field === 'value' && draft.sensitive ? '*' : undefined}
+                mask={field === 'value' && secret ? '*' : undefined}
                 onChange={(value) => props.onChange({[field]: value})}
                 onSubmit={props.onSubmitText}
               />

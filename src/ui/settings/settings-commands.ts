@@ -1,12 +1,4 @@
-import {
-  checkKey,
-  displayValue,
-  encodeSettingValue,
-  maskSecret,
-  type ConfigStore,
-  type Setting,
-} from '../../repo/index.js';
-import {ValidationError} from '../../errors.js';
+import {displayValue, maskSecret, type ConfigStore, type Setting} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import type {AddDraft, AddStep} from './settings-state.js';
 
@@ -37,11 +29,9 @@ export function deleteSetting(store: ConfigStore, key: string): Outcome {
 /** Check the step just filled in, so a mistake is caught where it was made. */
 export function checkAddStep(store: ConfigStore, draft: AddDraft, step: AddStep, category: string): Outcome {
   return attempt(() => {
-    if (step === 'key') {
-      checkKey(draft.key);
-      if (store.settings.get(draft.key)) throw new ValidationError('key', `'${draft.key}' already exists`);
-    }
-    if (step === 'value') encodeSettingValue(draft.key, draft.type, category, draft.value);
+    if (step === 'key') store.settings.checkNewKey(draft.key);
+    // The repository's own check: a secret (flagged, known or named like one) is never echoed.
+    if (step === 'value') store.settings.checkNew({...draft, category});
     return '';
   }, store.path);
 }

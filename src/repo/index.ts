@@ -3,7 +3,7 @@ export {SettingsRepo, encodeSettingValue, type Setting, type NewSetting} from '.
 export {addressParts, checkKey, checkServerAddress, parsePort, parseTimeout, timeoutRange} from './rules.js';
 export {describeServerUrl, serverBaseUrl} from './server-url.js';
 export {applyFirstRun, type FirstRunAnswers} from './first-run.js';
-export {ServersRepo, validateServer, type Server, type ServerFields} from './servers-repo.js';
+export {ServersRepo, serverDefaults, validateServer, type Server, type ServerFields} from './servers-repo.js';
 export {maskSecret, secretMask, notSet} from './mask-secret.js';
 export {categoryLabel, compareCategories} from './categories.js';
 export {

@@ -117,13 +117,15 @@ function storedFieldsOf(server: Server): StoredFields {
   };
 }
 
-/** The design's column defaults, for a new server. */
+/** The design's column defaults (`001_init.sql`), for a new server and for forms that offer one. */
+export const serverDefaults = {address: 'localhost', port: 8080, timeout: 30} as const;
+
 const newServerDefaults: Omit<StoredFields, 'server_address'> = {
-  server_port: 8080,
+  server_port: serverDefaults.port,
   name: null,
   server_password: null,
   server_token: null,
-  connection_timeout: 30,
+  connection_timeout: serverDefaults.timeout,
 };
 
 /** Validate every given field as it would be stored, the rest kept from `base`; throws on the first bad one. */

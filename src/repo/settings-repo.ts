@@ -4,7 +4,7 @@ import {readCatalogue, type KnownSetting} from './catalogue.js';
 import {compareCategories} from './categories.js';
 import {checkCategory, checkKey, isPortSetting, parsePort} from './rules.js';
 import {looksSecret, storedFlag} from './secret-keys.js';
-import {type ConfigType, encodeValue, isConfigType, quoted} from './value-codec.js';
+import {type ConfigType, decodeValue, encodeValue, isConfigType, quoted} from './value-codec.js';
 
 export type Setting = {
   readonly id: number;
@@ -192,6 +192,13 @@ export class SettingsRepo {
     // An import of a secret left out of its export has no value: it is added not set, whatever its type.
     const stored = input.value === '' && input.sensitive ? '' : encodeSettingValue(input.key, input.type, category, input.value, sensitive);
     return {stored, sensitive, category};
+  }
+
+  /** Flip a boolean setting. */
+  toggle(key: string): Setting {
+    const setting = this.require(key);
+    if (setting.type !== 'boolean') throw new ValidationError(key, 'is not a boolean');
+    return this.set(key, decodeValue('boolean', setting.value) === true ? 'false' : 'true');
   }
 
   add(input: NewSetting): Setting {

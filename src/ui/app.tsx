@@ -1,20 +1,21 @@
 import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
-import {useKeys} from './hooks/use-keys.js';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {useCallback, useEffect, useMemo, useState} from 'react';
 import {categoryLabel, type ConfigStore} from '../repo/index.js';
+import type {KeyTable} from './bindings/binding.js';
 import {clipboardSequence} from './clipboard.js';
 import {HelpOverlay} from './components/help-overlay.js';
 import {StatusLine} from './components/status-line.js';
-import {TabBar, type Tab} from './components/tab-bar.js';
+import {TabBar} from './components/tab-bar.js';
+import {useKeys} from './hooks/use-keys.js';
 import {type TerminalSize, useTerminalSize} from './hooks/use-terminal-size.js';
 import {useExternalChanges} from './hooks/use-external-changes.js';
-import {findBinding, moveBindings} from './keys.js';
 import {ServersPanel} from './servers/index.js';
-import {serversBindings} from './servers/servers-keymap.js';
+import {serversKeyTables} from './servers/servers-keys.js';
 import {SettingsPanel} from './settings/index.js';
-import {settingsBindings} from './settings/settings-keymap.js';
-import {globalBindings} from './shell/global-keymap.js';
-import type {PanelEnv, Status} from './shell/panel-env.js';
+import {settingsKeyTables} from './settings/settings-keys.js';
+import type {PanelContext, Status} from './shell/panel-context.js';
+import {type ShellControls, shellKeys} from './shell/shell-keys.js';
+import {serversTab, type Tab, tabIdentity} from './shell/tabs.js';
 import {clip, compactBelow} from './text-fit.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
 
@@ -39,9 +40,12 @@ export type AppProps = {
 /** Below this the layout cannot hold a header, a row, a detail line and the footer. */
 const minimumSize = {columns: 30, rows: 8};
 
-const serversTab: Tab = {id: '\u0000servers', label: 'Servers'};
-
-/** The shell: tab bar, the active panel, the status line; global keys and the help overlay. */
+/**
+ * The shell: tab bar, the active panel, the status line, the help overlay.
+ * The panel on screen handles every key through its mode's table (the
+ * shell's tab, help and quit keys are part of its browse table); the shell
+ * itself takes keys only while help is open.
+ */
 export function App({
   store, readOnly = false, wizard = false, exitAfterWizard = false, size, writeControl, onWizardDone, proposedServer,
 }: AppProps) {
@@ -54,23 +58,24 @@ export function App({
 
   const [screen, setScreen] = useState<'wizard' | 'main'>(wizard && !readOnly ? 'wizard' : 'main');
   const [revision, setRevision] = useState(0);
-  const [tabIndex, setTabIndex] = useState(0);
+  // The tab by identity, so a category another program adds or removes does not move the operator.
+  const [tabId, setTabId] = useState<string | undefined>(undefined);
+  const [lastIndex, setLastIndex] = useState(0);
   const [help, setHelp] = useState(false);
   const [status, setStatus] = useState<Status>({
     tone: readOnly ? 'error' : 'info',
     text: readOnly ? 'read-only: browsing only; editing keys are off' : 'press ? for help',
   });
-  const capture = useRef(false);
 
   const settings = useMemo(() => store.settings.list(), [store, revision]);
   const servers = useMemo(() => store.servers.list(), [store, revision]);
   const tabs = useMemo<Tab[]>(() => {
     const categories = [...new Set(settings.map((s) => s.category))];
-    return [...categories.map((c) => ({id: c, label: categoryLabel(c)})), serversTab];
+    return [...categories.map((category): Tab => ({kind: 'category', category, label: categoryLabel(category)})), serversTab];
   }, [settings]);
-  const active = Math.min(tabIndex, tabs.length - 1);
+  const found = tabs.findIndex((t) => tabIdentity(t) === tabId);
+  const active = found === -1 ? Math.min(lastIndex, tabs.length - 1) : found;
   const tab = tabs[active]!;
-  const onServers = tab.id === serversTab.id;
 
   const refresh = useCallback(() => setRevision((r) => r + 1), []);
   useExternalChanges(store, refresh);
@@ -78,26 +83,21 @@ export function App({
     (text: string) => (writeControl ?? ((s: string) => stdout.write(s)))(clipboardSequence(text)),
     [writeControl, stdout],
   );
-  const env: PanelEnv = useMemo(() => ({store, readOnly, setStatus, refresh, copy}), [store, readOnly, refresh, copy]);
-
-  useKeys(
-    (input, key) => {
-      if (help) return setHelp(false);
-      if (capture.current) return;
-      if (/^[1-9]$/.test(input)) {
-        const target = Number(input) - 1;
-        if (target < tabs.length) setTabIndex(target);
-        return;
-      }
-      const binding = findBinding(globalBindings, input, key);
-      if (!binding) return;
-      if (binding.action === 'quit') return exit();
-      if (binding.action === 'help') return setHelp(true);
-      const step = binding.action === 'nextTab' ? 1 : -1;
-      setTabIndex((active + step + tabs.length) % tabs.length);
-    },
-    {isActive: screen === 'main'},
-  );
+  const panel: PanelContext = useMemo(() => ({store, readOnly, setStatus, refresh, copy}), [store, readOnly, refresh, copy]);
+  const goToTab = (index: number) => {
+    if (index < 0 || index >= tabs.length) return setStatus({tone: 'info', text: `there is no tab ${index + 1}`});
+    setTabId(tabIdentity(tabs[index]!));
+    setLastIndex(index);
+  };
+  const shell: ShellControls = {
+    nextTab: () => goToTab((active + 1) % tabs.length),
+    previousTab: () => goToTab((active - 1 + tabs.length) % tabs.length),
+    goToTab,
+    openHelp: () => setHelp(true),
+    quit: exit,
+  };
+  // Any key closes help.
+  useKeys(() => setHelp(false), {isActive: screen === 'main' && help});
 
   const width = columns;
   const compact = columns < compactBelow;
@@ -126,44 +126,26 @@ export function App({
     );
   }
 
+  const helpTables = [shellKeys, ...(tab.kind === 'servers' ? serversKeyTables : settingsKeyTables)] as KeyTable<never>[];
   return (
     <Box flexDirection="column" width={width} height={rows - 1}>
       <TabBar tabs={tabs} active={active} width={width} readOnly={readOnly} />
-      {help ? (
-        <HelpOverlay
-          sections={[
-            {title: 'Everywhere', bindings: globalBindings},
-            {title: 'Moving', bindings: moveBindings},
-            {title: onServers ? 'Servers' : tab.label, bindings: onServers ? serversBindings : settingsBindings},
-          ]}
-          readOnly={readOnly}
-          width={width}
-          height={panelHeight}
-        />
-      ) : null}
+      {help ? <HelpOverlay tables={helpTables} readOnly={readOnly} width={width} height={panelHeight} /> : null}
       {/* Hidden, not unmounted, under the help overlay: the selection and any filter survive. */}
       <Box display={help ? 'none' : 'flex'} flexDirection="column">
-        {onServers ? (
-          <ServersPanel
-            env={env}
-            servers={servers}
-            width={width}
-            height={panelHeight}
-            compact={compact}
-            isActive={!help}
-            captureRef={capture}
-          />
+        {tab.kind === 'servers' ? (
+          <ServersPanel panel={panel} shell={shell} servers={servers} width={width} height={panelHeight} compact={compact} isActive={!help} />
         ) : (
           <SettingsPanel
-            key={tab.id}
-            env={env}
-            category={tab.id}
-            settings={settings.filter((s) => s.category === tab.id)}
+            key={tab.category}
+            panel={panel}
+            shell={shell}
+            category={tab.category}
+            settings={settings.filter((s) => s.category === tab.category)}
             width={width}
             height={panelHeight}
             compact={compact}
             isActive={!help}
-            captureRef={capture}
           />
         )}
       </Box>

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {moveCursor, moveSelection, scrollOffset} from '../../src/ui/keys.js';
+import {moveCursor, moveSelection, scrollOffset} from '../../src/ui/list/list-cursor.js';
 import {filterSettings, initialSettingsState, settingsReducer} from '../../src/ui/settings/settings-state.js';
 import {initialServersState, serversReducer} from '../../src/ui/servers/servers-state.js';
 import {initialWizardState, wizardReducer} from '../../src/ui/wizard/wizard-state.js';
@@ -59,13 +59,6 @@ describe('servers reducer', () => {
     expect(state.mode).toMatchObject({kind: 'form', form: {field: 5, values: {timeout: '5'}}});
   });
 
-  it('keeps a finished test\'s report and clears the running marker', () => {
-    let state = serversReducer(initialServersState, {type: 'testStarted', id: 3});
-    expect(state.testing).toBe(3);
-    const report = {outcome: 'ok', url: 'http://h:1', detail: 'fine', credentials: 'not-needed', sent: 'none'} as const;
-    state = serversReducer(state, {type: 'testFinished', id: 3, report});
-    expect(state).toMatchObject({testing: undefined, results: {3: report}});
-  });
 });
 
 describe('wizard reducer', () => {
@@ -77,6 +70,13 @@ describe('wizard reducer', () => {
     expect(state.step).toBe('openai');
     expect(wizardReducer(state, {type: 'back'}).step).toBe('auth');
     expect(wizardReducer(wizardReducer(state, {type: 'back'}), {type: 'chooseAuth', auth: 'token'}).step).toBe('secret');
+  });
+
+  it('moves the highlighted answer round the auth choices, and a step change clears a problem', () => {
+    let state = initialWizardState('localhost', 8080);
+    expect(wizardReducer(state, {type: 'moveChoice', delta: -1}).choice).toBe(2);
+    state = wizardReducer(state, {type: 'problem', problem: 'port: bad'});
+    expect(wizardReducer(state, {type: 'next'}).problem).toBe('');
   });
 });
 

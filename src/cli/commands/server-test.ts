@@ -1,6 +1,6 @@
 import type {Command} from 'commander';
 import {UsageError, ValidationError} from '../../errors.js';
-import {checkServer} from '../../letta/check-server.js';
+import {testAndRecord} from '../../letta/test-and-record.js';
 import {printable} from '../../repo/index.js';
 import {print, withStore} from '../with-store.js';
 import {parseServerId} from './server.js';
@@ -18,7 +18,7 @@ export function registerServerTestCommand(server: Command): void {
         const target = serverId === undefined ? store.servers.active() : store.servers.require(serverId);
         if (!target) throw new UsageError('no server is active; give an id (see server list)');
         if (target.problem) throw new ValidationError(`server ${target.id}`, `cannot be tested: ${target.problem}`);
-        const report = await checkServer(store, target);
+        const report = await testAndRecord(store, target);
         const lastConnected = store.servers.require(target.id).lastConnectedAt;
         if (options.json) {
           print(JSON.stringify({

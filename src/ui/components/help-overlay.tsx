@@ -1,23 +1,21 @@
 import {Box, Text} from 'ink';
-import type {Binding} from '../keys.js';
+import {helpLines, type KeyTable} from '../bindings/binding.js';
 import {clip} from '../text-fit.js';
 
 type Props = {
-  readonly sections: readonly {readonly title: string; readonly bindings: readonly Binding<string>[]}[];
+  /** Every mode's table of the tab on screen: the same tables that handle the keys. */
+  readonly tables: readonly KeyTable<never>[];
   readonly readOnly: boolean;
   readonly width: number;
   readonly height: number;
 };
 
-/** Every key of this tab, from the keymap tables that handle them. Any key closes it. */
-export function HelpOverlay({sections, readOnly, width, height}: Props) {
+/** Every key of this tab, mode by mode. Any key closes it. */
+export function HelpOverlay({tables, readOnly, width, height}: Props) {
   const lines: {text: string; bold?: boolean}[] = [];
-  for (const section of sections) {
-    lines.push({text: section.title, bold: true});
-    for (const b of section.bindings) {
-      const off = readOnly && b.edits ? ' (off: read-only)' : '';
-      lines.push({text: `  ${b.keys.padEnd(12)}${b.help}${off}`});
-    }
+  for (const table of tables) {
+    lines.push({text: table.title, bold: true});
+    for (const text of helpLines(table, readOnly)) lines.push({text});
   }
   const room = Math.max(1, height - 1);
   const shown = lines.length > room ? [...lines.slice(0, room - 1), {text: '  …'}] : lines;

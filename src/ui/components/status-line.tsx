@@ -1,6 +1,6 @@
 import {Text} from 'ink';
 import {useSpinner} from '../hooks/use-spinner.js';
-import type {Status} from '../shell/panel-env.js';
+import type {Status} from '../shell/panel-context.js';
 import {clip} from '../text-fit.js';
 
 /** Results and errors of the last action; errors start with "!" so they read without colour. */

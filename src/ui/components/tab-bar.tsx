@@ -1,10 +1,8 @@
 import {Text} from 'ink';
 import {clip} from '../text-fit.js';
 
-export type Tab = {readonly id: string; readonly label: string};
-
 type Props = {
-  readonly tabs: readonly Tab[];
+  readonly tabs: readonly {readonly label: string}[];
   readonly active: number;
   readonly width: number;
   readonly readOnly: boolean;

@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
 import {clip} from '../text-fit.js';
+import {maskSecret} from '../../repo/index.js';
 import {formFields, type FormField, type ServerForm as Form} from './servers-state.js';
-import {serverFormHelp} from './servers-keymap.js';
 
 type Props = {
   readonly form: Form;
@@ -10,8 +10,9 @@ type Props = {
   readonly problem?: string;
   readonly width: number;
   readonly isActive: boolean;
+  /** The keys that work here, from the form's table. */
+  readonly footer: string;
   readonly onChange: (value: string) => void;
-  readonly onSubmit: () => void;
 };
 
 const labels: Record<FormField, string> = {
@@ -25,8 +26,8 @@ const labels: Record<FormField, string> = {
 
 const secretFields = new Set<FormField>(['password', 'token']);
 
-/** The server form: every field on its own line, the focused one marked with >. */
-export function ServerForm({form, problem, width, isActive, onChange, onSubmit}: Props) {
+/** The server form: every field on its own line, the focused one marked with >. Renders only. */
+export function ServerForm({form, problem, width, isActive, footer, onChange}: Props) {
   const title = form.id === undefined ? 'New Letta server' : `Edit server ${form.id}`;
   const placeholder = (field: FormField) =>
     field === 'password' || field === 'token'
@@ -52,11 +53,10 @@ export function ServerForm({form, problem, width, isActive, onChange, onSubmit}:
                 mask={secret ? '*' : undefined}
                 placeholder={placeholder(field)}
                 onChange={onChange}
-                onSubmit={onSubmit}
               />
             ) : (
               <Text dimColor={!form.values[field]}>
-                {clip(secret ? (form.values[field] ? '********' : placeholder(field)) : form.values[field], width - 16)}
+                {clip(secret ? (form.values[field] ? maskSecret(form.values[field]) : placeholder(field)) : form.values[field], width - 16)}
               </Text>
             )}
           </Box>
@@ -64,7 +64,7 @@ export function ServerForm({form, problem, width, isActive, onChange, onSubmit}:
       })}
       <Text> </Text>
       <Text bold={Boolean(problem)}>{clip(problem ? `! ${problem}` : 'ready to save', width)}</Text>
-      <Text dimColor>{clip(serverFormHelp, width)}</Text>
+      <Text dimColor>{clip(footer, width)}</Text>
     </Box>
   );
 }

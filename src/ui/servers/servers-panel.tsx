@@ -1,114 +1,58 @@
 import {Box, Text} from 'ink';
-import {type MutableRefObject, useEffect, useLayoutEffect, useReducer, useRef} from 'react';
-import {checkServer} from '../../letta/check-server.js';
-import type {ConnectionReport} from '../../letta/test-connection.js';
+import {useMemo, useReducer} from 'react';
 import {describeServerUrl, type Server} from '../../repo/index.js';
+import {footerText} from '../bindings/binding.js';
 import {useSpinner} from '../hooks/use-spinner.js';
-import {scrollOffset} from '../keys.js';
-import {type PanelEnv, statusOf} from '../shell/panel-env.js';
+import {listWindow} from '../list/list-cursor.js';
+import {ListLayout} from '../list/list-layout.js';
+import type {PanelContext} from '../shell/panel-context.js';
+import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {ServerForm} from './server-form.js';
-import {Footer} from '../components/footer.js';
-import {globalBindings} from '../shell/global-keymap.js';
-import {serversBindings} from './servers-keymap.js';
-import {formProblem, saveServer} from './servers-commands.js';
+import {formProblem} from './servers-actions.js';
 import {initialServersState, serversReducer} from './servers-state.js';
 import {ServersTable} from './servers-table.js';
-import {useServersInput} from './use-servers-input.js';
+import {useConnectionTest} from './use-connection-test.js';
+import {useServersKeys} from './use-servers-keys.js';
 
 type Props = {
-  readonly env: PanelEnv;
+  readonly panel: PanelContext;
+  readonly shell: ShellControls;
   readonly servers: readonly Server[];
   readonly width: number;
   readonly height: number;
   readonly compact: boolean;
   readonly isActive: boolean;
-  readonly captureRef: MutableRefObject<boolean>;
 };
 
-/** One line for the status bar about a finished test. */
-export function describeReport(id: number, report: ConnectionReport): string {
-  const facts = [
-    report.detail,
-    report.httpStatus === undefined ? undefined : `HTTP ${report.httpStatus}`,
-    report.ms === undefined ? undefined : `${report.ms} ms`,
-  ].filter(Boolean);
-  return `server ${id}: ${report.outcome} · ${facts.join(' · ')}`;
-}
-
-/** The Servers tab: every Letta connection, its form, activation and the connection test. */
-export function ServersPanel({env, servers, width, height, compact, isActive, captureRef}: Props) {
-  const [rawState, dispatch] = useReducer(serversReducer, initialServersState);
+/** The Servers tab: every Letta connection, its form, activation and the connection test. Renders only. */
+export function ServersPanel({panel, shell, servers, width, height, compact, isActive}: Props) {
+  const [state, dispatch] = useReducer(serversReducer, initialServersState);
   const page = Math.max(1, height - 3);
-  const selected = Math.max(0, Math.min(rawState.selected, servers.length - 1));
-  const state = {...rawState, selected};
-  const offset = scrollOffset(state.offset, selected, page, servers.length);
-  const spinner = useSpinner(state.testing !== undefined);
-  const running = useRef<AbortController | undefined>(undefined);
+  const {selected, offset, visible, current} = listWindow(state, servers, page);
+  const tests = useConnectionTest(panel);
+  const spinner = useSpinner(tests.testing !== undefined);
+  const form = state.mode.kind === 'form' ? state.mode.form : undefined;
+  // The base is the row as listed: checking the form reads nothing from the database.
+  const problem = useMemo(() => (form ? formProblem(form, servers.find((s) => s.id === form.id)) : undefined), [form, servers]);
+  const {table, ctx} = useServersKeys({
+    panel, shell, state: {...state, selected}, dispatch, rows: servers, current, page, tests, formProblem: problem, isActive,
+  });
+  const footer = footerText(table, ctx, panel.readOnly);
   const {mode} = state;
 
-  useLayoutEffect(() => {
-    captureRef.current = mode.kind !== 'browse';
-  }, [mode.kind, captureRef]);
-  // Leaving the tab or quitting ends a running test.
-  useEffect(() => () => running.current?.abort(new Error('closed')), []);
-
-  const startTest = (server: Server) => {
-    if (server.problem) return env.setStatus({tone: 'error', text: `server ${server.id} cannot be tested: ${server.problem}`});
-    const controller = new AbortController();
-    running.current = controller;
-    dispatch({type: 'testStarted', id: server.id});
-    env.setStatus({tone: 'busy', text: `testing ${describeServerUrl(server)} (Esc cancels)`});
-    checkServer(env.store, server, controller.signal).then(
-      (report) => {
-        if (controller.signal.aborted) return;
-        running.current = undefined;
-        dispatch({type: 'testFinished', id: server.id, report});
-        env.setStatus({tone: report.outcome === 'ok' ? 'info' : 'error', text: describeReport(server.id, report)});
-        env.refresh();
-      },
-      (error: unknown) => {
-        running.current = undefined;
-        dispatch({type: 'testFinished', id: server.id});
-        const cancelled = controller.signal.aborted;
-        env.setStatus({tone: cancelled ? 'info' : 'error', text: cancelled ? 'test cancelled' : `test failed: ${(error as Error).message}`});
-      },
-    );
-  };
-  const cancelTest = () => running.current?.abort(new Error('cancelled'));
-
-  useServersInput({env, state, dispatch, rows: servers, page, isActive, startTest, cancelTest});
-
-  if (mode.kind === 'form') {
-    const problem = formProblem(env.store, mode.form);
-    const submit = () => {
-      if (problem) return env.setStatus({tone: 'error', text: `cannot save: ${problem}`});
-      const outcome = saveServer(env.store, mode.form);
-      env.setStatus(statusOf(outcome));
-      if (outcome.ok) {
-        dispatch({type: 'browse'});
-        env.refresh();
-      }
-    };
+  if (form) {
     return (
       <Box height={height} flexDirection="column">
-        <ServerForm
-          form={mode.form}
-          problem={problem}
-          width={width}
-          isActive={isActive}
-          onChange={(value) => dispatch({type: 'changeField', value})}
-          onSubmit={submit}
-        />
+        <ServerForm form={form} problem={problem} width={width} isActive={isActive} footer={footer} onChange={(value) => dispatch({type: 'changeField', value})} />
       </Box>
     );
   }
 
-  const current = servers[selected];
   const detail = (() => {
     if (mode.kind === 'confirm-delete') return <Text bold>{clip(`Delete server ${mode.id}? y / n`, width)}</Text>;
     if (!current) return <Text dimColor> </Text>;
-    const result = state.results[current.id];
+    const result = tests.results[current.id];
     const facts = [
       describeServerUrl(current),
       current.active ? 'active' : 'inactive (Space activates)',
@@ -119,26 +63,24 @@ export function ServersPanel({env, servers, width, height, compact, isActive, ca
   })();
 
   return (
-    <Box height={height} flexDirection="column">
-      <ServersTable
-        rows={servers.slice(offset, offset + page)}
-        selected={selected - offset}
-        revealed={state.revealed}
-        results={state.results}
-        testing={state.testing}
-        spinner={spinner}
-        width={width}
-        compact={compact}
-        height={page}
-      />
-      <Box flexGrow={1} />
-      {detail}
-      <Footer
-        bindings={[...serversBindings, ...globalBindings]}
-        readOnly={env.readOnly}
-        width={width}
-        hint={mode.kind === 'confirm-delete' ? 'y delete · n keep' : state.testing !== undefined ? 'Esc cancel the test' : undefined}
-      />
-    </Box>
+    <ListLayout
+      height={height}
+      width={width}
+      footer={footer}
+      detail={detail}
+      table={
+        <ServersTable
+          rows={visible}
+          selected={selected - offset}
+          revealed={state.revealed}
+          results={tests.results}
+          testing={tests.testing}
+          spinner={spinner}
+          width={width}
+          compact={compact}
+          height={page}
+        />
+      }
+    />
   );
 }

@@ -1,5 +1,4 @@
-import type {ConnectionReport} from '../../letta/test-connection.js';
-import {type MoveAction, moveCursor} from '../keys.js';
+import {type ListCursor, type MoveAction, moveCursor, toggleReveal} from '../list/list-cursor.js';
 
 export const formFields = ['name', 'address', 'port', 'password', 'token', 'timeout'] as const;
 export type FormField = (typeof formFields)[number];
@@ -19,15 +18,7 @@ export type ServersMode =
   | {readonly kind: 'form'; readonly form: ServerForm}
   | {readonly kind: 'confirm-delete'; readonly id: number};
 
-export type ServersState = {
-  readonly selected: number;
-  readonly offset: number;
-  readonly revealed?: number;
-  readonly mode: ServersMode;
-  /** The server whose connection test is running. */
-  readonly testing?: number;
-  readonly results: Readonly<Record<number, ConnectionReport>>;
-};
+export type ServersState = ListCursor<number> & {readonly mode: ServersMode};
 
 export type ServersAction =
   | {type: 'move'; move: MoveAction; count: number; page: number}
@@ -36,11 +27,9 @@ export type ServersAction =
   | {type: 'changeField'; value: string}
   | {type: 'focusField'; delta: number}
   | {type: 'askDelete'; id: number}
-  | {type: 'browse'}
-  | {type: 'testStarted'; id: number}
-  | {type: 'testFinished'; id: number; report?: ConnectionReport};
+  | {type: 'browse'};
 
-export const initialServersState: ServersState = {selected: 0, offset: 0, mode: {kind: 'browse'}, results: {}};
+export const initialServersState: ServersState = {selected: 0, offset: 0, mode: {kind: 'browse'}};
 
 /** Every change to the Servers tab goes through here; no I/O. */
 export function serversReducer(state: ServersState, action: ServersAction): ServersState {
@@ -48,7 +37,7 @@ export function serversReducer(state: ServersState, action: ServersAction): Serv
     case 'move':
       return moveCursor(state, action.move, action.count, action.page);
     case 'toggleReveal':
-      return {...state, revealed: state.revealed === action.id ? undefined : action.id};
+      return toggleReveal(state, action.id);
     case 'openForm':
       return {...state, mode: {kind: 'form', form: action.form}};
     case 'changeField': {
@@ -67,12 +56,5 @@ export function serversReducer(state: ServersState, action: ServersAction): Serv
       return {...state, mode: {kind: 'confirm-delete', id: action.id}};
     case 'browse':
       return {...state, mode: {kind: 'browse'}};
-    case 'testStarted':
-      return {...state, testing: action.id};
-    case 'testFinished': {
-      const results = {...state.results};
-      if (action.report) results[action.id] = action.report;
-      return {...state, testing: undefined, results};
-    }
   }
 }

@@ -2,7 +2,7 @@ import {Box, Text} from 'ink';
 import type {ConnectionReport} from '../../letta/test-connection.js';
 import type {Server} from '../../repo/index.js';
 import {fit} from '../text-fit.js';
-import {authSummary} from './servers-commands.js';
+import {authSummary} from './servers-actions.js';
 
 type Props = {
   readonly rows: readonly Server[];

@@ -1,41 +1,38 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
-import {categoryLabel, configTypes, looksSecret, type ConfigType} from '../../repo/index.js';
+import {categoryLabel, looksSecret, maskSecret} from '../../repo/index.js';
 import {clip} from '../text-fit.js';
-import {addSteps, type AddDraft, type AddStep} from './settings-state.js';
+import {addSteps, type AddDraft, type AddStep, sensitiveChoices, typeChoices} from './settings-state.js';
 
 type Props = {
   readonly draft: AddDraft;
   readonly category: string;
   readonly width: number;
   readonly isActive: boolean;
+  /** The keys that work here, from the add mode's table. */
+  readonly footer: string;
   readonly onChange: (draft: Partial<AddDraft>) => void;
-  readonly onSubmitText: () => void;
-  readonly onPickType: (type: ConfigType) => void;
-  readonly onPickSensitive: (sensitive: boolean) => void;
 };
 
 const labels = {key: 'key', type: 'type', sensitive: 'secret', value: 'value', description: 'description'} as const;
 
-/** The add-a-setting form: one field at a time, earlier answers shown above. */
-export function AddSettingForm(props: Props) {
-  const {draft, category, width, isActive} = props;
-  const order = addSteps;
-  const current = order.indexOf(draft.step);
+/** The add-a-setting form: one field at a time, earlier answers shown above. Renders only. */
+export function AddSettingForm({draft, category, width, isActive, footer, onChange}: Props) {
+  const current = addSteps.indexOf(draft.step);
   // The repository masks a key named like a secret whatever the answer; the form does too.
   const secretByName = looksSecret(draft.key);
   const secret = draft.sensitive || secretByName;
   const answer = (field: AddStep) => {
     if (field === 'sensitive') return draft.sensitive ? 'yes' : secretByName ? 'yes (its name says so)' : 'no';
-    if (field === 'value' && secret) return draft.value ? '********' : '';
+    if (field === 'value' && secret) return draft.value ? maskSecret(draft.value) : '';
     return draft[field];
   };
-  const types = category === 'ports' ? (['integer'] as const) : configTypes;
+  const choices =
+    draft.step === 'type' ? typeChoices(category) : draft.step === 'sensitive' ? sensitiveChoices.map((c) => c.label) : [];
   return (
     <Box flexDirection="column">
       <Text bold>{clip(`Add a setting to ${categoryLabel(category)}`, width)}</Text>
-      {order.map((field, i) => {
+      {addSteps.map((field, i) => {
         const label = `  ${labels[field].padEnd(12)}`;
         if (i < current) return <Text key={field}>{clip(`${label}${answer(field)}`, width)}</Text>;
         if (i > current) return <Text key={field} dimColor>{label}</Text>;
@@ -47,31 +44,18 @@ export function AddSettingForm(props: Props) {
                 value={draft[field]}
                 focus={isActive}
                 mask={field === 'value' && secret ? '*' : undefined}
-                onChange={(value) => props.onChange({[field]: value})}
-                onSubmit={props.onSubmitText}
+                onChange={(value) => onChange({[field]: value})}
               />
             ) : null}
           </Box>
         );
       })}
-      {draft.step === 'type' ? (
-        <SelectInput
-          isFocused={isActive}
-          items={types.map((t) => ({key: t, label: t, value: t}))}
-          onSelect={(item) => props.onPickType(item.value)}
-        />
-      ) : null}
-      {draft.step === 'sensitive' ? (
-        <SelectInput
-          isFocused={isActive}
-          items={[
-            {key: 'no', label: 'no: shown in clear', value: false},
-            {key: 'yes', label: 'yes: masked everywhere', value: true},
-          ]}
-          onSelect={(item) => props.onPickSensitive(item.value)}
-        />
-      ) : null}
-      <Text dimColor>{clip('Enter: next   Esc: cancel', width)}</Text>
+      {choices.map((choice, i) => (
+        <Text key={choice} inverse={i === draft.choice}>
+          {clip(`${i === draft.choice ? '❯' : ' '} ${choice}`, width)}
+        </Text>
+      ))}
+      <Text dimColor>{clip(footer, width)}</Text>
     </Box>
   );
 }

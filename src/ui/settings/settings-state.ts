@@ -1,9 +1,10 @@
-import {type MoveAction, moveCursor} from '../keys.js';
-import type {ConfigType} from '../../repo/index.js';
+import {configTypes, type ConfigType} from '../../repo/index.js';
+import {type ListCursor, type MoveAction, moveCursor, toggleReveal} from '../list/list-cursor.js';
 
-export type AddStep = 'key' | 'type' | 'value' | 'description' | 'sensitive';
+export type AddStep = 'key' | 'type' | 'sensitive' | 'value' | 'description';
 /** The order of the add form: secrecy comes before the value, so a secret is typed masked. */
 export const addSteps: readonly AddStep[] = ['key', 'type', 'sensitive', 'value', 'description'];
+export const isChoiceStep = (step: AddStep) => step === 'type' || step === 'sensitive';
 
 export type AddDraft = {
   readonly step: AddStep;
@@ -12,7 +13,16 @@ export type AddDraft = {
   readonly value: string;
   readonly description: string;
   readonly sensitive: boolean;
+  /** The highlighted choice on the type and secret steps. */
+  readonly choice: number;
 };
+
+/** What the type step offers: ports are integers. */
+export const typeChoices = (category: string): readonly ConfigType[] => (category === 'ports' ? ['integer'] : configTypes);
+export const sensitiveChoices = [
+  {label: 'no: shown in clear', value: false},
+  {label: 'yes: masked everywhere', value: true},
+] as const;
 
 export type SettingsMode =
   | {readonly kind: 'browse'}
@@ -21,14 +31,7 @@ export type SettingsMode =
   | {readonly kind: 'confirm-delete'; readonly key: string}
   | {readonly kind: 'add'; readonly draft: AddDraft};
 
-export type SettingsState = {
-  readonly selected: number;
-  readonly offset: number;
-  /** The one sensitive key shown in clear; hidden again when the selection moves. */
-  readonly revealed?: string;
-  readonly filter: string;
-  readonly mode: SettingsMode;
-};
+export type SettingsState = ListCursor<string> & {readonly filter: string; readonly mode: SettingsMode};
 
 export type SettingsAction =
   | {type: 'move'; move: MoveAction; count: number; page: number}
@@ -42,20 +45,19 @@ export type SettingsAction =
   | {type: 'askDelete'; key: string}
   | {type: 'startAdd'}
   | {type: 'changeAdd'; draft: Partial<AddDraft>}
-  | {type: 'browse'}
-  | {type: 'reset'};
+  | {type: 'browse'};
 
 export const initialSettingsState: SettingsState = {selected: 0, offset: 0, filter: '', mode: {kind: 'browse'}};
 
-const emptyAdd: AddDraft = {step: 'key', key: '', type: 'string', value: '', description: '', sensitive: false};
+const emptyAdd: AddDraft = {step: 'key', key: '', type: 'string', value: '', description: '', sensitive: false, choice: 0};
 
-/** Every change to the settings table goes through here; no I/O. */
+/** Every change to a settings tab goes through here; no I/O. */
 export function settingsReducer(state: SettingsState, action: SettingsAction): SettingsState {
   switch (action.type) {
     case 'move':
       return moveCursor(state, action.move, action.count, action.page);
     case 'toggleReveal':
-      return {...state, revealed: state.revealed === action.key ? undefined : action.key};
+      return toggleReveal(state, action.key);
     case 'startEdit':
       return {...state, mode: {kind: 'edit', key: action.key, draft: action.draft, secret: action.secret}};
     case 'changeDraft':
@@ -76,8 +78,6 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
       return state.mode.kind === 'add' ? {...state, mode: {kind: 'add', draft: {...state.mode.draft, ...action.draft}}} : state;
     case 'browse':
       return {...state, mode: {kind: 'browse'}};
-    case 'reset':
-      return initialSettingsState;
   }
 }
 

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Setting} from '../../repo/index.js';
 import {fit} from '../text-fit.js';
-import {visibleValue} from './settings-commands.js';
+import {visibleValue} from './settings-actions.js';
 
 type Props = {
   /** Rows to show: already cut to the visible window. */

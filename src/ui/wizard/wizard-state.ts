@@ -12,13 +12,29 @@ export type WizardValues = {
   readonly anthropic: string;
 };
 
-export type WizardState = {readonly step: WizardStepId; readonly values: WizardValues};
+export type WizardState = {
+  readonly step: WizardStepId;
+  readonly values: WizardValues;
+  /** The highlighted answer on the auth step. */
+  readonly choice: number;
+  /** Why the last step could not be left or saved, if so. */
+  readonly problem: string;
+};
+
+/** The auth step's answers, in order. */
+export const authChoices: readonly {readonly label: string; readonly value: AuthChoice}[] = [
+  {label: 'none, or keep what is stored', value: 'none'},
+  {label: 'a password (letta server --secure)', value: 'password'},
+  {label: 'a token / API key', value: 'token'},
+];
 
 export type WizardAction =
   | {type: 'change'; value: string}
   | {type: 'chooseAuth'; auth: AuthChoice}
+  | {type: 'moveChoice'; delta: number}
   | {type: 'next'}
-  | {type: 'back'};
+  | {type: 'back'}
+  | {type: 'problem'; problem: string};
 
 type TextStep = 'address' | 'port' | 'secret' | 'openai' | 'anthropic';
 export const isTextStep = (step: WizardStepId): step is TextStep => step !== 'auth' && step !== 'review';
@@ -33,11 +49,11 @@ function advance(state: WizardState, delta: 1 | -1): WizardState {
   do index += delta;
   while (index > 0 && index < wizardSteps.length - 1 && skipped(wizardSteps[index]!, state.values));
   const step = wizardSteps[Math.max(0, Math.min(wizardSteps.length - 1, index))]!;
-  return {...state, step};
+  return {...state, step, problem: ''};
 }
 
 export function initialWizardState(address: string, port: number): WizardState {
-  return {step: 'address', values: {address, port: String(port), auth: 'none', secret: '', openai: '', anthropic: ''}};
+  return {step: 'address', values: {address, port: String(port), auth: 'none', secret: '', openai: '', anthropic: ''}, choice: 0, problem: ''};
 }
 
 /** The wizard's state changes; validation and saving happen in the caller. */
@@ -51,5 +67,9 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return advance(state, 1);
     case 'back':
       return advance(state, -1);
+    case 'moveChoice':
+      return {...state, choice: (state.choice + action.delta + authChoices.length) % authChoices.length};
+    case 'problem':
+      return {...state, problem: action.problem};
   }
 }

@@ -1,14 +1,15 @@
 import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
-import {useReducer, useState} from 'react';
-import type {ConfigStore} from '../../repo/index.js';
+import {useReducer} from 'react';
+import {serverDefaults, type ConfigStore} from '../../repo/index.js';
+import {footerText} from '../bindings/binding.js';
+import {useKeyTable} from '../bindings/use-key-table.js';
 import {clip} from '../text-fit.js';
-import {useWizardInput} from './use-wizard-input.js';
-import {checkStep, reviewLines, saveWizard} from './wizard-commands.js';
-import {type AuthChoice, initialWizardState, isTextStep, wizardReducer, wizardSteps, type WizardStepId} from './wizard-state.js';
+import {reviewLines} from './wizard-actions.js';
+import {type WizardKeyContext, wizardKeysFor, type WizardResult} from './wizard-keys.js';
+import {authChoices, initialWizardState, isTextStep, wizardReducer, wizardSteps, type WizardStepId} from './wizard-state.js';
 
-export type WizardResult = {readonly saved: boolean; readonly message: string};
+export type {WizardResult} from './wizard-keys.js';
 
 type Props = {
   readonly store: ConfigStore;
@@ -29,45 +30,19 @@ const prompts: Record<WizardStepId, {title: string; help: string; secret?: boole
   review: {title: 'Save this setup?', help: 'written in one transaction'},
 };
 
-const authItems: {key: string; label: string; value: AuthChoice}[] = [
-  {key: 'none', label: 'none, or keep what is stored', value: 'none'},
-  {key: 'password', label: 'a password (letta server --secure)', value: 'password'},
-  {key: 'token', label: 'a token / API key', value: 'token'},
-];
-
-/** First-run setup: a few short steps, each skippable; Esc skips the lot. */
+/** First-run setup: a few short steps, each skippable; Esc skips the lot. Renders only; keys are its tables'. */
 export function Wizard({store, width, height, onDone, proposed}: Props) {
   // Read once for the first state, not on every render.
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => {
-    const start = proposed ?? store.servers.active();
-    return initialWizardState(start?.address ?? 'localhost', start?.port ?? 8080);
+    const start = proposed ?? store.servers.active() ?? serverDefaults;
+    return initialWizardState(start.address, start.port);
   });
-  const [problem, setProblem] = useState('');
-  const {step, values} = state;
+  const ctx: WizardKeyContext = {store, state, dispatch, done: onDone};
+  const table = wizardKeysFor(state);
+  useKeyTable(table, ctx, {readOnly: false, say: (problem) => dispatch({type: 'problem', problem})}, true);
+  const {step, values, problem} = state;
   const prompt = prompts[step];
   const number = wizardSteps.indexOf(step) + 1;
-
-  const next = () => {
-    const check = checkStep(step, values);
-    if (!check.ok) return setProblem(check.message);
-    setProblem('');
-    dispatch({type: 'next'});
-  };
-  const save = () => {
-    const outcome = saveWizard(store, values);
-    if (!outcome.ok) return setProblem(outcome.message);
-    onDone({saved: true, message: outcome.message});
-  };
-  useWizardInput({
-    reviewing: step === 'review',
-    isActive: true,
-    onSkipAll: () => onDone({saved: false, message: 'setup skipped; nothing saved (sanctum-config init runs it again)'}),
-    onBack: () => {
-      setProblem('');
-      dispatch({type: 'back'});
-    },
-    onSave: save,
-  });
 
   return (
     <Box flexDirection="column" height={height} width={width}>
@@ -84,20 +59,21 @@ export function Wizard({store, width, height, onDone, proposed}: Props) {
             mask={prompt.secret ? '*' : undefined}
             placeholder="(empty skips)"
             onChange={(value) => dispatch({type: 'change', value})}
-            onSubmit={next}
           />
         </Box>
       ) : null}
-      {step === 'auth' ? (
-        <SelectInput items={authItems} onSelect={(item) => dispatch({type: 'chooseAuth', auth: item.value})} />
-      ) : null}
+      {step === 'auth'
+        ? authChoices.map((choice, i) => (
+            <Text key={choice.value} inverse={i === state.choice}>
+              {clip(`${i === state.choice ? '❯' : ' '} ${choice.label}`, width)}
+            </Text>
+          ))
+        : null}
       {step === 'review' ? reviewLines(values).map((line) => <Text key={line}>{clip(`  ${line}`, width)}</Text>) : null}
       <Text> </Text>
       <Text bold color="red">{clip(problem ? `! ${problem}` : '', width) || ' '}</Text>
       <Box flexGrow={1} />
-      <Text dimColor>
-        {clip(step === 'review' ? 'Enter save · S-Tab back · Esc skip setup' : 'Enter next (empty skips) · S-Tab back · Esc skip setup', width)}
-      </Text>
+      <Text dimColor>{clip(footerText(table, ctx, false), width)}</Text>
     </Box>
   );
 }

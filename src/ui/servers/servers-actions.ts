@@ -1,8 +1,15 @@
-import {hasControlCharacters, maskSecret, validateServer, type ConfigStore, type Server, type ServerFields} from '../../repo/index.js';
+import {hasControlCharacters, maskSecret, serverDefaults, validateServer, type ConfigStore, type Server, type ServerFields} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import type {FormValues, ServerForm} from './servers-state.js';
 
-const blankForm: FormValues = {name: '', address: 'localhost', port: '8080', password: '', token: '', timeout: '30'};
+const blankForm: FormValues = {
+  name: '',
+  address: serverDefaults.address,
+  port: String(serverDefaults.port),
+  password: '',
+  token: '',
+  timeout: String(serverDefaults.timeout),
+};
 
 /** The form for a server; its secrets are filled in only when they are revealed on screen. */
 export function formFor(server: Server | undefined, revealed: boolean): ServerForm {
@@ -37,9 +44,8 @@ export function fieldsOf(form: ServerForm): ServerFields {
   };
 }
 
-/** Why the form cannot be saved, or undefined when it can. */
-export function formProblem(store: ConfigStore, form: ServerForm): string | undefined {
-  const base = form.id === undefined ? undefined : store.servers.get(form.id);
+/** Why the form cannot be saved, or undefined when it can: the repository's rules, no I/O (`base` is the row as listed). */
+export function formProblem(form: ServerForm, base: Server | undefined): string | undefined {
   const checked = attempt(() => {
     validateServer(fieldsOf(form), base);
     return '';

@@ -1,0 +1,77 @@
+import type {Key} from 'ink';
+import {type KeyToken, matchesToken} from './key-tokens.js';
+
+/**
+ * One key binding, as data: the keys (spelled as the footer shows them), what
+ * it does, and why it does nothing right now. Key handling, the footer and the
+ * help overlay all read the same bindings, so they cannot drift.
+ */
+export type Binding<Ctx> = {
+  readonly keys: readonly KeyToken[];
+  /** One word for the footer. */
+  readonly label: string;
+  /** A phrase for the help overlay. */
+  readonly help: string;
+  readonly run: (ctx: Ctx, input: string) => void;
+  /** Shown in the footer (while it is not disabled), not only in help. */
+  readonly footer?: boolean;
+  /** Changes the database: off in read-only mode, which the key then says. */
+  readonly edits?: boolean;
+  /** Why the key does nothing right now; pressing it says so, and the footer leaves it out. */
+  readonly disabled?: (ctx: Ctx) => string | undefined;
+};
+
+/** The keys of one mode (browse, edit, form, filter, confirm, a wizard step...). */
+export type KeyTable<Ctx> = {
+  readonly title: string;
+  readonly bindings: readonly Binding<Ctx>[];
+  /** For a mode with an input line: what typing does there, said first in the footer. */
+  readonly typing?: string;
+};
+
+/** What every key handler may use besides its own context. */
+export type KeyEnv = {readonly readOnly: boolean; readonly say: (text: string) => void};
+
+export const readOnlyReason = 'read-only: editing is off (started with --read-only or the file is read-only)';
+
+export const keysText = (binding: Binding<never>): string => binding.keys.join('/');
+
+export function findBinding<Ctx>(table: KeyTable<Ctx>, input: string, key: Key): Binding<Ctx> | undefined {
+  return table.bindings.find((binding) => binding.keys.some((token) => matchesToken(token, input, key)));
+}
+
+function whyOff<Ctx>(binding: Binding<Ctx>, ctx: Ctx, readOnly: boolean): string | undefined {
+  if (binding.edits && readOnly) return readOnlyReason;
+  return binding.disabled?.(ctx);
+}
+
+/** Handle a key press by the table: run its binding, or say why it does nothing. False when no binding has the key. */
+export function pressKey<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, env: KeyEnv, input: string, key: Key): boolean {
+  const binding = findBinding(table, input, key);
+  if (!binding) return false;
+  const why = whyOff(binding, ctx, env.readOnly);
+  if (why) env.say(why);
+  else binding.run(ctx, input);
+  return true;
+}
+
+/** The footer: what typing does, then every footer key that works right now. */
+export function footerText<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, readOnly: boolean): string {
+  const keys = table.bindings
+    .filter((b) => b.footer && !whyOff(b, ctx, readOnly))
+    .map((b) => `${keysText(b as Binding<never>)} ${b.label}`);
+  return [...(table.typing ? [table.typing] : []), ...keys].join('  ');
+}
+
+/** Help lines for a table: every key, with `(off: read-only)` where editing is off. */
+export function helpLines<Ctx>(table: KeyTable<Ctx>, readOnly: boolean): string[] {
+  return table.bindings.map((b) => {
+    const off = readOnly && b.edits ? ' (off: read-only)' : '';
+    return `  ${keysText(b as Binding<never>).padEnd(12)}${b.help}${off}`;
+  });
+}
+
+/** One table of several: a mode's own keys, then keys that work in it too (moving, the shell's). */
+export function joinTables<Ctx>(title: string, ...tables: readonly KeyTable<Ctx>[]): KeyTable<Ctx> {
+  return {title, bindings: tables.flatMap((t) => t.bindings), typing: tables.find((t) => t.typing)?.typing};
+}

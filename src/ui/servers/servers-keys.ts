@@ -1,0 +1,108 @@
+import type {Dispatch} from 'react';
+import {serverBaseUrl, type Server} from '../../repo/index.js';
+import {joinTables, type KeyTable} from '../bindings/binding.js';
+import {whyNotEditable} from '../edit-limits.js';
+import {confirmKeys, type MovableList, moveKeys, type Question} from '../list/list-keys.js';
+import {type PanelContext, report} from '../shell/panel-context.js';
+import {type InShell, shellKeys} from '../shell/shell-keys.js';
+import {activateServer, formFor, saveServer} from './servers-actions.js';
+import type {ServersAction, ServersState} from './servers-state.js';
+import type {ConnectionTests} from './use-connection-test.js';
+
+/** Everything the Servers tab's keys act on. */
+export type ServersKeyContext = InShell & MovableList & Question & {
+  readonly panel: PanelContext;
+  readonly state: ServersState;
+  readonly dispatch: Dispatch<ServersAction>;
+  readonly current: Server | undefined;
+  readonly tests: ConnectionTests;
+  /** Why the open form cannot be saved, if so. */
+  readonly formProblem?: string;
+};
+type Ctx = ServersKeyContext;
+
+const noRow = (ctx: Ctx) => (ctx.current ? undefined : 'no server here (n adds one)');
+
+function openEditor(ctx: Ctx): void {
+  const server = ctx.current!;
+  const why = whyNotEditable(server.name) ?? whyNotEditable(server.address);
+  if (why) {
+    ctx.panel.setStatus({tone: 'error', text: `server ${server.id}'s name or address ${why}; change it with sanctum-config server set ${server.id}`});
+    return;
+  }
+  ctx.dispatch({type: 'openForm', form: formFor(server, ctx.state.revealed === server.id)});
+}
+
+function copyUrl(ctx: Ctx): void {
+  const url = serverBaseUrl(ctx.current!);
+  ctx.panel.copy(url);
+  ctx.panel.setStatus({tone: 'info', text: `copied ${url} to the clipboard`});
+}
+
+const serversOwnKeys: KeyTable<Ctx> = {
+  title: 'Servers',
+  bindings: [
+    {keys: ['Enter'], label: 'edit', help: 'edit the server', footer: true, edits: true, disabled: noRow, run: openEditor},
+    {keys: ['n'], label: 'new', help: 'new server', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'openForm', form: formFor(undefined, true)})},
+    {
+      keys: ['Space'], label: 'activate', help: 'make it the active server', footer: true, edits: true,
+      disabled: (ctx) => noRow(ctx) ?? (ctx.current!.active ? `server ${ctx.current!.id} is already the active server` : undefined),
+      run: (ctx) => void report(ctx.panel, activateServer(ctx.panel.store, ctx.current!.id)),
+    },
+    {
+      keys: ['t'], label: 'test', help: 'test the connection (Esc cancels)', footer: true,
+      disabled: (ctx) =>
+        noRow(ctx) ??
+        (ctx.tests.testing !== undefined ? 'a test is running (Esc cancels it)' : undefined) ??
+        (ctx.current!.problem ? `server ${ctx.current!.id} cannot be tested: ${ctx.current!.problem}` : undefined),
+      run: (ctx) => ctx.tests.start(ctx.current!),
+    },
+    {
+      keys: ['Esc'], label: 'cancel test', help: 'cancel the running test', footer: true,
+      disabled: (ctx) => (ctx.tests.testing === undefined ? 'no test is running' : undefined),
+      run: (ctx) => ctx.tests.cancel(),
+    },
+    {keys: ['r'], label: 'reveal', help: 'reveal / hide its password and token', footer: true, disabled: noRow, run: (ctx) => ctx.dispatch({type: 'toggleReveal', id: ctx.current!.id})},
+    {
+      keys: ['y'], label: 'copy', help: 'copy its URL (OSC 52)',
+      disabled: (ctx) => noRow(ctx) ?? (ctx.current!.problem ? `server ${ctx.current!.id} has no URL: ${ctx.current!.problem}` : undefined),
+      run: copyUrl,
+    },
+    {keys: ['d'], label: 'delete', help: 'delete the server (asks first)', footer: true, edits: true, disabled: noRow, run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.id})},
+  ],
+};
+
+export const serversBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Servers', serversOwnKeys, moveKeys, shellKeys);
+
+function saveForm(ctx: Ctx): void {
+  if (ctx.state.mode.kind !== 'form') return;
+  if (report(ctx.panel, saveServer(ctx.panel.store, ctx.state.mode.form))) ctx.dispatch({type: 'browse'});
+}
+
+const focusField = (delta: number) => (ctx: Ctx) => ctx.dispatch({type: 'focusField', delta});
+
+export const serverFormKeys: KeyTable<Ctx> = {
+  title: 'The server form',
+  typing: 'type',
+  bindings: [
+    {keys: ['Tab', '↓'], label: 'next field', help: 'next field', footer: true, run: focusField(1)},
+    {keys: ['S-Tab', '↑'], label: 'previous field', help: 'previous field', run: focusField(-1)},
+    {
+      keys: ['Enter'], label: 'save', help: 'save (refused while a field is invalid)', footer: true,
+      disabled: (ctx) => (ctx.formProblem ? `cannot save: ${ctx.formProblem}` : undefined),
+      run: saveForm,
+    },
+    {
+      keys: ['Esc'], label: 'discard', help: 'discard; nothing is saved', footer: true,
+      run: (ctx) => {
+        ctx.panel.setStatus({tone: 'info', text: 'discarded; nothing saved'});
+        ctx.dispatch({type: 'browse'});
+      },
+    },
+  ],
+};
+
+export const serversConfirmKeys = confirmKeys('Deleting a server', 'delete') as KeyTable<Ctx>;
+
+/** Every table of the Servers tab, in the order the help shows them. */
+export const serversKeyTables = [serversBrowseKeys, serverFormKeys, serversConfirmKeys];

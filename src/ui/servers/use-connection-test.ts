@@ -1,0 +1,63 @@
+import {useCallback, useEffect, useRef, useState} from 'react';
+import {testAndRecord} from '../../letta/test-and-record.js';
+import type {ConnectionReport} from '../../letta/test-connection.js';
+import {describeServerUrl, type Server} from '../../repo/index.js';
+import type {PanelContext} from '../shell/panel-context.js';
+
+export type ConnectionTests = {
+  /** The server whose test is running. */
+  readonly testing?: number;
+  /** The latest report per server this session. */
+  readonly results: Readonly<Record<number, ConnectionReport>>;
+  readonly start: (server: Server) => void;
+  readonly cancel: () => void;
+};
+
+/** One line for the status bar about a finished test. */
+export function describeReport(id: number, report: ConnectionReport): string {
+  const facts = [
+    report.detail,
+    report.httpStatus === undefined ? undefined : `HTTP ${report.httpStatus}`,
+    report.ms === undefined ? undefined : `${report.ms} ms`,
+  ].filter(Boolean);
+  return `server ${id}: ${report.outcome} · ${facts.join(' · ')}`;
+}
+
+/**
+ * Connection tests, outside the view: this hook owns the AbortController and
+ * the promise, and hands back state. Leaving the tab or quitting ends a test.
+ */
+export function useConnectionTest(panel: PanelContext): ConnectionTests {
+  const [testing, setTesting] = useState<number | undefined>(undefined);
+  const [results, setResults] = useState<Readonly<Record<number, ConnectionReport>>>({});
+  const running = useRef<AbortController | undefined>(undefined);
+  useEffect(() => () => running.current?.abort(new Error('closed')), []);
+
+  const start = useCallback(
+    (server: Server) => {
+      const controller = new AbortController();
+      running.current = controller;
+      setTesting(server.id);
+      panel.setStatus({tone: 'busy', text: `testing ${describeServerUrl(server)} (Esc cancels)`});
+      testAndRecord(panel.store, server, controller.signal).then(
+        (report) => {
+          if (controller.signal.aborted) return;
+          running.current = undefined;
+          setTesting(undefined);
+          setResults((all) => ({...all, [server.id]: report}));
+          panel.setStatus({tone: report.outcome === 'ok' ? 'info' : 'error', text: describeReport(server.id, report)});
+          panel.refresh();
+        },
+        (error: unknown) => {
+          running.current = undefined;
+          setTesting(undefined);
+          const cancelled = controller.signal.aborted;
+          panel.setStatus({tone: cancelled ? 'info' : 'error', text: cancelled ? 'test cancelled' : `test failed: ${(error as Error).message}`});
+        },
+      );
+    },
+    [panel],
+  );
+  const cancel = useCallback(() => running.current?.abort(new Error('cancelled')), []);
+  return {testing, results, start, cancel};
+}

@@ -1,0 +1,173 @@
+import type {Dispatch} from 'react';
+import type {Setting} from '../../repo/index.js';
+import {joinTables, type KeyTable} from '../bindings/binding.js';
+import {whyNotEditable} from '../edit-limits.js';
+import {arrowKeys, confirmKeys, type MovableList, moveKeys, type Question} from '../list/list-keys.js';
+import {type PanelContext, report} from '../shell/panel-context.js';
+import {type InShell, shellKeys} from '../shell/shell-keys.js';
+import {addSetting, checkAddStep, saveSetting, toggleSetting} from './settings-actions.js';
+import {addSteps, type AddDraft, sensitiveChoices, type SettingsAction, type SettingsState, typeChoices} from './settings-state.js';
+
+/** Everything a settings tab's keys act on. */
+export type SettingsKeyContext = InShell & MovableList & Question & {
+  readonly panel: PanelContext;
+  readonly state: SettingsState;
+  readonly dispatch: Dispatch<SettingsAction>;
+  /** The selected row, if any. */
+  readonly current: Setting | undefined;
+  readonly category: string;
+};
+type Ctx = SettingsKeyContext;
+
+const noRow = (ctx: Ctx) => (ctx.current ? undefined : 'no setting here');
+
+function startEditing(ctx: Ctx): void {
+  const setting = ctx.current!;
+  if (setting.type === 'boolean') {
+    report(ctx.panel, toggleSetting(ctx.panel.store, setting.key));
+    return;
+  }
+  // A hidden secret is replaced, not shown: its editor starts empty.
+  const hidden = setting.sensitive && ctx.state.revealed !== setting.key;
+  const why = hidden ? undefined : whyNotEditable(setting.value);
+  if (why) {
+    ctx.panel.setStatus({tone: 'error', text: `${setting.key} ${why}; change it with sanctum-config set ${setting.key} --stdin`});
+    return;
+  }
+  ctx.dispatch({type: 'startEdit', key: setting.key, draft: hidden ? '' : (setting.value ?? ''), secret: hidden});
+}
+
+function copyValue(ctx: Ctx): void {
+  const setting = ctx.current!;
+  ctx.panel.copy(setting.value ?? '');
+  ctx.panel.setStatus({tone: 'info', text: `copied ${setting.key} to the clipboard`});
+}
+
+const settingsOwnKeys: KeyTable<Ctx> = {
+  title: 'This tab',
+  bindings: [
+    {keys: ['Enter'], label: 'edit', help: 'edit the value (a boolean toggles)', footer: true, edits: true, disabled: noRow, run: startEditing},
+    {
+      keys: ['r'], label: 'reveal', help: 'reveal / hide a secret', footer: true,
+      disabled: (ctx) => noRow(ctx) ?? (ctx.current!.sensitive ? undefined : `${ctx.current!.key} is not secret`),
+      run: (ctx) => ctx.dispatch({type: 'toggleReveal', key: ctx.current!.key}),
+    },
+    {
+      keys: ['y'], label: 'copy', help: 'copy the value (OSC 52)', footer: true,
+      disabled: (ctx) => noRow(ctx) ?? (ctx.current!.value ? undefined : `${ctx.current!.key} is empty; nothing to copy`),
+      run: copyValue,
+    },
+    {keys: ['/'], label: 'filter', help: 'filter by key or description', footer: true, run: (ctx) => ctx.dispatch({type: 'startFilter'})},
+    {keys: ['a'], label: 'add', help: 'add a setting to this tab', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'startAdd'})},
+    {
+      keys: ['d'], label: 'delete', help: 'delete the setting (asks first)', footer: true, edits: true, disabled: noRow,
+      run: (ctx) => ctx.dispatch({type: 'askDelete', key: ctx.current!.key}),
+    },
+    {
+      keys: ['Esc'], label: 'clear filter', help: 'clear the filter', footer: true,
+      disabled: (ctx) => (ctx.state.filter ? undefined : 'no filter to clear'),
+      run: (ctx) => ctx.dispatch({type: 'clearFilter'}),
+    },
+  ],
+};
+
+/** Browsing a settings tab: its keys, moving, and the shell's. */
+export const settingsBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Settings', settingsOwnKeys, moveKeys, shellKeys);
+
+export const settingsFilterKeys: KeyTable<Ctx> = joinTables<Ctx>(
+  'Filtering',
+  {
+    title: 'Filtering',
+    typing: 'type to filter',
+    bindings: [
+      {keys: ['Enter'], label: 'keep', help: 'keep the filter', footer: true, run: (ctx) => ctx.dispatch({type: 'acceptFilter'})},
+      {keys: ['Esc'], label: 'clear', help: 'clear the filter', footer: true, run: (ctx) => ctx.dispatch({type: 'clearFilter'})},
+    ],
+  },
+  arrowKeys,
+);
+
+function saveDraft(ctx: Ctx): void {
+  if (ctx.state.mode.kind !== 'edit') return;
+  const {key, draft, secret} = ctx.state.mode;
+  if (secret && draft === '') {
+    ctx.panel.setStatus({tone: 'info', text: `${key} unchanged (an empty entry keeps the secret; reveal with r to edit it)`});
+    ctx.dispatch({type: 'browse'});
+    return;
+  }
+  if (report(ctx.panel, saveSetting(ctx.panel.store, key, draft))) ctx.dispatch({type: 'browse'});
+}
+
+const cancel = (ctx: Ctx) => {
+  ctx.panel.setStatus({tone: 'info', text: 'cancelled; nothing saved'});
+  ctx.dispatch({type: 'browse'});
+};
+
+export const settingsEditKeys: KeyTable<Ctx> = {
+  title: 'Editing a value',
+  typing: 'type the value',
+  bindings: [
+    {keys: ['Enter'], label: 'save', help: 'save the value', footer: true, run: saveDraft},
+    {keys: ['Esc'], label: 'cancel', help: 'cancel; nothing is saved', footer: true, run: cancel},
+  ],
+};
+
+export const settingsConfirmKeys = confirmKeys('Deleting a setting', 'delete') as KeyTable<Ctx>;
+
+const draftOf = (ctx: Ctx): AddDraft | undefined => (ctx.state.mode.kind === 'add' ? ctx.state.mode.draft : undefined);
+const nextStep = (draft: AddDraft) => addSteps[addSteps.indexOf(draft.step) + 1]!;
+
+function submitAddStep(ctx: Ctx): void {
+  const draft = draftOf(ctx)!;
+  if (draft.step === 'description') {
+    if (report(ctx.panel, addSetting(ctx.panel.store, draft, ctx.category))) ctx.dispatch({type: 'browse'});
+    return;
+  }
+  const check = checkAddStep(ctx.panel.store, draft, ctx.category);
+  if (!check.ok) return ctx.panel.setStatus({tone: 'error', text: check.message});
+  ctx.panel.setStatus({tone: 'info', text: ''});
+  ctx.dispatch({type: 'changeAdd', draft: {step: nextStep(draft), choice: 0}});
+}
+
+function choices(ctx: Ctx): number {
+  const draft = draftOf(ctx)!;
+  return draft.step === 'type' ? typeChoices(ctx.category).length : sensitiveChoices.length;
+}
+
+function pickChoice(ctx: Ctx): void {
+  const draft = draftOf(ctx)!;
+  if (draft.step === 'type') {
+    const type = typeChoices(ctx.category)[draft.choice]!;
+    ctx.dispatch({type: 'changeAdd', draft: {type, step: 'sensitive', choice: 0, value: type === 'boolean' ? 'false' : ''}});
+  } else {
+    ctx.dispatch({type: 'changeAdd', draft: {sensitive: sensitiveChoices[draft.choice]!.value, step: 'value', choice: 0}});
+  }
+}
+
+const moveChoice = (delta: number) => (ctx: Ctx) => {
+  const draft = draftOf(ctx)!;
+  const count = choices(ctx);
+  ctx.dispatch({type: 'changeAdd', draft: {choice: (draft.choice + delta + count) % count}});
+};
+
+export const settingsAddTextKeys: KeyTable<Ctx> = {
+  title: 'Adding a setting',
+  typing: 'type',
+  bindings: [
+    {keys: ['Enter'], label: 'next', help: 'next field (the last one adds it)', footer: true, run: submitAddStep},
+    {keys: ['Esc'], label: 'cancel', help: 'cancel; nothing is added', footer: true, run: cancel},
+  ],
+};
+
+export const settingsAddChoiceKeys: KeyTable<Ctx> = {
+  title: 'Adding a setting: a choice',
+  bindings: [
+    {keys: ['↑', 'k'], label: 'up', help: 'previous choice', run: moveChoice(-1)},
+    {keys: ['↓', 'j'], label: 'down', help: 'next choice', run: moveChoice(1)},
+    {keys: ['Enter'], label: 'pick', help: 'pick the highlighted choice', footer: true, run: pickChoice},
+    {keys: ['Esc'], label: 'cancel', help: 'cancel; nothing is added', footer: true, run: cancel},
+  ],
+};
+
+/** Every table of a settings tab, in the order the help shows them. */
+export const settingsKeyTables = [settingsBrowseKeys, settingsFilterKeys, settingsEditKeys, settingsAddTextKeys, settingsAddChoiceKeys, settingsConfirmKeys];

@@ -1,0 +1,34 @@
+import type {ConfigStore} from '../../repo/index.js';
+import type {KeyEnv} from '../bindings/binding.js';
+import type {Outcome} from '../outcome.js';
+
+export type StatusTone = 'info' | 'error' | 'busy';
+export type Status = {readonly tone: StatusTone; readonly text: string};
+
+/** What every panel gets from the shell: the repository and the ways to report back. */
+export type PanelContext = {
+  readonly store: ConfigStore;
+  readonly readOnly: boolean;
+  readonly setStatus: (status: Status) => void;
+  /** Reload settings and servers from the repository after a write. */
+  readonly refresh: () => void;
+  /** Put text on the clipboard (OSC 52). */
+  readonly copy: (text: string) => void;
+};
+
+/** The status for an action's outcome. */
+export const statusOf = (outcome: Outcome): Status => ({tone: outcome.ok ? 'info' : 'error', text: outcome.message});
+
+/** What a key table's handler needs from the panel: read-only, and a place to say why a key is off. */
+export const keyEnvOf = (panel: PanelContext): KeyEnv => ({
+  readOnly: panel.readOnly,
+  // A key that did nothing is worth the error mark: the operator expected it to act.
+  say: (text) => panel.setStatus({tone: 'error', text}),
+});
+
+/** Report an action's outcome, and reload after a write that worked. */
+export function report(panel: PanelContext, outcome: Outcome): boolean {
+  panel.setStatus(statusOf(outcome));
+  if (outcome.ok) panel.refresh();
+  return outcome.ok;
+}

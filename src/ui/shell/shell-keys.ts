@@ -1,0 +1,25 @@
+import type {KeyTable} from '../bindings/binding.js';
+
+/** What the shell lets a panel's keys do: tabs, help, quitting. */
+export type ShellControls = {
+  readonly nextTab: () => void;
+  readonly previousTab: () => void;
+  /** Zero-based. */
+  readonly goToTab: (index: number) => void;
+  readonly openHelp: () => void;
+  readonly quit: () => void;
+};
+
+export type InShell = {readonly shell: ShellControls};
+
+/** Keys that work on every tab while it is browsing (not while an editor or a question is open). */
+export const shellKeys: KeyTable<InShell> = {
+  title: 'Everywhere',
+  bindings: [
+    {keys: ['Tab', '→', 'l'], label: 'next tab', help: 'next tab', run: (ctx) => ctx.shell.nextTab()},
+    {keys: ['S-Tab', '←', 'h'], label: 'previous tab', help: 'previous tab', run: (ctx) => ctx.shell.previousTab()},
+    {keys: ['1-9'], label: 'tab', help: 'jump to that tab', run: (ctx, input) => ctx.shell.goToTab(Number(input) - 1)},
+    {keys: ['?'], label: 'help', help: 'help: every key', footer: true, run: (ctx) => ctx.shell.openHelp()},
+    {keys: ['q'], label: 'quit', help: 'quit (Ctrl-C too)', footer: true, run: (ctx) => ctx.shell.quit()},
+  ],
+};

@@ -1,0 +1,67 @@
+import type {Dispatch} from 'react';
+import type {ConfigStore} from '../../repo/index.js';
+import type {KeyTable} from '../bindings/binding.js';
+import {checkStep, saveWizard} from './wizard-actions.js';
+import {authChoices, type WizardAction, type WizardState} from './wizard-state.js';
+
+export type WizardResult = {readonly saved: boolean; readonly message: string};
+
+/** Everything the wizard's keys act on. */
+export type WizardKeyContext = {
+  readonly store: ConfigStore;
+  readonly state: WizardState;
+  readonly dispatch: Dispatch<WizardAction>;
+  readonly done: (result: WizardResult) => void;
+};
+type Ctx = WizardKeyContext;
+
+function next(ctx: Ctx): void {
+  const check = checkStep(ctx.state.step, ctx.state.values);
+  if (!check.ok) return ctx.dispatch({type: 'problem', problem: check.message});
+  ctx.dispatch({type: 'next'});
+}
+
+function save(ctx: Ctx): void {
+  const outcome = saveWizard(ctx.store, ctx.state.values);
+  if (!outcome.ok) return ctx.dispatch({type: 'problem', problem: outcome.message});
+  ctx.done({saved: true, message: outcome.message});
+}
+
+const back = {keys: ['S-Tab'], label: 'back', help: 'the step before', footer: true, run: (ctx: Ctx) => ctx.dispatch({type: 'back'})};
+const skipAll = {
+  keys: ['Esc'], label: 'skip setup', help: 'skip the whole setup; nothing is saved', footer: true,
+  run: (ctx: Ctx) => ctx.done({saved: false, message: 'setup skipped; nothing saved (sanctum-config init runs it again)'}),
+};
+
+export const wizardTextKeys: KeyTable<Ctx> = {
+  title: 'A setup step',
+  typing: 'type (empty skips)',
+  bindings: [{keys: ['Enter'], label: 'next', help: 'next step (empty keeps what is stored)', footer: true, run: next}, back, skipAll],
+};
+
+export const wizardChoiceKeys: KeyTable<Ctx> = {
+  title: 'A setup choice',
+  bindings: [
+    {keys: ['↑', 'k'], label: 'up', help: 'previous answer', run: (ctx) => ctx.dispatch({type: 'moveChoice', delta: -1})},
+    {keys: ['↓', 'j'], label: 'down', help: 'next answer', run: (ctx) => ctx.dispatch({type: 'moveChoice', delta: 1})},
+    {
+      keys: ['Enter'], label: 'pick', help: 'pick the highlighted answer', footer: true,
+      run: (ctx) => ctx.dispatch({type: 'chooseAuth', auth: authChoices[ctx.state.choice]!.value}),
+    },
+    back,
+    skipAll,
+  ],
+};
+
+export const wizardReviewKeys: KeyTable<Ctx> = {
+  title: 'The setup review',
+  bindings: [{keys: ['Enter'], label: 'save', help: 'save everything in one transaction', footer: true, run: save}, back, skipAll],
+};
+
+export function wizardKeysFor(state: WizardState): KeyTable<Ctx> {
+  if (state.step === 'auth') return wizardChoiceKeys;
+  if (state.step === 'review') return wizardReviewKeys;
+  return wizardTextKeys;
+}
+
+export const wizardKeyTables = [wizardTextKeys, wizardChoiceKeys, wizardReviewKeys];

@@ -1,3 +1,4 @@
+import {secretMask} from '../repo/mask-secret.js';
 import {timeoutRange} from '../repo/rules.js';
 import {serverBaseUrl} from '../repo/server-url.js';
 import {classifyFetchError} from './classify-error.js';
@@ -122,7 +123,7 @@ export async function testConnection(server: ServerToTest, options: {signal?: Ab
   const report = await runChecks(url, signal, secret, server);
   // Belt and braces: no error text from below may carry a secret out.
   const secrets = [server.password, server.token].filter((v): v is string => Boolean(v));
-  const detail = secrets.reduce((text, s) => text.split(s).join('********'), report.detail);
+  const detail = secrets.reduce((text, s) => text.split(s).join(secretMask), report.detail);
   return {...report, detail, sent};
 }
 

@@ -1,10 +1,10 @@
 export {openConfigStore, asConfigError, type ConfigStore} from './config-store.js';
 export {SettingsRepo, encodeSettingValue, type Setting, type NewSetting} from './settings-repo.js';
-export {addressParts, checkKey, checkServerAddress, parsePort, parseTimeout, timeoutRange} from './rules.js';
+export {addressParts, checkKey, checkServerAddress, parsePort, parseTimeout, timeoutRange, typesForCategory} from './rules.js';
 export {describeServerUrl, serverBaseUrl} from './server-url.js';
 export {applyFirstRun, type FirstRunAnswers} from './first-run.js';
 export {ServersRepo, serverDefaults, validateServer, type Server, type ServerFields} from './servers-repo.js';
-export {maskSecret, secretMask, notSet} from './mask-secret.js';
+export {maskSecret, notSet} from './mask-secret.js';
 export {categoryLabel, compareCategories} from './categories.js';
 export {
   configTypes,

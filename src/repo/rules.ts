@@ -1,6 +1,6 @@
 import {isIP} from 'node:net';
 import {ValidationError} from '../errors.js';
-import {parseWholeNumber, quoted} from './value-codec.js';
+import {configTypes, type ConfigType, parseWholeNumber, quoted} from './value-codec.js';
 
 const keyPattern = /^[a-z][a-z0-9_]*$/;
 
@@ -16,6 +16,11 @@ export function checkCategory(category: string): void {
     throw new ValidationError('category', `${quoted(category)} must start with a-z and use only a-z, 0-9 and _`);
   }
   if (category.length > 50) throw new ValidationError('category', 'must be at most 50 characters');
+}
+
+/** The types a new setting in a category may have: ports are integers. */
+export function typesForCategory(category: string): readonly ConfigType[] {
+  return category === 'ports' ? ['integer'] : configTypes;
 }
 
 /** Ports: the `ports` category, and any key ending in `_port` (the panel's `letta_server_port`). */

@@ -2,7 +2,7 @@ import type {Database, Statement} from 'better-sqlite3';
 import {NotFoundError, ValidationError} from '../errors.js';
 import {readCatalogue, type KnownSetting} from './catalogue.js';
 import {compareCategories} from './categories.js';
-import {checkCategory, checkKey, isPortSetting, parsePort} from './rules.js';
+import {checkCategory, checkKey, isPortSetting, parsePort, typesForCategory} from './rules.js';
 import {looksSecret, storedFlag} from './secret-keys.js';
 import {type ConfigType, decodeValue, encodeValue, isConfigType, quoted} from './value-codec.js';
 
@@ -187,7 +187,9 @@ export class SettingsRepo {
     const category = input.category ?? 'general';
     checkCategory(category);
     if (!isConfigType(input.type)) throw new ValidationError('type', `${quoted(input.type)} must be string, integer, boolean or json`);
-    if (category === 'ports' && input.type !== 'integer') throw new ValidationError('type', 'ports must be integers');
+    if (!typesForCategory(category).includes(input.type)) {
+      throw new ValidationError('type', `${category} settings must be ${typesForCategory(category).join(' or ')}`);
+    }
     const sensitive = Boolean(input.sensitive) || looksSecret(input.key) || Boolean(this.#catalogue.get(input.key)?.sensitive);
     // An import of a secret left out of its export has no value: it is added not set, whatever its type.
     const stored = input.value === '' && input.sensitive ? '' : encodeSettingValue(input.key, input.type, category, input.value, sensitive);
@@ -212,7 +214,7 @@ export class SettingsRepo {
    * its type, category, description and flag replaced; a missing value keeps
    * the stored one, which must then suit the new type.
    */
-  define(input: Omit<NewSetting, 'value'> & {readonly value?: string}): 'added' | 'changed' | 'unchanged' {
+  upsert(input: Omit<NewSetting, 'value'> & {readonly value?: string}): 'added' | 'changed' | 'unchanged' {
     const existing = this.get(input.key);
     if (!existing) {
       this.add({...input, value: input.value ?? ''});

@@ -117,7 +117,7 @@ function importSetting(store: ConfigStore, entry: unknown): 'added' | 'changed' 
   }
   // Typed values (5000, true, {...}) are accepted as well as stored text.
   const value = raw === undefined ? undefined : raw === null ? '' : typeof raw === 'string' ? raw : JSON.stringify(raw);
-  return store.settings.define({
+  return store.settings.upsert({
     key,
     type: type as ConfigType,
     value,

@@ -1,7 +1,7 @@
 import {afterEach, describe, expect, it} from 'vitest';
-import {openConfigStore, type ConfigStore} from '../../src/repo/index.js';
-import {keys, renderApp, waitForFrame} from '../helpers/render-app.js';
-import {snapshot, tempDbPath} from '../helpers/temp-db.js';
+import {keys, waitForFrame} from '../helpers/render-app.js';
+import {openApp as open, openStore, selectedLine} from '../helpers/open-app.js';
+import {snapshot} from '../helpers/temp-db.js';
 import {startFakeLetta, type FakeLetta} from '../helpers/fake-letta.js';
 
 const cleanups: (() => unknown)[] = [];
@@ -9,23 +9,16 @@ afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
 
-async function open(store: ConfigStore, props: Partial<Parameters<typeof renderApp>[0]> = {}) {
-  const app = await renderApp({store, ...props});
-  cleanups.push(() => app.unmount());
-  return app;
-}
-
 async function fake(options: Parameters<typeof startFakeLetta>[0]): Promise<FakeLetta> {
   const letta = await startFakeLetta(options);
   cleanups.push(() => letta.close());
   return letta;
 }
 
-const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('> ')) ?? '';
 
 describe('the Servers tab', () => {
   it('lists servers with the active marker, and Space activates the selected one', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     store.servers.add({address: '10.0.0.9', port: 8284, name: 'lab', password: 'pw-lab'});
     const app = await open(store);
     await app.press('5');
@@ -39,7 +32,7 @@ describe('the Servers tab', () => {
   });
 
   it('reveals a server\'s secrets only on r', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     store.servers.update(1, {password: 'pw-hidden', token: 'tok-hidden'});
     const app = await open(store);
     await app.press('5', keys.enter, keys.escape);
@@ -52,7 +45,7 @@ describe('the Servers tab', () => {
   });
 
   it('refuses to save the form while a field is invalid, then saves the fixed one', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     const before = snapshot(store.path);
     const app = await open(store);
     await app.press('5', keys.enter, keys.down, keys.down);
@@ -74,7 +67,7 @@ describe('the Servers tab', () => {
   });
 
   it('keeps a hidden password when the form is saved without touching it', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     store.servers.update(1, {password: 'kept-pw'});
     const app = await open(store);
     await app.press('5', keys.enter);
@@ -86,7 +79,7 @@ describe('the Servers tab', () => {
   });
 
   it('discards the form on Esc', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     const before = snapshot(store.path);
     const app = await open(store);
     await app.press('5', keys.enter);
@@ -97,7 +90,7 @@ describe('the Servers tab', () => {
   });
 
   it('adds a server with n and deletes one after confirming', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     const app = await open(store);
     await app.press('5', 'n');
     expect(app.frame()).toContain('New Letta server');
@@ -114,7 +107,7 @@ describe('the Servers tab', () => {
 
   it('tests the connection without freezing: a spinner, then the outcome on the row', async () => {
     const letta = await fake({password: 'right'});
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     store.servers.update(1, {address: '127.0.0.1', port: letta.port, password: 'right'});
     const app = await open(store);
     await app.press('5', 't');
@@ -127,7 +120,7 @@ describe('the Servers tab', () => {
 
   it('shows auth-failed for a wrong password, without the password', async () => {
     const letta = await fake({password: 'right'});
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     store.servers.update(1, {address: '127.0.0.1', port: letta.port, password: 'wrong-pass'});
     const app = await open(store);
     await app.press('5', 't');
@@ -138,7 +131,7 @@ describe('the Servers tab', () => {
 
   it('cancels a running test with Esc', async () => {
     const letta = await fake({behaviour: 'silent'});
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     store.servers.update(1, {address: '127.0.0.1', port: letta.port, timeout: 30});
     const app = await open(store);
     await app.press('5', 't');
@@ -153,7 +146,7 @@ describe('the Servers tab', () => {
 
 describe('the first-run wizard', () => {
   it('proposes a Letta found answering on this box instead of the design default', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     const app = await open(store, {wizard: true, proposedServer: {address: '127.0.0.1', port: 8284}});
     expect(app.frame()).toContain('127.0.0.1');
     await app.press(keys.enter);
@@ -164,7 +157,7 @@ describe('the first-run wizard', () => {
   });
 
   it('walks the steps and writes everything at the end, in one go', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     const done: string[] = [];
     const app = await open(store, {wizard: true, onWizardDone: (r) => done.push(r.message)});
     expect(app.frame()).toContain('first-run setup (step 1 of 7)');
@@ -193,7 +186,7 @@ describe('the first-run wizard', () => {
   });
 
   it('refuses a bad port at its step', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     const app = await open(store, {wizard: true});
     await app.press(keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
     await app.type('99999');
@@ -203,7 +196,7 @@ describe('the first-run wizard', () => {
   });
 
   it('skips everything on Esc, writing nothing', async () => {
-    const store = openConfigStore(tempDbPath());
+    const store = openStore();
     const before = snapshot(store.path);
     const app = await open(store, {wizard: true});
     await app.type('host');

@@ -1,26 +1,8 @@
-import {afterEach, describe, expect, it} from 'vitest';
-import {openConfigStore, type ConfigStore} from '../../src/repo/index.js';
-import {keys, renderApp} from '../helpers/render-app.js';
-import {snapshot, tempDbPath} from '../helpers/temp-db.js';
+import {describe, expect, it} from 'vitest';
+import {keys} from '../helpers/render-app.js';
+import {openApp as open, openStore as storeWith, selectedLine} from '../helpers/open-app.js';
+import {snapshot} from '../helpers/temp-db.js';
 
-const opened: {unmount: () => void}[] = [];
-afterEach(() => {
-  while (opened.length) opened.pop()!.unmount();
-});
-
-function storeWith(setup?: (store: ConfigStore) => void): ConfigStore {
-  const store = openConfigStore(tempDbPath());
-  setup?.(store);
-  return store;
-}
-
-async function open(store: ConfigStore, props: Partial<Parameters<typeof renderApp>[0]> = {}, size?: {columns: number; rows: number}) {
-  const app = await renderApp({store, ...props}, size);
-  opened.push(app);
-  return app;
-}
-
-const selectedLine = (frame: string) => frame.split('\n').find((l) => l.startsWith('> ')) ?? '';
 
 describe('tabs and navigation', () => {
   it('shows one tab per category in the design order, then Servers, and switches by digit, Tab and arrows', async () => {
@@ -262,7 +244,7 @@ describe('sharing the file', () => {
     const store = storeWith();
     const app = await open(store);
     await app.press('3');
-    const other = openConfigStore(store.path);
+    const other = storeWith(undefined, store.path);
     other.settings.set('flask_port', '5123');
     other.close();
     const {waitForFrame} = await import('../helpers/render-app.js');

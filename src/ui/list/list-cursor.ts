@@ -43,3 +43,43 @@ export function listWindow<Row>(cursor: ListCursor<unknown>, rows: readonly Row[
   const offset = scrollOffset(cursor.offset, selected, page, rows.length);
   return {selected, offset, visible: rows.slice(offset, offset + page), current: rows[selected] as Row | undefined};
 }
+
+/** The changes every list panel's reducer makes the same way; its own reducer passes them here. */
+export type ListAction<Id> =
+  | {type: 'move'; move: MoveAction; count: number; page: number}
+  | {type: 'toggleReveal'; id: Id}
+  | {type: 'askDelete'; id: Id}
+  | {type: 'browse'};
+
+/** A list panel's state: its cursor and a mode that is browsing, asking to delete, or its own. */
+export type ListState<Id, Mode extends {readonly kind: string}> = ListCursor<Id> & {
+  readonly mode: Mode | {readonly kind: 'browse'} | {readonly kind: 'confirm-delete'; readonly id: Id};
+};
+
+export function listReducer<Id, S extends ListState<Id, {readonly kind: string}>>(state: S, action: ListAction<Id>): S {
+  switch (action.type) {
+    case 'move':
+      return moveCursor(state, action.move, action.count, action.page);
+    case 'toggleReveal':
+      return toggleReveal(state, action.id);
+    case 'askDelete':
+      return {...state, mode: {kind: 'confirm-delete', id: action.id}};
+    case 'browse':
+      return {...state, mode: {kind: 'browse'}};
+  }
+}
+
+/** What a list's table component takes from the window and the layout, the same for every list. */
+export function listTableProps<Id, Row>(
+  cursor: ListCursor<Id>, window: {selected: number; offset: number; visible: readonly Row[]},
+  layout: {width: number; compact: boolean; page: number},
+) {
+  return {
+    rows: window.visible,
+    selected: window.selected - window.offset,
+    revealed: cursor.revealed,
+    width: layout.width,
+    compact: layout.compact,
+    height: layout.page,
+  };
+}

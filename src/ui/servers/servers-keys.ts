@@ -1,24 +1,22 @@
-import type {Dispatch} from 'react';
 import {serverBaseUrl, type Server} from '../../repo/index.js';
 import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
-import {confirmKeys, type MovableList, moveKeys, type Question} from '../list/list-keys.js';
-import {type PanelContext, report} from '../shell/panel-context.js';
-import {type InShell, shellKeys} from '../shell/shell-keys.js';
+import {confirmKeys, moveKeys} from '../list/list-keys.js';
+import type {ListKeyContext} from '../list/use-list-keys.js';
+import {report} from '../shell/panel-context.js';
+import {shellKeys} from '../shell/shell-keys.js';
 import {activateServer, formFor, saveServer} from './servers-actions.js';
 import type {ServersAction, ServersState} from './servers-state.js';
 import type {ConnectionTests} from './use-connection-test.js';
 
-/** Everything the Servers tab's keys act on. */
-export type ServersKeyContext = InShell & MovableList & Question & {
-  readonly panel: PanelContext;
-  readonly state: ServersState;
-  readonly dispatch: Dispatch<ServersAction>;
-  readonly current: Server | undefined;
+/** What the Servers tab's keys act on besides the list's. */
+export type ServersExtra = {
   readonly tests: ConnectionTests;
   /** Why the open form cannot be saved, if so. */
   readonly formProblem?: string;
 };
+
+export type ServersKeyContext = ListKeyContext<number, ServersState, ServersAction, Server> & ServersExtra;
 type Ctx = ServersKeyContext;
 
 const noRow = (ctx: Ctx) => (ctx.current ? undefined : 'no server here (n adds one)');
@@ -106,3 +104,8 @@ export const serversConfirmKeys = confirmKeys('Deleting a server', 'delete') as 
 
 /** Every table of the Servers tab, in the order the help shows them. */
 export const serversKeyTables = [serversBrowseKeys, serverFormKeys, serversConfirmKeys];
+
+const serversKeysByMode = {browse: serversBrowseKeys, form: serverFormKeys, 'confirm-delete': serversConfirmKeys} as const;
+
+/** The table of the mode the Servers tab is in. */
+export const serversKeysFor = (state: ServersState): KeyTable<ServersKeyContext> => serversKeysByMode[state.mode.kind];

@@ -3,17 +3,18 @@ import {useMemo, useReducer} from 'react';
 import {describeServerUrl, type Server} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {useSpinner} from '../hooks/use-spinner.js';
-import {listWindow} from '../list/list-cursor.js';
+import {listTableProps, listWindow} from '../list/list-cursor.js';
 import {ListLayout} from '../list/list-layout.js';
+import {useListKeys} from '../list/use-list-keys.js';
 import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {ServerForm} from './server-form.js';
-import {formProblem} from './servers-actions.js';
+import {deleteServer, formProblem} from './servers-actions.js';
+import {serversKeysFor} from './servers-keys.js';
 import {initialServersState, serversReducer} from './servers-state.js';
 import {ServersTable} from './servers-table.js';
 import {useConnectionTest} from './use-connection-test.js';
-import {useServersKeys} from './use-servers-keys.js';
 
 type Props = {
   readonly panel: PanelContext;
@@ -29,14 +30,17 @@ type Props = {
 export function ServersPanel({panel, shell, servers, width, height, compact, isActive}: Props) {
   const [state, dispatch] = useReducer(serversReducer, initialServersState);
   const page = Math.max(1, height - 3);
-  const {selected, offset, visible, current} = listWindow(state, servers, page);
+  const window = listWindow(state, servers, page);
+  const {current} = window;
   const tests = useConnectionTest(panel);
   const spinner = useSpinner(tests.testing !== undefined);
   const form = state.mode.kind === 'form' ? state.mode.form : undefined;
   // The base is the row as listed: checking the form reads nothing from the database.
   const problem = useMemo(() => (form ? formProblem(form, servers.find((s) => s.id === form.id)) : undefined), [form, servers]);
-  const {table, ctx} = useServersKeys({
-    panel, shell, state: {...state, selected}, dispatch, rows: servers, current, page, tests, formProblem: problem, isActive,
+  const table = serversKeysFor(state);
+  const ctx = useListKeys({
+    table, extra: {tests, formProblem: problem}, panel, shell, state: {...state, selected: window.selected}, dispatch,
+    rows: servers, current, page, isActive, remove: (id: number) => deleteServer(panel.store, id),
   });
   const footer = footerText(table, ctx, panel.readOnly);
   const {mode} = state;
@@ -62,25 +66,7 @@ export function ServersPanel({panel, shell, servers, width, height, compact, isA
     return <Text dimColor>{clip(facts.join(' · '), width)}</Text>;
   })();
 
-  return (
-    <ListLayout
-      height={height}
-      width={width}
-      footer={footer}
-      detail={detail}
-      table={
-        <ServersTable
-          rows={visible}
-          selected={selected - offset}
-          revealed={state.revealed}
-          results={tests.results}
-          testing={tests.testing}
-          spinner={spinner}
-          width={width}
-          compact={compact}
-          height={page}
-        />
-      }
-    />
-  );
+  const tableProps = listTableProps(state, window, {width, compact, page});
+  const table_ = <ServersTable {...tableProps} results={tests.results} testing={tests.testing} spinner={spinner} />;
+  return <ListLayout {...{height, width, footer, detail}} table={table_} />;
 }

@@ -1,4 +1,4 @@
-import {type ListCursor, type MoveAction, moveCursor, toggleReveal} from '../list/list-cursor.js';
+import {type ListAction, listReducer, type ListState} from '../list/list-cursor.js';
 
 export const formFields = ['name', 'address', 'port', 'password', 'token', 'timeout'] as const;
 export type FormField = (typeof formFields)[number];
@@ -13,31 +13,22 @@ export type ServerForm = {
   readonly hiddenSecrets: {readonly password: boolean; readonly token: boolean};
 };
 
-export type ServersMode =
-  | {readonly kind: 'browse'}
-  | {readonly kind: 'form'; readonly form: ServerForm}
-  | {readonly kind: 'confirm-delete'; readonly id: number};
+/** The Servers tab's own mode; browsing and the delete question come from the list kit. Rows are known by id. */
+export type ServersMode = {readonly kind: 'form'; readonly form: ServerForm};
 
-export type ServersState = ListCursor<number> & {readonly mode: ServersMode};
+export type ServersState = ListState<number, ServersMode>;
 
 export type ServersAction =
-  | {type: 'move'; move: MoveAction; count: number; page: number}
-  | {type: 'toggleReveal'; id: number}
+  | ListAction<number>
   | {type: 'openForm'; form: ServerForm}
   | {type: 'changeField'; value: string}
-  | {type: 'focusField'; delta: number}
-  | {type: 'askDelete'; id: number}
-  | {type: 'browse'};
+  | {type: 'focusField'; delta: number};
 
 export const initialServersState: ServersState = {selected: 0, offset: 0, mode: {kind: 'browse'}};
 
 /** Every change to the Servers tab goes through here; no I/O. */
 export function serversReducer(state: ServersState, action: ServersAction): ServersState {
   switch (action.type) {
-    case 'move':
-      return moveCursor(state, action.move, action.count, action.page);
-    case 'toggleReveal':
-      return toggleReveal(state, action.id);
     case 'openForm':
       return {...state, mode: {kind: 'form', form: action.form}};
     case 'changeField': {
@@ -52,9 +43,7 @@ export function serversReducer(state: ServersState, action: ServersAction): Serv
       const field = (form.field + action.delta + formFields.length) % formFields.length;
       return {...state, mode: {kind: 'form', form: {...form, field}}};
     }
-    case 'askDelete':
-      return {...state, mode: {kind: 'confirm-delete', id: action.id}};
-    case 'browse':
-      return {...state, mode: {kind: 'browse'}};
+    default:
+      return listReducer(state, action);
   }
 }

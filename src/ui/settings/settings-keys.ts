@@ -1,22 +1,15 @@
-import type {Dispatch} from 'react';
 import type {Setting} from '../../repo/index.js';
 import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
-import {arrowKeys, confirmKeys, type MovableList, moveKeys, type Question} from '../list/list-keys.js';
-import {type PanelContext, report} from '../shell/panel-context.js';
-import {type InShell, shellKeys} from '../shell/shell-keys.js';
+import {arrowKeys, confirmKeys, moveKeys} from '../list/list-keys.js';
+import type {ListKeyContext} from '../list/use-list-keys.js';
+import {report} from '../shell/panel-context.js';
+import {shellKeys} from '../shell/shell-keys.js';
 import {addSetting, checkAddStep, saveSetting, toggleSetting} from './settings-actions.js';
-import {addSteps, type AddDraft, sensitiveChoices, type SettingsAction, type SettingsState, typeChoices} from './settings-state.js';
+import {addSteps, type AddDraft, isChoiceStep, sensitiveChoices, type SettingsAction, type SettingsState, typeChoices} from './settings-state.js';
 
-/** Everything a settings tab's keys act on. */
-export type SettingsKeyContext = InShell & MovableList & Question & {
-  readonly panel: PanelContext;
-  readonly state: SettingsState;
-  readonly dispatch: Dispatch<SettingsAction>;
-  /** The selected row, if any. */
-  readonly current: Setting | undefined;
-  readonly category: string;
-};
+/** Everything a settings tab's keys act on: the list's, and its category. */
+export type SettingsKeyContext = ListKeyContext<string, SettingsState, SettingsAction, Setting> & {readonly category: string};
 type Ctx = SettingsKeyContext;
 
 const noRow = (ctx: Ctx) => (ctx.current ? undefined : 'no setting here');
@@ -50,7 +43,7 @@ const settingsOwnKeys: KeyTable<Ctx> = {
     {
       keys: ['r'], label: 'reveal', help: 'reveal / hide a secret', footer: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.sensitive ? undefined : `${ctx.current!.key} is not secret`),
-      run: (ctx) => ctx.dispatch({type: 'toggleReveal', key: ctx.current!.key}),
+      run: (ctx) => ctx.dispatch({type: 'toggleReveal', id: ctx.current!.key}),
     },
     {
       keys: ['y'], label: 'copy', help: 'copy the value (OSC 52)', footer: true,
@@ -61,7 +54,7 @@ const settingsOwnKeys: KeyTable<Ctx> = {
     {keys: ['a'], label: 'add', help: 'add a setting to this tab', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'startAdd'})},
     {
       keys: ['d'], label: 'delete', help: 'delete the setting (asks first)', footer: true, edits: true, disabled: noRow,
-      run: (ctx) => ctx.dispatch({type: 'askDelete', key: ctx.current!.key}),
+      run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.key}),
     },
     {
       keys: ['Esc'], label: 'clear filter', help: 'clear the filter', footer: true,
@@ -171,3 +164,10 @@ export const settingsAddChoiceKeys: KeyTable<Ctx> = {
 
 /** Every table of a settings tab, in the order the help shows them. */
 export const settingsKeyTables = [settingsBrowseKeys, settingsFilterKeys, settingsEditKeys, settingsAddTextKeys, settingsAddChoiceKeys, settingsConfirmKeys];
+
+/** The table of the mode a settings tab is in; adding has one for typing and one for choosing. */
+export function settingsKeysFor(state: SettingsState): KeyTable<SettingsKeyContext> {
+  const {mode} = state;
+  if (mode.kind === 'add') return isChoiceStep(mode.draft.step) ? settingsAddChoiceKeys : settingsAddTextKeys;
+  return {browse: settingsBrowseKeys, filter: settingsFilterKeys, edit: settingsEditKeys, 'confirm-delete': settingsConfirmKeys}[mode.kind];
+}

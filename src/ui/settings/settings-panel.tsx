@@ -3,15 +3,17 @@ import TextInput from 'ink-text-input';
 import {useMemo, useReducer} from 'react';
 import type {Setting} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
-import {listWindow} from '../list/list-cursor.js';
+import {listTableProps, listWindow} from '../list/list-cursor.js';
 import {ListLayout} from '../list/list-layout.js';
+import {useListKeys} from '../list/use-list-keys.js';
 import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {AddSettingForm} from './add-setting-form.js';
+import {deleteSetting} from './settings-actions.js';
+import {settingsKeysFor} from './settings-keys.js';
 import {filterSettings, initialSettingsState, settingsReducer} from './settings-state.js';
 import {SettingsTable} from './settings-table.js';
-import {useSettingsKeys} from './use-settings-keys.js';
 
 type Props = {
   readonly panel: PanelContext;
@@ -31,8 +33,13 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
   const [state, dispatch] = useReducer(settingsReducer, initialSettingsState);
   const rows = useMemo(() => filterSettings(settings, state.filter), [settings, state.filter]);
   const page = Math.max(1, height - 3);
-  const {selected, offset, visible, current} = listWindow(state, rows, page);
-  const {table, ctx} = useSettingsKeys({panel, shell, state: {...state, selected}, dispatch, rows, current, page, category, isActive});
+  const window = listWindow(state, rows, page);
+  const {current} = window;
+  const table = settingsKeysFor(state);
+  const ctx = useListKeys({
+    table, extra: {category}, panel, shell, state: {...state, selected: window.selected}, dispatch, rows, current, page, isActive,
+    remove: (key: string) => deleteSetting(panel.store, key),
+  });
   const footer = footerText(table, ctx, panel.readOnly);
   const {mode} = state;
 
@@ -74,29 +81,13 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
         </Box>
       );
     }
-    if (mode.kind === 'confirm-delete') return <Text bold>{clip(`Delete ${mode.key}? y / n`, width)}</Text>;
+    if (mode.kind === 'confirm-delete') return <Text bold>{clip(`Delete ${mode.id}? y / n`, width)}</Text>;
     const filterNote = state.filter ? `filter "${state.filter}": ${rows.length} of ${settings.length}` : '';
     const about = current ? `${current.description ?? '(no description)'}${current.sensitive ? ' · secret' : ''}` : '';
     return <Text dimColor>{clip(filterNote ? `${filterNote} · ${about}` : about, width)}</Text>;
   })();
 
-  return (
-    <ListLayout
-      height={height}
-      width={width}
-      footer={footer}
-      detail={detail}
-      table={
-        <SettingsTable
-          rows={visible}
-          selected={selected - offset}
-          revealed={state.revealed}
-          width={width}
-          compact={compact}
-          height={page}
-          emptyNote={state.filter ? 'nothing matches the filter (Esc clears it)' : 'no settings'}
-        />
-      }
-    />
-  );
+  const emptyNote = state.filter ? 'nothing matches the filter (Esc clears it)' : 'no settings';
+  const tableProps = listTableProps(state, window, {width, compact, page});
+  return <ListLayout {...{height, width, footer, detail}} table={<SettingsTable {...tableProps} emptyNote={emptyNote} />} />;
 }

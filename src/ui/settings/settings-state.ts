@@ -1,5 +1,5 @@
-import {configTypes, type ConfigType} from '../../repo/index.js';
-import {type ListCursor, type MoveAction, moveCursor, toggleReveal} from '../list/list-cursor.js';
+import {type ConfigType, typesForCategory} from '../../repo/index.js';
+import {type ListAction, listReducer, type ListState} from '../list/list-cursor.js';
 
 export type AddStep = 'key' | 'type' | 'sensitive' | 'value' | 'description';
 /** The order of the add form: secrecy comes before the value, so a secret is typed masked. */
@@ -17,35 +17,31 @@ export type AddDraft = {
   readonly choice: number;
 };
 
-/** What the type step offers: ports are integers. */
-export const typeChoices = (category: string): readonly ConfigType[] => (category === 'ports' ? ['integer'] : configTypes);
+/** What the type step offers: the repository's rule for the category. */
+export const typeChoices = (category: string): readonly ConfigType[] => typesForCategory(category);
 export const sensitiveChoices = [
   {label: 'no: shown in clear', value: false},
   {label: 'yes: masked everywhere', value: true},
 ] as const;
 
+/** A settings tab's own modes; browsing and the delete question come from the list kit. Rows are known by key. */
 export type SettingsMode =
-  | {readonly kind: 'browse'}
   | {readonly kind: 'filter'}
   | {readonly kind: 'edit'; readonly key: string; readonly draft: string; readonly secret: boolean}
-  | {readonly kind: 'confirm-delete'; readonly key: string}
   | {readonly kind: 'add'; readonly draft: AddDraft};
 
-export type SettingsState = ListCursor<string> & {readonly filter: string; readonly mode: SettingsMode};
+export type SettingsState = ListState<string, SettingsMode> & {readonly filter: string};
 
 export type SettingsAction =
-  | {type: 'move'; move: MoveAction; count: number; page: number}
-  | {type: 'toggleReveal'; key: string}
+  | ListAction<string>
   | {type: 'startEdit'; key: string; draft: string; secret: boolean}
   | {type: 'changeDraft'; draft: string}
   | {type: 'startFilter'}
   | {type: 'changeFilter'; filter: string}
   | {type: 'acceptFilter'}
   | {type: 'clearFilter'}
-  | {type: 'askDelete'; key: string}
   | {type: 'startAdd'}
-  | {type: 'changeAdd'; draft: Partial<AddDraft>}
-  | {type: 'browse'};
+  | {type: 'changeAdd'; draft: Partial<AddDraft>};
 
 export const initialSettingsState: SettingsState = {selected: 0, offset: 0, filter: '', mode: {kind: 'browse'}};
 
@@ -54,10 +50,6 @@ const emptyAdd: AddDraft = {step: 'key', key: '', type: 'string', value: '', des
 /** Every change to a settings tab goes through here; no I/O. */
 export function settingsReducer(state: SettingsState, action: SettingsAction): SettingsState {
   switch (action.type) {
-    case 'move':
-      return moveCursor(state, action.move, action.count, action.page);
-    case 'toggleReveal':
-      return toggleReveal(state, action.key);
     case 'startEdit':
       return {...state, mode: {kind: 'edit', key: action.key, draft: action.draft, secret: action.secret}};
     case 'changeDraft':
@@ -70,14 +62,12 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
       return {...state, mode: {kind: 'browse'}};
     case 'clearFilter':
       return {...state, filter: '', selected: 0, offset: 0, mode: {kind: 'browse'}};
-    case 'askDelete':
-      return {...state, mode: {kind: 'confirm-delete', key: action.key}};
     case 'startAdd':
       return {...state, mode: {kind: 'add', draft: emptyAdd}, revealed: undefined};
     case 'changeAdd':
       return state.mode.kind === 'add' ? {...state, mode: {kind: 'add', draft: {...state.mode.draft, ...action.draft}}} : state;
-    case 'browse':
-      return {...state, mode: {kind: 'browse'}};
+    default:
+      return listReducer(state, action);
   }
 }
 

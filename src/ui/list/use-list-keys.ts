@@ -1,0 +1,62 @@
+import type {Dispatch} from 'react';
+import type {KeyTable} from '../bindings/binding.js';
+import {useKeyTable} from '../bindings/use-key-table.js';
+import type {Outcome} from '../outcome.js';
+import {keyEnvOf, type PanelContext, report} from '../shell/panel-context.js';
+import type {InShell, ShellControls} from '../shell/shell-keys.js';
+import type {ListAction, ListState} from './list-cursor.js';
+import type {MovableList, Question} from './list-keys.js';
+
+/** What every list panel's keys act on; a panel adds its own fields. */
+export type ListKeyContext<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row> = InShell & MovableList & Question & {
+  readonly panel: PanelContext;
+  readonly state: State;
+  readonly dispatch: Dispatch<Action>;
+  /** The selected row, if any. */
+  readonly current: Row | undefined;
+};
+
+type Props<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row, Extra> = {
+  readonly table: KeyTable<ListKeyContext<Id, State, Action, Row> & Extra>;
+  readonly extra: Extra;
+  readonly panel: PanelContext;
+  readonly shell: ShellControls;
+  readonly state: State;
+  /** The panel's dispatch; its actions include the list kit's (ListAction). */
+  readonly dispatch: Dispatch<Action>;
+  readonly rows: readonly Row[];
+  readonly current: Row | undefined;
+  readonly page: number;
+  /** Delete the row a y/n question is about. */
+  readonly remove: (id: Id) => Outcome;
+  readonly isActive: boolean;
+};
+
+/**
+ * A list panel's keys, by its mode's table: moving and the y/n answer work
+ * the same in every list. Returns the context, for the footer.
+ */
+export function useListKeys<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row, Extra>(
+  props: Props<Id, State, Action, Row, Extra>,
+): ListKeyContext<Id, State, Action, Row> & Extra {
+  const {panel, state, dispatch, rows, page} = props;
+  const listDispatch = dispatch as unknown as Dispatch<ListAction<Id>>;
+  const ctx = {
+    ...props.extra,
+    panel,
+    shell: props.shell,
+    state,
+    dispatch,
+    current: props.current,
+    move: (move) => listDispatch({type: 'move', move, count: rows.length, page}),
+    answer: (yes) => {
+      if (state.mode.kind !== 'confirm-delete') return;
+      const {id} = state.mode as {id: Id};
+      if (yes) report(panel, props.remove(id));
+      else panel.setStatus({tone: 'info', text: 'kept it'});
+      listDispatch({type: 'browse'});
+    },
+  } as ListKeyContext<Id, State, Action, Row> & Extra;
+  useKeyTable(props.table, ctx, keyEnvOf(panel), props.isActive);
+  return ctx;
+}

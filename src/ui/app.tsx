@@ -8,7 +8,7 @@ import {StatusLine} from './components/status-line.js';
 import {TabBar} from './components/tab-bar.js';
 import {useKeys} from './hooks/use-keys.js';
 import {type TerminalSize, useTerminalSize} from './hooks/use-terminal-size.js';
-import {useExternalChanges} from './hooks/use-external-changes.js';
+import {useConfigData} from './hooks/use-config-data.js';
 import {ServersPanel} from './servers/index.js';
 import {serversKeyTables} from './servers/servers-keys.js';
 import {SettingsPanel} from './settings/index.js';
@@ -57,7 +57,6 @@ export function App({
   useEffect(() => disableFocus(), [disableFocus]);
 
   const [screen, setScreen] = useState<'wizard' | 'main'>(wizard && !readOnly ? 'wizard' : 'main');
-  const [revision, setRevision] = useState(0);
   // The tab by identity, so a category another program adds or removes does not move the operator.
   const [tabId, setTabId] = useState<string | undefined>(undefined);
   const [lastIndex, setLastIndex] = useState(0);
@@ -67,8 +66,7 @@ export function App({
     text: readOnly ? 'read-only: browsing only; editing keys are off' : 'press ? for help',
   });
 
-  const settings = useMemo(() => store.settings.list(), [store, revision]);
-  const servers = useMemo(() => store.servers.list(), [store, revision]);
+  const {settings, servers, refresh} = useConfigData(store);
   const tabs = useMemo<Tab[]>(() => {
     const categories = [...new Set(settings.map((s) => s.category))];
     return [...categories.map((category): Tab => ({kind: 'category', category, label: categoryLabel(category)})), serversTab];
@@ -77,8 +75,6 @@ export function App({
   const active = found === -1 ? Math.min(lastIndex, tabs.length - 1) : found;
   const tab = tabs[active]!;
 
-  const refresh = useCallback(() => setRevision((r) => r + 1), []);
-  useExternalChanges(store, refresh);
   const copy = useCallback(
     (text: string) => (writeControl ?? ((s: string) => stdout.write(s)))(clipboardSequence(text)),
     [writeControl, stdout],
@@ -112,7 +108,7 @@ export function App({
     return (
       <Wizard
         store={store}
-        proposed={proposedServer}
+        start={proposedServer ?? servers.find((s) => s.active)}
         width={width}
         height={rows - 1}
         onDone={(result) => {

@@ -16,8 +16,8 @@ type Props = {
   readonly width: number;
   readonly height: number;
   readonly onDone: (result: WizardResult) => void;
-  /** A server found answering on this box, proposed instead of the stored one. */
-  readonly proposed?: {readonly address: string; readonly port: number};
+  /** The server it starts from: one found answering on this box, else the active one; else the design's default. */
+  readonly start?: {readonly address: string; readonly port: number};
 };
 
 const prompts: Record<WizardStepId, {title: string; help: string; secret?: boolean}> = {
@@ -31,12 +31,8 @@ const prompts: Record<WizardStepId, {title: string; help: string; secret?: boole
 };
 
 /** First-run setup: a few short steps, each skippable; Esc skips the lot. Renders only; keys are its tables'. */
-export function Wizard({store, width, height, onDone, proposed}: Props) {
-  // Read once for the first state, not on every render.
-  const [state, dispatch] = useReducer(wizardReducer, undefined, () => {
-    const start = proposed ?? store.servers.active() ?? serverDefaults;
-    return initialWizardState(start.address, start.port);
-  });
+export function Wizard({store, width, height, onDone, start = serverDefaults}: Props) {
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(start.address, start.port));
   const ctx: WizardKeyContext = {store, state, dispatch, done: onDone};
   const table = wizardKeysFor(state);
   useKeyTable(table, ctx, {readOnly: false, say: (problem) => dispatch({type: 'problem', problem})}, true);

@@ -1,5 +1,6 @@
 import {Command, CommanderError} from 'commander';
 import {UsageError} from '../errors.js';
+import {registerDoctorCommand} from './commands/doctor.js';
 import {registerInitCommand} from './commands/init.js';
 import {registerServerCommands} from './commands/server.js';
 import {registerServerTestCommand} from './commands/server-test.js';
@@ -43,6 +44,7 @@ export function buildProgram(): Command {
   registerTransferCommands(program);
   const server = registerServerCommands(program);
   registerServerTestCommand(server);
+  registerDoctorCommand(program);
   // Every command reports usage errors our way: one line, exit 2 (see main).
   for (const command of [program, ...program.commands, ...server.commands]) {
     command.exitOverride().configureOutput({outputError: (message, write) => write(usageLine(message))});

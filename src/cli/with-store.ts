@@ -2,6 +2,7 @@ import type {Command} from 'commander';
 import {StoreError} from '../errors.js';
 import {resolveDatabasePath} from '../db/database-path.js';
 import {asConfigError, openConfigStore, type ConfigStore} from '../repo/index.js';
+import {type Change, diffState, snapshotState} from '../repo/changes.js';
 
 /** The database path a command was given (--db), else the default. */
 export function databasePathOf(command: Command): string {
@@ -35,4 +36,33 @@ export async function withStore<T>(
 
 export function print(text: string): void {
   process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+}
+
+/** What `--json` on a writing command prints: whether anything changed, and what. */
+export type ChangeReport = {readonly changed: boolean; readonly changes: readonly Change[]};
+
+/**
+ * Run a writing command and work out what it changed, by comparing the
+ * state before and after inside the same transaction. With `json`, print
+ * that as `{"changed": ..., "changes": [...]}` instead of the command's lines.
+ */
+export async function withChanges(
+  command: Command,
+  json: boolean,
+  work: (store: ConfigStore, say: (line: string) => void) => void,
+  options: {readonly dryRun?: boolean} = {},
+): Promise<ChangeReport> {
+  const lines: string[] = [];
+  // A dry run does the same work on a copy in memory, which is then thrown away.
+  const report = await withStore(command, options.dryRun ? 'dry-run' : 'write', (store) =>
+    store.writeTransaction(() => {
+      const before = snapshotState(store);
+      work(store, (line) => lines.push(line));
+      const changes = diffState(before, snapshotState(store));
+      return {changed: changes.length > 0, changes};
+    }),
+  );
+  if (json) print(JSON.stringify(report, null, 2));
+  else for (const line of lines) print(line);
+  return report;
 }

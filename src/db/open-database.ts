@@ -3,7 +3,7 @@ import type {Database} from 'better-sqlite3';
 import {accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {StoreError} from '../errors.js';
-import {inspectSchema, migrate} from './migrate.js';
+import {inspectSchema, migrate, schemaVersion} from './migrate.js';
 
 export type OpenedDatabase = {
   readonly db: Database;
@@ -16,6 +16,8 @@ export type OpenedDatabase = {
    * without writing beside it, or needs an upgrade that a reader must not make.
    */
   readonly snapshot: boolean;
+  /** The schema version the file itself was at when opened (before any upgrade of a copy). */
+  readonly recordedVersion: number;
 };
 
 const sqliteHeader = 'SQLite format 3\0';
@@ -143,24 +145,25 @@ function openForWriting(path: string, created: boolean, header: Buffer | undefin
   }
 }
 
-function openForReading(path: string, header: Buffer | undefined, copy: boolean): {db: Database; snapshot: boolean} {
+function openForReading(path: string, header: Buffer | undefined, copy: boolean): {db: Database; snapshot: boolean; recordedVersion: number} {
   const snapshot = loadSnapshot(path, header);
+  const recordedVersion = schemaVersion(snapshot);
   let keep = true;
   try {
     const {pending} = inspectSchema(snapshot, path);
     if (pending) {
       // A reader never converts the file: the upgrade happens in the copy.
       migrate(snapshot, path, {backup: false});
-      return {db: snapshot, snapshot: true};
+      return {db: snapshot, snapshot: true, recordedVersion};
     }
-    if (copy || isReadOnlyFile(path) || !canWrite(dirname(path))) return {db: snapshot, snapshot: true};
+    if (copy || isReadOnlyFile(path) || !canWrite(dirname(path))) return {db: snapshot, snapshot: true, recordedVersion};
     keep = false;
   } finally {
     if (!keep) snapshot.close();
   }
   const db = new Sqlite(path, {readonly: true, fileMustExist: true, timeout: busyTimeoutMs});
   configure(db);
-  return {db, snapshot: false};
+  return {db, snapshot: false, recordedVersion};
 }
 
 /**
@@ -186,10 +189,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     const write = created || header === undefined ? !isReadOnlyFile(path) : !options.readOnly && !isReadOnlyFile(path);
     if (write) {
       const db = openForWriting(path, created, header);
-      return {db, path, created, readOnly: false, snapshot: false};
+      return {db, path, created, readOnly: false, snapshot: false, recordedVersion: schemaVersion(db)};
     }
-    const {db, snapshot} = openForReading(path, header, Boolean(options.copy));
-    return {db, path, created, readOnly: true, snapshot};
+    const {db, snapshot, recordedVersion} = openForReading(path, header, Boolean(options.copy));
+    return {db, path, created, readOnly: true, snapshot, recordedVersion};
   } catch (error) {
     if (error instanceof StoreError) throw error;
     throw describeSqliteError(error, path);

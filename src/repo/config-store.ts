@@ -17,8 +17,18 @@ export type ConfigStore = {
    * commits to the file, so a long-lived view knows to reload.
    */
   externalVersion(): number;
+  /** `PRAGMA integrity_check`: 'ok', or SQLite's first complaints. */
+  integrityCheck(): string;
+  /** The `user_version` the file records (a copy in memory says the file's). */
+  recordedVersion(): number;
   /** Run several repository calls as one write: all of them or none. */
   transaction<T>(work: () => T): T;
+  /**
+   * The same, taking the write lock first (BEGIN IMMEDIATE): for work that
+   * reads before it writes, so no other writer commits in between and the
+   * upgrade from reading to writing cannot fail as busy.
+   */
+  writeTransaction<T>(work: () => T): T;
   close(): void;
 };
 
@@ -32,7 +42,10 @@ export function openConfigStore(path: string, options: OpenOptions = {}): Config
     settings: new SettingsRepo(db),
     servers: new ServersRepo(db),
     externalVersion: () => db.pragma('data_version', {simple: true}) as number,
+    integrityCheck: () => (db.pragma('integrity_check') as {integrity_check: string}[]).map((r) => r.integrity_check).slice(0, 3).join('; '),
+    recordedVersion: () => opened.recordedVersion,
     transaction: <T>(work: () => T): T => db.transaction(work)(),
+    writeTransaction: <T>(work: () => T): T => db.transaction(work).immediate(),
     close: () => db.close(),
   };
 }

@@ -6,7 +6,7 @@ import {findLocalLetta, isDesignDefaultServer} from '../../letta/find-local-lett
 import {printable} from '../../repo/index.js';
 import {answersFromEnv} from '../env-answers.js';
 import {readStdinValue} from '../read-stdin.js';
-import {databasePathOf, print, withStore} from '../with-store.js';
+import {databasePathOf, withChanges} from '../with-store.js';
 import {hasTerminal, loadApp} from '../terminal.js';
 
 function parseAssignment(text: string, previous: Record<string, string>): Record<string, string> {
@@ -31,6 +31,7 @@ export function registerInitCommand(program: Command): void {
     .option('--server-token-stdin', 'read its token from standard input')
     .option('--server-timeout <seconds>', 'its connection timeout')
     .option('--no-probe', 'do not look for Letta on 127.0.0.1:8284 and :8283')
+    .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
     .addHelpText(
       'after',
       '\nExamples:\n  $ sanctum-config init                         # on a terminal: the setup wizard\n' +
@@ -62,15 +63,15 @@ export function registerInitCommand(program: Command): void {
         && !process.env.LETTA_SERVER_URL && !process.env.LETTA_BASE_URL;
       // Looked for before the store is opened: no write lock is held while waiting on the network.
       const local = probe ? await findLocalLetta() : undefined;
-      await withStore(command, 'write', (store) => {
+      await withChanges(command, Boolean(options.json), (store, say) => {
         const fromEnv = options.fromEnv ? answersFromEnv(store.settings.list(), process.env) : {};
         const settings = {...fromEnv.settings, ...options.set};
         const defined = Object.fromEntries(Object.entries(server).filter(([, v]) => v !== undefined));
         const found = local && isDesignDefaultServer(store.servers.active()) ? local : undefined;
-        if (found) print(`found Letta on ${found.address}:${found.port}`);
+        if (found) say(`found Letta on ${found.address}:${found.port}`);
         const changes = applyFirstRun(store, {settings, server: {...found, ...fromEnv.server, ...defined}});
-        print(`${store.created ? 'created' : 'using'} ${printable(store.path)}`);
-        print(changes.length ? changes.join('\n') : 'nothing to change');
+        say(`${store.created ? 'created' : 'using'} ${printable(store.path)}`);
+        say(changes.length ? changes.join('\n') : 'nothing to change');
       });
     });
 }

@@ -4,7 +4,9 @@ import {maskSecret, printable, quoted, type Server, type ServerFields} from '../
 import {serverBaseUrl} from '../../repo/server-url.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
-import {print, withStore} from '../with-store.js';
+import {print, withChanges, withStore} from '../with-store.js';
+
+const jsonHelp = 'print what changed: {"changed": true|false, "changes": [...]}';
 
 /** A server as scripts read it; secrets redacted unless revealed. */
 export function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
@@ -95,13 +97,14 @@ export function registerServerCommands(program: Command): Command {
   serverOptions(server.command('add'))
     .description('add a server (active when --activate, or when none is active)')
     .option('--activate', 'make it the active server')
+    .option('--json', jsonHelp)
     .addHelpText('after', '\nExample:\n  $ printf %s "$PW" | sanctum-config server add --address 10.0.0.5 --port 8284 --name lab --password-stdin')
     .action(async (options, command: Command) => {
       if (options.address === undefined) throw new UsageError('server add needs --address');
       const fields = await fieldsFromOptions(options);
-      await withStore(command, 'write', (store) => {
+      await withChanges(command, Boolean(options.json), (store, say) => {
         const added = store.servers.add(fields, {activate: Boolean(options.activate)});
-        print(`added server ${added.id}${added.active ? ' (active)' : ''}`);
+        say(`added server ${added.id}${added.active ? ' (active)' : ''}`);
       });
     });
 
@@ -110,33 +113,37 @@ export function registerServerCommands(program: Command): Command {
     .argument('<id>', 'server id (see server list)')
     .option('--clear-password', 'remove the stored password')
     .option('--clear-token', 'remove the stored token')
+    .option('--json', jsonHelp)
     .addHelpText('after', '\nExample:\n  $ sanctum-config server set 1 --port 8284 --timeout 10')
     .action(async (id: string, options, command: Command) => {
       if (options.passwordStdin && options.clearPassword) throw new UsageError('give --password-stdin or --clear-password, not both');
       if (options.tokenStdin && options.clearToken) throw new UsageError('give --token-stdin or --clear-token, not both');
       const serverId = parseServerId(id);
       const fields = await fieldsFromOptions(options);
-      await withStore(command, 'write', (store) => store.servers.update(serverId, fields));
+      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields));
     });
 
   server
     .command('activate')
     .description('make this server the active one (every other becomes inactive)')
     .argument('<id>', 'server id')
+    .option('--json', jsonHelp)
     .addHelpText('after', '\nExample:\n  $ sanctum-config server activate 2')
-    .action(async (id: string, _options: unknown, command: Command) => {
+    .action(async (id: string, options: {json?: boolean}, command: Command) => {
       const serverId = parseServerId(id);
-      await withStore(command, 'write', (store) => store.servers.activate(serverId));
+      await withChanges(command, Boolean(options.json), (store) => void store.servers.activate(serverId));
     });
 
   server
     .command('remove')
     .description('remove a server')
     .argument('<id>', 'server id')
+    .option('--json', 'print what changed; a server that is already gone is no error then, just "changed": false')
     .addHelpText('after', '\nExample:\n  $ sanctum-config server remove 2')
-    .action(async (id: string, _options: unknown, command: Command) => {
+    .action(async (id: string, options: {json?: boolean}, command: Command) => {
       const serverId = parseServerId(id);
-      await withStore(command, 'write', (store) => {
+      await withChanges(command, Boolean(options.json), (store) => {
+        if (options.json && !store.servers.get(serverId)) return;
         const {wasActive} = store.servers.remove(serverId);
         if (wasActive) process.stderr.write(`removed the active server; none is active now (server activate ID)\n`);
       });

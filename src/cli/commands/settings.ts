@@ -3,7 +3,7 @@ import {UsageError} from '../../errors.js';
 import {decodeValue, isConfigType, looksSecret, maskSecret, notSet, printable, type Setting} from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
-import {print, withStore} from '../with-store.js';
+import {print, withChanges, withStore} from '../with-store.js';
 
 const example = (lines: string) => `\nExamples:\n${lines}`;
 
@@ -68,6 +68,7 @@ export function registerSettingCommands(program: Command): void {
     .option('--category <category>', 'category of a new setting', 'general')
     .option('--description <text>', 'description of a new setting')
     .option('--sensitive', 'mask the new setting\'s value everywhere')
+    .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
     .addHelpText(
       'after',
       example(
@@ -83,7 +84,7 @@ export function registerSettingCommands(program: Command): void {
         throw new UsageError(`--type must be string, integer, boolean or json, not '${options.type}'`);
       }
       const input = options.stdin ? await readStdinValue(`value of ${key}`) : value!;
-      await withStore(command, 'write', (store) => {
+      await withChanges(command, Boolean(options.json), (store, say) => {
         const existing = store.settings.get(key);
         if (existing && options.type !== undefined) {
           throw new UsageError(`${key} already exists (type ${existing.type}); drop --type to change its value`);
@@ -105,7 +106,7 @@ export function registerSettingCommands(program: Command): void {
           description: options.description,
           sensitive: Boolean(options.sensitive),
         });
-        print(`added ${key}`);
+        say(`added ${key}`);
       });
     });
 
@@ -113,9 +114,13 @@ export function registerSettingCommands(program: Command): void {
     .command('unset')
     .description('remove a setting')
     .argument('<key>', 'setting key')
+    .option('--json', 'print what changed; a key that is already gone is no error then, just "changed": false')
     .addHelpText('after', example('  $ sanctum-config unset web_port'))
-    .action(async (key: string, _options: unknown, command: Command) => {
-      await withStore(command, 'write', (store) => store.settings.remove(key));
+    .action(async (key: string, options: {json?: boolean}, command: Command) => {
+      await withChanges(command, Boolean(options.json), (store) => {
+        if (options.json && !store.settings.get(key)) return;
+        store.settings.remove(key);
+      });
     });
 
   program

@@ -4,7 +4,7 @@ import {StoreError, UsageError} from '../../errors.js';
 import {envFormats, formatEnvExport, isEnvFormat} from '../../repo/env-export.js';
 import {buildExport, importDocument, ImportError} from '../../repo/transfer.js';
 import {printable, quoted} from '../../repo/value-codec.js';
-import {print, withStore} from '../with-store.js';
+import {print, withChanges, withStore} from '../with-store.js';
 import {writeOutput} from '../output.js';
 
 /** Line and column of a character offset, to point at a JSON error without quoting the file (it may hold secrets). */
@@ -90,13 +90,17 @@ export function registerTransferCommands(program: Command): void {
     .argument('<file>', 'a file written by export --format json, or - for stdin')
     .option('--dry-run', 'check everything and say what would change, without changing it')
     .option('--replace', 'also remove settings and servers that the file does not list')
+    .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
     .addHelpText('after', '\nExamples:\n  $ sanctum-config import backup.json --dry-run\n  $ sanctum-config import backup.json')
     .action(async (file: string, options, command: Command) => {
       const doc = readImportFile(file);
       const dryRun = Boolean(options.dryRun);
-      const summary = await withStore(command, dryRun ? 'dry-run' : 'write', (store) =>
-        importDocument(store, doc, {dryRun, replace: Boolean(options.replace)}),
-      );
+      const replace = Boolean(options.replace);
+      if (options.json) {
+        await withChanges(command, true, (store) => void importDocument(store, doc, {replace}), {dryRun});
+        return;
+      }
+      const summary = await withStore(command, dryRun ? 'dry-run' : 'write', (store) => importDocument(store, doc, {dryRun, replace}));
       const parts = [
         `settings: ${summary.settingsAdded} added, ${summary.settingsChanged} changed`,
         `servers: ${summary.serversAdded} added, ${summary.serversChanged} updated`,

@@ -1,0 +1,28 @@
+import type {Command} from 'commander';
+import {type Check, connectionCheck, databaseChecks, envFileCheck, fileChecks, secretChecks} from '../doctor/checks.js';
+import {print, withStore} from '../with-store.js';
+
+const marks: Record<Check['status'], string> = {ok: 'ok  ', warn: 'warn', fail: 'FAIL'};
+
+export function registerDoctorCommand(program: Command): void {
+  program
+    .command('doctor')
+    .description('is this box\'s configuration healthy? one line per check, with the fix to type (exit 0 unless a check fails)')
+    .option('--json', '{"ok": ..., "checks": [{"check", "status", "message", "fix"}]}')
+    .option('--offline', 'skip the connection test of the active server')
+    .option('--env-file <path>', 'also check that this env file says what export would write now (names only)')
+    .addHelpText('after', '\nExamples:\n  $ sanctum-config doctor\n  $ sanctum-config doctor --offline --env-file ~/.letta/.env --json')
+    .action(async (options: {json?: boolean; offline?: boolean; envFile?: string}, command: Command) => {
+      const checks = await withStore(command, 'read', async (store) => [
+        ...fileChecks(store.path),
+        ...databaseChecks(store, store.recordedVersion()),
+        ...secretChecks(store),
+        ...(options.offline ? [] : [await connectionCheck(store)]),
+        ...(options.envFile ? [envFileCheck(store, options.envFile)] : []),
+      ]);
+      const healthy = checks.every((c) => c.status !== 'fail');
+      if (options.json) print(JSON.stringify({ok: healthy, checks}, null, 2));
+      else for (const c of checks) print(`${marks[c.status]}  ${c.check}: ${c.message}${c.fix ? `\n      fix: ${c.fix}` : ''}`);
+      if (!healthy) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,103 @@
+import {existsSync} from 'node:fs';
+import type {Command} from 'commander';
+import tab from '@bomb.sh/tab/commander';
+import {type Complete, type RootCommand, ShellCompDirective} from '@bomb.sh/tab';
+import {resolveDatabasePath} from '../db/database-path.js';
+import {openConfigStore, printable, type ConfigStore} from '../repo/index.js';
+
+/** The --db the command line being completed names, else the default. */
+function databaseBeingCompleted(argv: readonly string[]): string {
+  const at = argv.lastIndexOf('--db');
+  return resolveDatabasePath(at !== -1 ? argv[at + 1] : undefined);
+}
+
+/**
+ * Read the database for a completion, never blocking and never writing: a
+ * copy in memory (no lock to wait on), nothing at all when the file is
+ * missing, locked or not ours. Keys, categories and server names only: never a value.
+ */
+function fromDatabase(read: (store: ConfigStore, complete: Complete) => void) {
+  return (complete: Complete) => {
+    const path = databaseBeingCompleted(process.argv);
+    if (!existsSync(path)) return;
+    let store: ConfigStore | undefined;
+    try {
+      store = openConfigStore(path, {readOnly: true, copy: true});
+      read(store, complete);
+    } catch {
+      // Completion stays quiet: the command itself will say what is wrong.
+    } finally {
+      store?.close();
+    }
+  };
+}
+
+const settingKeys = fromDatabase((store, complete) => {
+  for (const s of store.settings.list()) complete(s.key, printable(s.description ?? s.category));
+});
+const categories = fromDatabase((store, complete) => {
+  for (const c of store.settings.categories()) complete(c, '');
+});
+const serverIds = fromDatabase((store, complete) => {
+  for (const s of store.servers.list()) complete(String(s.id), printable(`${s.name ?? s.address}${s.active ? ' (active)' : ''}`));
+});
+
+function setHandler(root: RootCommand, command: string, argument: string, handler: (complete: Complete) => void): void {
+  const target = root.commands.get(command)?.arguments.get(argument);
+  if (target) target.handler = handler;
+}
+
+function setOptionHandler(root: RootCommand, command: string, option: string, handler: (complete: Complete) => void): void {
+  const target = root.commands.get(command)?.options.get(option);
+  if (target) target.handler = handler;
+}
+
+/**
+ * The library answers "no file names" for every completion; where a file is
+ * expected (an import file, --output, --env-file, --db) the shell should
+ * complete paths instead, so its answer is printed here with the default
+ * directive when a file handler ran.
+ */
+function completeFilesWhereWanted(root: RootCommand): {wantFiles: () => void} {
+  let files = false;
+  const shown = root as unknown as {completions: {value: string; description?: string}[]};
+  Object.assign(root, {
+    complete(toComplete: string) {
+      const seen = new Set<string>();
+      const prefix = toComplete.includes('=') ? toComplete.split('=')[1]! : toComplete;
+      for (const c of shown.completions) {
+        if (seen.has(c.value) || !c.value.startsWith(prefix)) continue;
+        seen.add(c.value);
+        console.log(`${c.value}\t${c.description ?? ''}`);
+      }
+      console.log(`:${files ? ShellCompDirective.ShellCompDirectiveDefault : ShellCompDirective.ShellCompDirectiveNoFileComp}`);
+    },
+  });
+  return {wantFiles: () => (files = true)};
+}
+
+/**
+ * `completion bash|zsh|fish|powershell` prints the script; the script calls
+ * back `complete -- ARGS` (hidden), which this program answers from its
+ * command tree and, for keys, categories and server ids, from the database.
+ */
+export function registerCompletion(program: Command): void {
+  const root = tab(program, {completionCommandName: 'completion'});
+  for (const command of ['get', 'set', 'unset']) setHandler(root, command, 'key', settingKeys);
+  for (const command of ['server set', 'server activate', 'server remove', 'server test']) setHandler(root, command, 'id', serverIds);
+  setOptionHandler(root, 'list', 'category', categories);
+  setOptionHandler(root, 'set', 'category', categories);
+  const {wantFiles} = completeFilesWhereWanted(root);
+  setHandler(root, 'import', 'file', wantFiles);
+  setOptionHandler(root, 'export', 'output', wantFiles);
+  setOptionHandler(root, 'doctor', 'env-file', wantFiles);
+  const completion = program.commands.find((c) => c.name() === 'completion');
+  completion
+    ?.description('print the shell completion script: bash, zsh, fish or powershell')
+    .addHelpText(
+      'after',
+      '\nInstall:\n  bash: sanctum-config completion bash > ~/.local/share/bash-completion/completions/sanctum-config\n' +
+        '  zsh:  sanctum-config completion zsh > "${fpath[1]}/_sanctum-config"\n' +
+        '  fish: sanctum-config completion fish > ~/.config/fish/completions/sanctum-config.fish',
+    );
+}

@@ -1,0 +1,91 @@
+import {spawnSync} from 'node:child_process';
+import {chmodSync, existsSync, mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import Sqlite from 'better-sqlite3';
+import {cliFor, cliPath} from '../helpers/run-cli.js';
+import {tempDbPath, tempDir} from '../helpers/temp-db.js';
+
+function box() {
+  const db = tempDbPath();
+  const cli = cliFor(db);
+  cli(['set', 'openai_api_key', '--stdin'], {input: 'sk-never-shown'});
+  cli(['server', 'add', '--address', '10.0.0.9', '--name', 'lab', '--password-stdin'], {input: 'pw-never-shown'});
+  const complete = (...words: string[]) => cli(['complete', '--', ...words]);
+  return {db, cli, complete};
+}
+
+const values = (stdout: string) => stdout.trimEnd().split('\n').filter((l) => !l.startsWith(':')).map((l) => l.split('\t')[0]);
+
+describe('shell completion: the library\'s entry point', () => {
+  it('completes commands, flags, setting keys, categories and server ids with their names, never a value', () => {
+    const {complete} = box();
+    expect(values(complete('se').stdout)).toEqual(['set', 'server']);
+    expect(values(complete('get', 'fl').stdout)).toEqual(['flask_port']);
+    expect(values(complete('list', '--category', '').stdout)).toEqual(['api_keys', 'paths', 'ports', 'general']);
+    const servers = complete('server', 'activate', '');
+    expect(servers.stdout).toMatch(/^1\tlocalhost \(active\)$/m);
+    expect(servers.stdout).toMatch(/^2\tlab$/m);
+    expect(values(complete('export', '--fo').stdout)).toEqual(['--format']);
+    const everything = [complete('get', '').stdout, complete('set', '').stdout, complete('server', 'set', '').stdout].join('\n');
+    expect(everything).not.toMatch(/sk-never-shown|pw-never-shown/);
+    // No file names for keys; file names where a file is expected.
+    expect(complete('get', '').stdout.trimEnd().split('\n').pop()).toBe(':4');
+    expect(complete('import', '').stdout.trimEnd().split('\n').pop()).toBe(':0');
+    expect(complete('export', '--output', '').stdout.trimEnd().split('\n').pop()).toBe(':0');
+  });
+
+  it('completes nothing, quietly and at once, for a missing or locked database, and creates nothing', () => {
+    const missing = join(tempDir(), 'none.db');
+    const result = cliFor(missing)(['complete', '--', 'get', '']);
+    expect([result.status, result.stderr, values(result.stdout)]).toEqual([0, '', []]);
+    expect(existsSync(missing)).toBe(false);
+
+    const {db} = box();
+    const locker = new Sqlite(db);
+    locker.pragma('journal_mode = DELETE');
+    locker.exec('BEGIN EXCLUSIVE');
+    try {
+      const started = Date.now();
+      const locked = cliFor(db)(['complete', '--', 'get', '']);
+      expect(locked.status).toBe(0);
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      locker.exec('ROLLBACK');
+      locker.close();
+    }
+  });
+
+  it('prints a script for bash, zsh, fish and powershell that calls this program back', () => {
+    for (const shell of ['bash', 'zsh', 'fish', 'powershell']) {
+      const script = cliFor(tempDbPath())(['completion', shell]);
+      expect([shell, script.status]).toEqual([shell, 0]);
+      expect(script.stdout).toMatch(/sanctum-config complete '?--'?/);
+    }
+  });
+});
+
+const bashCompletion = '/usr/share/bash-completion/bash_completion';
+
+describe.runIf(existsSync(bashCompletion))('shell completion in a real bash', () => {
+  it('completes keys and server ids through the installed script', () => {
+    const {db} = box();
+    const bin = join(tempDir(), 'bin');
+    mkdirSync(bin);
+    writeFileSync(join(bin, 'sanctum-config'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`);
+    chmodSync(join(bin, 'sanctum-config'), 0o755);
+    const complete = (line: string) => {
+      const script = `source ${bashCompletion}; eval "$(sanctum-config completion bash)"
+read -ra COMP_WORDS <<< "$LINE"; [[ "$LINE" == *" " ]] && COMP_WORDS+=("")
+COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); COMP_LINE="$LINE"; COMP_POINT=\${#LINE}
+__sanctum_config_complete 2>/dev/null; printf '%s\\n' "\${COMPREPLY[@]}"`;
+      const result = spawnSync('bash', ['-c', script], {
+        encoding: 'utf8', env: {...process.env, PATH: `${bin}:${process.env.PATH}`, SANCTUM_CONFIG_DB: db, LINE: line},
+      });
+      return result.stdout.trim().split('\n');
+    };
+    expect(complete('sanctum-config get fla')).toEqual(['flask_port']);
+    expect(complete('sanctum-config server remove ')).toEqual(['1', '2']);
+    expect(complete('sanctum-config ser')).toEqual(['server']);
+  });
+});

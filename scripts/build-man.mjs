@@ -1,0 +1,89 @@
+// Build the man page, sanctum-config.1, from the same help text the commands
+// print and from the README's sections, so the three cannot drift. Runs after
+// tsc (it reads the built program); marked-man turns the markdown into roff.
+import {execFileSync} from 'node:child_process';
+import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {createRequire} from 'node:module';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const {buildProgram} = await import(join(root, 'dist/src/cli/program.js'));
+const readme = readFileSync(join(root, 'README.md'), 'utf8');
+const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+
+/** A `## Title` section of the README, without its heading; sub-headings one level down. */
+function section(title) {
+  const start = readme.indexOf(`\n## ${title}\n`);
+  if (start === -1) throw new Error(`README has no section "${title}"`);
+  const body = readme.slice(start + title.length + 5);
+  const end = body.search(/\n## /);
+  return (end === -1 ? body : body.slice(0, end)).replace(/\n### /g, '\n#### ').trim();
+}
+
+/** Every command, depth first, with the help text it prints. */
+function commands(command, path = []) {
+  const here = path.length ? [{name: path.join(' '), help: command.helpInformation()}] : [];
+  return [...here, ...command.commands.filter((c) => !c._hidden).flatMap((c) => commands(c, [...path, c.name()]))];
+}
+
+const program = buildProgram();
+const intro = readme.slice(readme.indexOf('\n') + 1, readme.indexOf('\n## ')).trim();
+const markdown = [
+  'sanctum-config(1) -- configuration of a Sanctum box',
+  '====================================================',
+  '',
+  '## SYNOPSIS',
+  '',
+  '`sanctum-config` [`--db` PATH] [`--read-only`]',
+  '',
+  '`sanctum-config` COMMAND [OPTIONS]',
+  '',
+  '## DESCRIPTION',
+  '',
+  intro,
+  '',
+  '## OPTIONS',
+  '',
+  '```',
+  program.helpInformation().trim(),
+  '```',
+  '',
+  '## COMMANDS',
+  '',
+  ...commands(program).flatMap(({name, help}) => [`### ${name}`, '', '```', help.trim(), '```', '']),
+  '## THE INTERACTIVE APP',
+  '',
+  section('The interactive app'),
+  '',
+  '## FILES',
+  '',
+  section('Where the database lives'),
+  '',
+  '## ON A SANCTUM BOX',
+  '',
+  section('On a Sanctum box'),
+  '',
+  '## SAFETY',
+  '',
+  section('Safety'),
+  '',
+  '## EXIT STATUS',
+  '',
+  '0 success; 1 a failure that is not the caller\'s (not a database, not ours, corrupt, newer schema, read-only file ' +
+    'when writing, a failed connection test); 2 a usage or validation error; 141 standard output was a closed pipe.',
+  '',
+  '## SEE ALSO',
+  '',
+  'sqlite3(1), docker-run(1)',
+  '',
+].join('\n');
+
+const out = join(root, 'dist', 'man');
+mkdirSync(out, {recursive: true});
+writeFileSync(join(out, 'sanctum-config.1.md'), markdown);
+// Its bin is not in its exports: found beside its package.json.
+const markedMan = join(dirname(createRequire(import.meta.url).resolve('marked-man/package.json')), 'bin', 'marked-man.js');
+// A fixed date keeps the build reproducible: the package's own version dates it.
+const roff = execFileSync(process.execPath, [markedMan, '--no-breaks', '--version', version, '--manual', 'sanctum-config', '--date', '2026-01-01', join(out, 'sanctum-config.1.md')], {encoding: 'utf8'});
+writeFileSync(join(out, 'sanctum-config.1'), roff);

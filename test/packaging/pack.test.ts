@@ -1,0 +1,42 @@
+import {execFileSync, spawnSync} from 'node:child_process';
+import {cpSync, existsSync, mkdirSync, readdirSync, symlinkSync} from 'node:fs';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {tempDir} from '../helpers/temp-db.js';
+
+const repo = fileURLToPath(new URL('../..', import.meta.url));
+const npm = (args: string[], cwd: string) => execFileSync('npm', args, {cwd, encoding: 'utf8', env: {...process.env, npm_config_fund: 'false', npm_config_audit: 'false'}});
+
+describe('the package users get', () => {
+  it('packs from a clean checkout (prepack builds dist/ and the man page), installs, and runs', () => {
+    // A checkout with no dist/: only what git tracks, and the installed dependencies.
+    const checkout = join(tempDir(), 'checkout');
+    mkdirSync(checkout);
+    const tracked = execFileSync('git', ['ls-files'], {cwd: repo, encoding: 'utf8'}).trim().split('\n');
+    for (const file of tracked) if (existsSync(join(repo, file))) cpSync(join(repo, file), join(checkout, file));
+    symlinkSync(join(repo, 'node_modules'), join(checkout, 'node_modules'));
+    expect(existsSync(join(checkout, 'dist'))).toBe(false);
+
+    const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', checkout], checkout)) as {filename: string; files: {path: string}[]}[];
+    const files = packed[0]!.files.map((f) => f.path);
+    expect(files).toEqual(expect.arrayContaining([
+      'dist/src/cli/main.js', 'dist/man/sanctum-config.1', 'migrations/001_init.sql', 'migrations/adopt/panel.sql', 'package.json', 'README.md',
+    ]));
+    expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.endsWith('.md.map'))).toEqual([]);
+
+    // Installed as a user would, into a prefix; the compiled better-sqlite3 is reused rather than rebuilt.
+    const prefix = join(tempDir(), 'prefix');
+    npm(['install', '--prefix', prefix, '--prefer-offline', '--ignore-scripts', '--no-save', join(checkout, packed[0]!.filename)], checkout);
+    const installed = join(prefix, 'node_modules');
+    cpSync(join(repo, 'node_modules/better-sqlite3/build'), join(installed, 'better-sqlite3/build'), {recursive: true});
+    const bin = join(installed, '.bin', 'sanctum-config');
+    const version = spawnSync(bin, ['--version'], {encoding: 'utf8'});
+    expect(version.stdout.trim()).toBe(JSON.parse(npm(['pkg', 'get', 'version'], repo)));
+    const db = join(tempDir(), 'c.db');
+    const list = spawnSync(bin, ['--db', db, 'list'], {encoding: 'utf8'});
+    expect([list.status, list.stderr]).toEqual([0, '']);
+    expect(list.stdout).toMatch(/^flask_port\s+5000\s+integer\s+ports$/m);
+    expect(readdirSync(join(installed, 'sanctum-config', 'dist', 'man'))).toContain('sanctum-config.1');
+  }, 240_000);
+});

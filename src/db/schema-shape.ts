@@ -25,6 +25,7 @@ const designServerColumns = [
 /** Each later version, by what its migration added. */
 const serverColumnsOfVersion2 = ['name', 'last_connected_at'];
 const catalogueTable = 'sanctum_setting_catalogue';
+const historyTable = 'config_history';
 
 function columnsOf(db: Database, table: string): Set<string> {
   const rows = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {name: string}[];
@@ -66,7 +67,8 @@ export function readSchemaShape(db: Database): SchemaShape {
   }
   if (missing(serverColumns, serverColumnsOfVersion2).length) return {kind: 'ours', version: 1};
   if (!tables.has(catalogueTable)) return {kind: 'ours', version: 2};
-  return {kind: 'ours', version: 3};
+  if (!tables.has(historyTable)) return {kind: 'ours', version: 3};
+  return {kind: 'ours', version: 4};
 }
 
 /** The version a shape is at before migrating: panel and empty files start below 1. */

@@ -103,7 +103,9 @@ describe('the Sanctum control panel\'s database', () => {
     // Ours -> the panel's keys, in its formats; never NULL in its NOT NULL column.
     expect(box.cli(['server', 'set', '1', '--address', '10.0.0.7', '--port', '8283', '--timeout', '20']).status).toBe(0);
     expect([panel('get', box.path, 'letta_server_address'), panel('get', box.path, 'letta_server_port'),
-      panel('get', box.path, 'letta_connection_timeout'), panel('get', box.path, 'last_connected')]).toEqual(['10.0.0.7', '8283', '20', '2026-11-27T06:10:11']);
+      panel('get', box.path, 'letta_connection_timeout'), panel('get', box.path, 'last_connected')]).toEqual(['10.0.0.7', '8283', '20', '']);
+    // A test of the old address proves nothing about the new one: cleared on both sides.
+    expect(box.servers()[0]).toMatchObject({last_connected_at: null});
     expect(box.cli(['server', 'add', '--address', 'letta.lan', '--port', '8080', '--activate']).status).toBe(0);
     expect(panel('get', box.path, 'letta_server_address')).toBe('letta.lan');
     expect(panel('get', box.path, 'letta_server_token')).toBe('');

@@ -3,6 +3,7 @@ import {ConfigError} from '../errors.js';
 import {describeSqliteError, openDatabase, type OpenOptions} from '../db/open-database.js';
 import {ServersRepo} from './servers-repo.js';
 import {SettingsRepo} from './settings-repo.js';
+import {type ChangeSource, WriteContext} from './write-context.js';
 
 /** The repository the CLI and the TUI use; nothing above this layer sees SQL. */
 export type ConfigStore = {
@@ -29,23 +30,27 @@ export type ConfigStore = {
    * upgrade from reading to writing cannot fail as busy.
    */
   writeTransaction<T>(work: () => T): T;
+  /** Run `work` with its changes recorded in the history as made by `source`. */
+  as<T>(source: ChangeSource, work: () => T): T;
   close(): void;
 };
 
-export function openConfigStore(path: string, options: OpenOptions = {}): ConfigStore {
+export function openConfigStore(path: string, options: OpenOptions & {readonly source?: ChangeSource} = {}): ConfigStore {
   const opened = openDatabase(path, options);
   const db: Database = opened.db;
+  const writes = new WriteContext(db, options.source ?? 'cli');
   return {
     path: opened.path,
     created: opened.created,
     readOnly: opened.readOnly,
-    settings: new SettingsRepo(db),
-    servers: new ServersRepo(db),
+    settings: new SettingsRepo(db, writes),
+    servers: new ServersRepo(db, writes),
     externalVersion: () => db.pragma('data_version', {simple: true}) as number,
     integrityCheck: () => (db.pragma('integrity_check') as {integrity_check: string}[]).map((r) => r.integrity_check).slice(0, 3).join('; '),
     recordedVersion: () => opened.recordedVersion,
-    transaction: <T>(work: () => T): T => db.transaction(work)(),
-    writeTransaction: <T>(work: () => T): T => db.transaction(work).immediate(),
+    transaction: <T>(work: () => T): T => writes.run(work),
+    writeTransaction: <T>(work: () => T): T => writes.run(work),
+    as: <T>(source: ChangeSource, work: () => T): T => writes.as(source, work),
     close: () => db.close(),
   };
 }

@@ -1,5 +1,6 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {NotFoundError, ValidationError} from '../errors.js';
+import type {WriteContext} from './write-context.js';
 import {addressParts, checkPort, checkServerAddress, parsePort, parseTimeout} from './rules.js';
 
 export type Server = {
@@ -154,9 +155,11 @@ export class ServersRepo {
   readonly #activate: Statement<[{id: number}]>;
   readonly #delete: Statement<[number]>;
   readonly #touchConnected: Statement<[number]>;
+  readonly #writes: WriteContext;
 
-  constructor(db: Database) {
+  constructor(db: Database, writes: WriteContext) {
     this.#db = db;
+    this.#writes = writes;
     this.#all = db.prepare(`SELECT ${columns} FROM letta_server_config ORDER BY id`);
     this.#byId = db.prepare(`SELECT ${columns} FROM letta_server_config WHERE id = ?`);
     this.#insert = db.prepare(
@@ -208,45 +211,49 @@ export class ServersRepo {
   add(fields: ServerFields, options: {activate?: boolean; id?: number} = {}): Server {
     const stored = validateServer(fields);
     if (options.id !== undefined && this.get(options.id)) throw new ValidationError('id', `${options.id} is taken`);
-    return this.#db.transaction(() => {
+    return this.#writes.run(() => {
       const activate = options.activate || !this.active();
       const id = Number(this.#insert.run({...stored, id: options.id ?? null}).lastInsertRowid);
       if (activate) this.#activate.run({id});
       return this.require(id);
-    })();
+    });
   }
 
   update(id: number, fields: ServerFields): Server {
-    const base = this.require(id);
-    const stored = validateServer(fields, base);
-    // Nothing written when nothing differs, so updated_at keeps meaning "last changed".
-    if (JSON.stringify(stored) === JSON.stringify(storedFieldsOf(base))) return base;
-    this.#update.run({...stored, id});
-    return this.require(id);
+    return this.#writes.run(() => {
+      const base = this.require(id);
+      const stored = validateServer(fields, base);
+      // Nothing written when nothing differs, so updated_at keeps meaning "last changed".
+      if (JSON.stringify(stored) === JSON.stringify(storedFieldsOf(base))) return base;
+      this.#update.run({...stored, id});
+      return this.require(id);
+    });
   }
 
   /** Make this server the one active connection; every other one is deactivated in the same transaction. */
   activate(id: number): Server {
-    return this.#db.transaction(() => {
+    return this.#writes.run(() => {
       this.require(id);
       this.#activate.run({id});
       return this.require(id);
-    })();
+    });
   }
 
   /** Leave no server active (an import whose servers are all inactive). */
   deactivateAll(): void {
-    this.#deactivateAll.run();
+    this.#writes.run(() => this.#deactivateAll.run());
   }
 
   /** Remove a server; the result says whether it was the active one (none is active then). */
   remove(id: number): {readonly removed: Server; readonly wasActive: boolean} {
-    const removed = this.require(id);
-    this.#delete.run(id);
-    return {removed, wasActive: removed.active};
+    return this.#writes.run(() => {
+      const removed = this.require(id);
+      this.#delete.run(id);
+      return {removed, wasActive: removed.active};
+    });
   }
 
   markConnected(id: number): void {
-    this.#touchConnected.run(id);
+    this.#writes.run(() => this.#touchConnected.run(id));
   }
 }

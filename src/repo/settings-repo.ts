@@ -5,6 +5,7 @@ import {compareCategories} from './categories.js';
 import {checkCategory, checkKey, isPortSetting, parsePort, typesForCategory} from './rules.js';
 import {looksSecret, storedFlag} from './secret-keys.js';
 import {type ConfigType, decodeValue, encodeValue, isConfigType, quoted} from './value-codec.js';
+import type {WriteContext} from './write-context.js';
 
 export type Setting = {
   readonly id: number;
@@ -108,8 +109,10 @@ export class SettingsRepo {
   readonly #delete: Statement<[string]>;
   readonly #redefine: Statement<[string, string, string | null, number, string, string]>;
   readonly #catalogue: ReadonlyMap<string, KnownSetting>;
+  readonly #writes: WriteContext;
 
-  constructor(db: Database) {
+  constructor(db: Database, writes: WriteContext) {
+    this.#writes = writes;
     this.#catalogue = readCatalogue(db);
     this.#all = db.prepare(`SELECT ${columns} FROM system_config`);
     this.#byKey = db.prepare(`SELECT ${columns} FROM system_config WHERE config_key = ?`);
@@ -165,11 +168,13 @@ export class SettingsRepo {
 
   /** Set an existing setting from text, validated by its type. */
   set(key: string, input: string): Setting {
-    const stored = this.validate(key, input);
-    if (stored === this.get(key)?.value) return this.require(key);
-    // Never NULL: the Sanctum panel's table forbids it.
-    this.#update.run(stored, key);
-    return this.require(key);
+    return this.#writes.run(() => {
+      const stored = this.validate(key, input);
+      if (stored === this.get(key)?.value) return this.require(key);
+      // Never NULL: the Sanctum panel's table forbids it.
+      this.#update.run(stored, key);
+      return this.require(key);
+    });
   }
 
   /** Check a new setting's key: the rule, and that it is not taken. */
@@ -204,9 +209,11 @@ export class SettingsRepo {
   }
 
   add(input: NewSetting): Setting {
-    const {stored, sensitive, category} = this.checkNew(input);
-    this.#insert.run(input.key, stored, input.type, input.description || null, sensitive ? 1 : 0, category);
-    return this.require(input.key);
+    return this.#writes.run(() => {
+      const {stored, sensitive, category} = this.checkNew(input);
+      this.#insert.run(input.key, stored, input.type, input.description || null, sensitive ? 1 : 0, category);
+      return this.require(input.key);
+    });
   }
 
   /**
@@ -231,13 +238,15 @@ export class SettingsRepo {
       stored === existing.value && input.type === existing.type && category === existing.category &&
       description === existing.description && sensitive === existing.sensitive;
     if (same) return 'unchanged';
-    this.#redefine.run(stored, input.type, description, sensitive ? 1 : 0, category, input.key);
+    this.#writes.run(() => this.#redefine.run(stored, input.type, description, sensitive ? 1 : 0, category, input.key));
     return 'changed';
   }
 
   remove(key: string): Setting {
-    const setting = this.require(key);
-    this.#delete.run(key);
-    return setting;
+    return this.#writes.run(() => {
+      const setting = this.require(key);
+      this.#delete.run(key);
+      return setting;
+    });
   }
 }

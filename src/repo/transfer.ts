@@ -187,7 +187,7 @@ export function importDocument(
   const problems: string[] = [];
   const rollback = new Error('roll back');
   try {
-    store.transaction(() => {
+    store.as('import', () => {
       const keys = new Set<string>();
       settings.forEach((entry, i) => {
         const key = isObject(entry) && typeof entry.key === 'string' ? entry.key : undefined;

@@ -10,10 +10,10 @@ const npm = (args: string[], cwd: string) => execFileSync('npm', args, {cwd, enc
 
 describe('the package users get', () => {
   it('packs from a clean checkout (prepack builds dist/ and the man page), installs, and runs', () => {
-    // A checkout with no dist/: only what git tracks, and the installed dependencies.
+    // A checkout with no dist/: what git tracks (or would), and the installed dependencies.
     const checkout = join(tempDir(), 'checkout');
     mkdirSync(checkout);
-    const tracked = execFileSync('git', ['ls-files'], {cwd: repo, encoding: 'utf8'}).trim().split('\n');
+    const tracked = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard'], {cwd: repo, encoding: 'utf8'}).trim().split('\n');
     for (const file of tracked) if (existsSync(join(repo, file))) cpSync(join(repo, file), join(checkout, file));
     symlinkSync(join(repo, 'node_modules'), join(checkout, 'node_modules'));
     expect(existsSync(join(checkout, 'dist'))).toBe(false);

@@ -3,10 +3,10 @@
  * one-line message fit to show a person as it is: no stack, no secret.
  */
 export class ConfigError extends Error {
-  /** 2 for usage and validation errors, 1 for everything else. */
-  readonly exitCode: 1 | 2;
+  /** 2 for usage and validation errors, 3 for a conflict, 1 for everything else. */
+  readonly exitCode: 1 | 2 | 3;
 
-  constructor(message: string, exitCode: 1 | 2 = 1) {
+  constructor(message: string, exitCode: 1 | 2 | 3 = 1) {
     super(message);
     this.name = new.target.name;
     this.exitCode = exitCode;
@@ -43,5 +43,16 @@ export class UsageError extends ConfigError {
 export class StoreError extends ConfigError {
   constructor(message: string) {
     super(message, 1);
+  }
+}
+
+/** A compare-and-set write found the row changed since the caller read it; nothing was written. */
+export class ConflictError extends ConfigError {
+  /** The value as it is now, for a person, masked when secret. */
+  readonly current: string;
+
+  constructor(message: string, current: string) {
+    super(message, 3);
+    this.current = current;
   }
 }

@@ -1,6 +1,7 @@
 import {Command, CommanderError} from 'commander';
 import {UsageError} from '../errors.js';
 import {registerDoctorCommand} from './commands/doctor.js';
+import {registerHistoryCommands} from './commands/history.js';
 import {registerCompletion} from './completion.js';
 import {registerInitCommand} from './commands/init.js';
 import {registerServerCommands} from './commands/server.js';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   const server = registerServerCommands(program);
   registerServerTestCommand(server);
   registerDoctorCommand(program);
+  registerHistoryCommands(program);
   registerCompletion(program);
   // Every command reports usage errors our way: one line, exit 2 (see main).
   for (const command of [program, ...program.commands, ...server.commands]) {

@@ -3,6 +3,7 @@ import {ConfigError} from '../errors.js';
 import {describeSqliteError, openDatabase, type OpenOptions} from '../db/open-database.js';
 import {ServersRepo} from './servers-repo.js';
 import {SettingsRepo} from './settings-repo.js';
+import {HistoryRepo} from './history-repo.js';
 import {type ChangeSource, WriteContext} from './write-context.js';
 
 /** The repository the CLI and the TUI use; nothing above this layer sees SQL. */
@@ -13,6 +14,7 @@ export type ConfigStore = {
   readonly readOnly: boolean;
   readonly settings: SettingsRepo;
   readonly servers: ServersRepo;
+  readonly history: HistoryRepo;
   /**
    * A number that changes when another connection (the web panel, a script)
    * commits to the file, so a long-lived view knows to reload.
@@ -45,6 +47,7 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
     readOnly: opened.readOnly,
     settings: new SettingsRepo(db, writes),
     servers: new ServersRepo(db, writes),
+    history: new HistoryRepo(db, writes),
     externalVersion: () => db.pragma('data_version', {simple: true}) as number,
     integrityCheck: () => (db.pragma('integrity_check') as {integrity_check: string}[]).map((r) => r.integrity_check).slice(0, 3).join('; '),
     recordedVersion: () => opened.recordedVersion,

@@ -20,3 +20,5 @@ export {
 export {looksSecret} from './secret-keys.js';
 export {type KnownSetting} from './catalogue.js';
 export {formatEnvExport, envFormats, isEnvFormat, type EnvFormat} from './env-export.js';
+export {HistoryRepo, describeTarget, describeValue, type HistoryEntry} from './history-repo.js';
+export {type ChangeSource} from './write-context.js';

@@ -1,5 +1,5 @@
 import type {Database, Statement} from 'better-sqlite3';
-import {NotFoundError, ValidationError} from '../errors.js';
+import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import type {WriteContext} from './write-context.js';
 import {addressParts, checkPort, checkServerAddress, parsePort, parseTimeout} from './rules.js';
 
@@ -219,9 +219,26 @@ export class ServersRepo {
     });
   }
 
-  update(id: number, fields: ServerFields): Server {
+  /**
+   * Change the given fields only. With `ifUnchanged`, only when the row still
+   * holds those values (compare-and-set), or `ifUnchangedSince`, only when it
+   * has not been changed after that time: else a ConflictError.
+   */
+  update(
+    id: number,
+    fields: ServerFields,
+    options: {readonly ifUnchanged?: Partial<Server>; readonly ifUnchangedSince?: string} = {},
+  ): Server {
     return this.#writes.run(() => {
       const base = this.require(id);
+      const moved = Object.entries(options.ifUnchanged ?? {}).filter(([name, value]) => base[name as keyof Server] !== value);
+      if (moved.length) {
+        const names = moved.map(([name]) => name);
+        throw new ConflictError(`server ${id} changed since you read it (${names.join(', ')}); nothing changed`, names.join(', '));
+      }
+      if (options.ifUnchangedSince !== undefined && base.updatedAt > options.ifUnchangedSince) {
+        throw new ConflictError(`server ${id} was changed at ${base.updatedAt}, after ${options.ifUnchangedSince}; nothing changed`, base.updatedAt);
+      }
       const stored = validateServer(fields, base);
       // Nothing written when nothing differs, so updated_at keeps meaning "last changed".
       if (JSON.stringify(stored) === JSON.stringify(storedFieldsOf(base))) return base;

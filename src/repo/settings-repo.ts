@@ -1,5 +1,6 @@
 import type {Database, Statement} from 'better-sqlite3';
-import {NotFoundError, ValidationError} from '../errors.js';
+import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
+import {maskSecret} from './mask-secret.js';
 import {readCatalogue, type KnownSetting} from './catalogue.js';
 import {compareCategories} from './categories.js';
 import {checkCategory, checkKey, isPortSetting, parsePort, typesForCategory} from './rules.js';
@@ -167,8 +168,13 @@ export class SettingsRepo {
   }
 
   /** Set an existing setting from text, validated by its type. */
-  set(key: string, input: string): Setting {
+  /**
+   * Set a setting from text. With `ifValue`, only when it still holds that
+   * stored value (compare-and-set): else a ConflictError showing what it holds now.
+   */
+  set(key: string, input: string, options: {readonly ifValue?: string | null} = {}): Setting {
     return this.#writes.run(() => {
+      if (options.ifValue !== undefined) this.#expectValue(key, options.ifValue);
       const stored = this.validate(key, input);
       if (stored === this.get(key)?.value) return this.require(key);
       // Never NULL: the Sanctum panel's table forbids it.
@@ -199,6 +205,14 @@ export class SettingsRepo {
     // An import of a secret left out of its export has no value: it is added not set, whatever its type.
     const stored = input.value === '' && input.sensitive ? '' : encodeSettingValue(input.key, input.type, category, input.value, sensitive);
     return {stored, sensitive, category};
+  }
+
+  #expectValue(key: string, expected: string | null): void {
+    const current = this.get(key);
+    if (!current) throw new ConflictError(`${key} was removed by another writer; nothing changed`, '(removed)');
+    if ((current.value ?? '') === (expected ?? '')) return;
+    const shown = current.sensitive ? maskSecret(current.value) : quoted(current.value ?? '');
+    throw new ConflictError(`${key} changed since you read it: it is ${shown} now; nothing changed`, shown);
   }
 
   /** Flip a boolean setting. */

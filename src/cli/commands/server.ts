@@ -114,13 +114,14 @@ export function registerServerCommands(program: Command): Command {
     .option('--clear-password', 'remove the stored password')
     .option('--clear-token', 'remove the stored token')
     .option('--json', jsonHelp)
+    .option('--if-unchanged-since <updated_at>', 'only if the server has not changed after this time (its updated_at); else exit 3')
     .addHelpText('after', '\nExample:\n  $ sanctum-config server set 1 --port 8284 --timeout 10')
     .action(async (id: string, options, command: Command) => {
       if (options.passwordStdin && options.clearPassword) throw new UsageError('give --password-stdin or --clear-password, not both');
       if (options.tokenStdin && options.clearToken) throw new UsageError('give --token-stdin or --clear-token, not both');
       const serverId = parseServerId(id);
       const fields = await fieldsFromOptions(options);
-      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields));
+      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince: options.ifUnchangedSince}));
     });
 
   server

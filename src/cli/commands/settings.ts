@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {UsageError} from '../../errors.js';
+import {ConflictError, UsageError} from '../../errors.js';
 import {decodeValue, isConfigType, looksSecret, maskSecret, notSet, printable, type Setting} from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
@@ -69,6 +69,7 @@ export function registerSettingCommands(program: Command): void {
     .option('--description <text>', 'description of a new setting')
     .option('--sensitive', 'mask the new setting\'s value everywhere')
     .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
+    .option('--if-value <stored>', 'only if it still holds this stored value; else exit 3 and change nothing')
     .addHelpText(
       'after',
       example(
@@ -95,9 +96,10 @@ export function registerSettingCommands(program: Command): void {
         const secret = existing ? existing.sensitive : Boolean(options.sensitive) || looksSecret(key);
         if (secret && !options.stdin) warnSecretInArgv(key);
         if (existing) {
-          store.settings.set(key, input);
+          store.settings.set(key, input, {ifValue: options.ifValue});
           return;
         }
+        if (options.ifValue !== undefined) throw new ConflictError(`no setting '${key}' (it was removed?); nothing changed`, '(removed)');
         store.settings.add({
           key,
           type: options.type,

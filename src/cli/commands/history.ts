@@ -1,0 +1,66 @@
+import type {Command} from 'commander';
+import {describeTarget, describeValue, printable, type HistoryEntry} from '../../repo/index.js';
+import {formatTable, terminalWidth} from '../table.js';
+import {parseServerId} from './server.js';
+import {print, withChanges, withStore} from '../with-store.js';
+import {UsageError, ValidationError} from '../../errors.js';
+
+function entryJson(entry: HistoryEntry, reveal: boolean): Record<string, unknown> {
+  const hide = entry.sensitive && !reveal;
+  const value = (v: string | null) => (hide && v !== null ? null : v);
+  return {
+    id: entry.id, changed_at: entry.changedAt, kind: entry.kind, [entry.kind === 'setting' ? 'key' : 'server']: entry.kind === 'setting' ? entry.row : Number(entry.row),
+    action: entry.action, column: entry.column, old_value: value(entry.oldValue), new_value: value(entry.newValue),
+    source: entry.source, sensitive: entry.sensitive, ...(hide ? {redacted: true} : {}),
+  };
+}
+
+function parseCount(text: string): number {
+  if (!/^\d{1,6}$/.test(text) || Number(text) < 1) throw new ValidationError('limit', `'${printable(text)}' is not a count from 1 to 999999`);
+  return Number(text);
+}
+
+export function registerHistoryCommands(program: Command): void {
+  program
+    .command('history')
+    .description('who changed what, newest first: every writer (the app, the CLI, imports, other programs)')
+    .argument('[key]', 'only this setting')
+    .option('--server <id>', 'only this server')
+    .option('--limit <n>', 'how many changes', '20')
+    .option('--json', 'an array of objects for scripts')
+    .option('--reveal', 'show secret values instead of masking them')
+    .addHelpText('after', '\nExamples:\n  $ sanctum-config history\n  $ sanctum-config history flask_port --limit 5\n  $ sanctum-config history --server 1 --json')
+    .action(async (key: string | undefined, options, command: Command) => {
+      if (key !== undefined && options.server !== undefined) throw new UsageError('give a key or --server, not both');
+      const limit = parseCount(options.limit);
+      const serverId = options.server === undefined ? undefined : parseServerId(options.server);
+      const reveal = Boolean(options.reveal);
+      await withStore(command, 'read', (store) => {
+        const entries = store.history.list({key, serverId, limit});
+        if (options.json) return print(JSON.stringify(entries.map((e) => entryJson(e, reveal)), null, 2));
+        const rows = entries.map((e) => [
+          String(e.id), e.changedAt.slice(0, 19), printable(e.source), describeTarget(e),
+          e.action === 'update' ? `${describeValue(e, e.oldValue, reveal)} -> ${describeValue(e, e.newValue, reveal)}` : describeValue(e, null, reveal),
+        ]);
+        process.stdout.write(formatTable(['ID', 'WHEN (UTC)', 'BY', 'WHAT', 'CHANGE'], rows, terminalWidth()));
+      });
+    });
+
+  program
+    .command('undo')
+    .description('put back what a change changed, as a new change (refused when the row has changed since)')
+    .argument('[id]', 'the change (see history); default: the latest')
+    .option('--force', 'undo it even when the row has changed since')
+    .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
+    .addHelpText('after', '\nExamples:\n  $ sanctum-config undo\n  $ sanctum-config undo 42 --force')
+    .action(async (id: string | undefined, options: {force?: boolean; json?: boolean}, command: Command) => {
+      const changeId = id === undefined ? undefined : parseCount(id);
+      await withChanges(command, Boolean(options.json), (store, say) => {
+        const target = changeId ?? store.history.latestId();
+        if (target === undefined) throw new UsageError('the history is empty; nothing to undo');
+        const entry = store.history.undo(target, {force: Boolean(options.force)});
+        const was = entry.action === 'update' ? ` back to ${describeValue(entry, entry.oldValue, false)}` : entry.action === 'insert' ? ' (removed again)' : ' (added back)';
+        say(`undid change ${entry.id}: ${describeTarget(entry)}${was}`);
+      });
+    });
+}

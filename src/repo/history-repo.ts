@@ -1,0 +1,170 @@
+import type {Database, Statement} from 'better-sqlite3';
+import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
+import {maskSecret} from './mask-secret.js';
+import {printable, quoted} from './value-codec.js';
+import type {WriteContext} from './write-context.js';
+
+/** One recorded change: a setting's value, a server's field, or a whole row added or removed. */
+export type HistoryEntry = {
+  readonly id: number;
+  readonly changedAt: string;
+  readonly kind: 'setting' | 'server';
+  /** The setting's key, or the server's id. */
+  readonly row: string;
+  readonly action: 'insert' | 'update' | 'delete';
+  readonly column: string | null;
+  /** As stored; a whole row as JSON for insert and delete. */
+  readonly oldValue: string | null;
+  readonly newValue: string | null;
+  readonly source: string;
+  readonly sensitive: boolean;
+};
+
+type HistoryRow = {
+  id: number;
+  changed_at: string;
+  table_name: string;
+  row_key: string;
+  action: string;
+  column_name: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  source: string;
+  sensitive: number;
+};
+
+const toEntry = (r: HistoryRow): HistoryEntry => ({
+  id: r.id,
+  changedAt: r.changed_at,
+  kind: r.table_name === 'system_config' ? 'setting' : 'server',
+  row: r.row_key,
+  action: r.action as HistoryEntry['action'],
+  column: r.column_name,
+  oldValue: r.old_value,
+  newValue: r.new_value,
+  source: r.source,
+  sensitive: r.sensitive === 1,
+});
+
+/** The columns an undo may write, by table: nothing else is ever put in SQL. */
+const serverColumns = new Set(['server_address', 'server_port', 'server_password', 'server_token', 'connection_timeout', 'is_active', 'name']);
+const settingRowColumns = ['config_key', 'config_value', 'config_type', 'description', 'is_sensitive', 'category', 'created_at'] as const;
+const serverRowColumns = ['id', 'name', 'server_address', 'server_port', 'server_password', 'server_token', 'connection_timeout', 'is_active', 'last_connected_at', 'created_at'] as const;
+
+/** A value for a person: masked when secret, escaped, and a whole row summed up. */
+export function describeValue(entry: HistoryEntry, value: string | null, reveal: boolean): string {
+  if (entry.action !== 'update') return entry.action === 'insert' ? 'added' : 'removed';
+  if (value === null) return '(none)';
+  if (entry.sensitive && !reveal) return maskSecret(value);
+  return quoted(value, 60);
+}
+
+/** What a change was, in a few words: `flask_port`, `server 2 port`. */
+export function describeTarget(entry: HistoryEntry): string {
+  const column = entry.column?.replace(/^server_|^config_/, '').replace('connection_', '').replace('is_', '') ?? '';
+  return entry.kind === 'setting' ? printable(entry.row) : `server ${printable(entry.row)}${entry.action === 'update' ? ` ${column}` : ''}`;
+}
+
+/** The change history (`config_history`, filled by triggers for every writer), and undo. */
+export class HistoryRepo {
+  readonly #db: Database;
+  readonly #writes: WriteContext;
+  readonly #byId: Statement<[number], HistoryRow>;
+
+  constructor(db: Database, writes: WriteContext) {
+    this.#db = db;
+    this.#writes = writes;
+    this.#byId = db.prepare(`SELECT * FROM config_history WHERE id = ?`);
+  }
+
+  /** Newest first; of one setting or one server when asked. */
+  list(options: {readonly key?: string; readonly serverId?: number; readonly limit?: number} = {}): HistoryEntry[] {
+    const limit = options.limit ?? 20;
+    const where =
+      options.key !== undefined ? `WHERE table_name = 'system_config' AND row_key = @row`
+      : options.serverId !== undefined ? `WHERE table_name = 'letta_server_config' AND row_key = @row`
+      : '';
+    const row = options.key ?? (options.serverId === undefined ? undefined : String(options.serverId));
+    const rows = this.#db
+      .prepare(`SELECT * FROM config_history ${where} ORDER BY id DESC LIMIT @limit`)
+      .all({limit, ...(row === undefined ? {} : {row})}) as HistoryRow[];
+    return rows.map(toEntry);
+  }
+
+  latestId(): number | undefined {
+    return (this.#db.prepare(`SELECT max(id) AS id FROM config_history`).get() as {id: number | null}).id ?? undefined;
+  }
+
+  require(id: number): HistoryEntry {
+    const row = this.#byId.get(id);
+    if (!row) throw new NotFoundError(`no change ${id} in the history ('sanctum-config history' lists them)`);
+    return toEntry(row);
+  }
+
+  /**
+   * Put back what change `id` changed, as a new change. Refused (ConflictError)
+   * when the row has changed since, unless `force`.
+   */
+  undo(id: number, options: {readonly force?: boolean} = {}): HistoryEntry {
+    return this.#writes.run(() => {
+      const entry = this.require(id);
+      const conflict = (why: string) => {
+        if (!options.force) throw new ConflictError(`change ${id} (${describeTarget(entry)}): ${why}; nothing changed (--force undoes it anyway)`, why);
+      };
+      if (entry.kind === 'setting') this.#undoSetting(entry, conflict);
+      else this.#undoServer(entry, conflict);
+      return entry;
+    });
+  }
+
+  #undoSetting(entry: HistoryEntry, conflict: (why: string) => void): void {
+    const current = this.#db.prepare(`SELECT config_value FROM system_config WHERE config_key = ?`).get(entry.row) as {config_value: string | null} | undefined;
+    if (entry.action === 'update') {
+      if (entry.column !== 'config_value') throw new ValidationError('change', `${entry.id} renamed a setting; it cannot be undone`);
+      if (!current) return void conflict('the setting has been removed since');
+      if (current.config_value !== entry.newValue) conflict('it has changed since');
+      // Never NULL: the Sanctum panel's table forbids it.
+      this.#db.prepare(`UPDATE system_config SET config_value = ? WHERE config_key = ?`).run(entry.oldValue ?? '', entry.row);
+      return;
+    }
+    if (entry.action === 'insert') {
+      if (!current) return;
+      const added = JSON.parse(entry.newValue ?? '{}') as Record<string, unknown>;
+      if (current.config_value !== added.config_value) conflict('it has changed since it was added');
+      this.#db.prepare(`DELETE FROM system_config WHERE config_key = ?`).run(entry.row);
+      return;
+    }
+    if (current) return void conflict('a setting with that key exists again');
+    const removed = JSON.parse(entry.oldValue ?? '{}') as Record<string, unknown>;
+    const values = settingRowColumns.map((c) => (c === 'config_value' ? (removed[c] ?? '') : removed[c] ?? null));
+    this.#db
+      .prepare(`INSERT INTO system_config (${settingRowColumns.join(', ')}) VALUES (${settingRowColumns.map(() => '?').join(', ')})`)
+      .run(...(values as (string | number | null)[]));
+  }
+
+  #undoServer(entry: HistoryEntry, conflict: (why: string) => void): void {
+    const id = Number(entry.row);
+    const current = this.#db.prepare(`SELECT * FROM letta_server_config WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+    const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
+    if (entry.action === 'update') {
+      if (!entry.column || !serverColumns.has(entry.column)) throw new ValidationError('change', `${entry.id} cannot be undone`);
+      if (!current) return void conflict('the server has been removed since');
+      if (text(current[entry.column]) !== entry.newValue) conflict('it has changed since');
+      this.#db.prepare(`UPDATE letta_server_config SET ${entry.column} = ? WHERE id = ?`).run(entry.oldValue, id);
+      return;
+    }
+    if (entry.action === 'insert') {
+      if (!current) return;
+      const added = JSON.parse(entry.newValue ?? '{}') as Record<string, unknown>;
+      const changed = [...serverColumns].filter((c) => text(current[c]) !== text(added[c]));
+      if (changed.length) conflict('it has changed since it was added');
+      this.#db.prepare(`DELETE FROM letta_server_config WHERE id = ?`).run(id);
+      return;
+    }
+    if (current) return void conflict('a server with that id exists again');
+    const removed = JSON.parse(entry.oldValue ?? '{}') as Record<string, unknown>;
+    this.#db
+      .prepare(`INSERT INTO letta_server_config (${serverRowColumns.join(', ')}) VALUES (${serverRowColumns.map(() => '?').join(', ')})`)
+      .run(...(serverRowColumns.map((c) => removed[c] ?? null) as (string | number | null)[]));
+  }
+}

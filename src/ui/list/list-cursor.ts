@@ -23,30 +23,36 @@ export function scrollOffset(offset: number, selected: number, height: number, c
   return Math.max(0, Math.min(start, Math.max(0, count - height)));
 }
 
-/** A list's selection, scroll position and the one row shown in clear. */
-export type ListCursor<Id> = {readonly selected: number; readonly offset: number; readonly revealed?: Id};
+/**
+ * A list's selection, scroll position and the one row shown in clear. The
+ * selection is held by identity (`anchor`: a setting's key, a server's id) as
+ * well as by position, so rows another program adds or removes do not move it.
+ */
+export type ListCursor<Id> = {readonly selected: number; readonly offset: number; readonly revealed?: Id; readonly anchor?: Id};
 
-/** Move a list's cursor; a revealed secret is hidden again once the selection leaves it. */
-export function moveCursor<Id, S extends ListCursor<Id>>(state: S, move: MoveAction, count: number, page: number): S {
-  const selected = moveSelection(state.selected, move, count, page);
-  const offset = scrollOffset(state.offset, selected, page, count);
-  return {...state, selected, offset, revealed: selected === state.selected ? state.revealed : undefined};
+/** Move a list's cursor over rows with these ids; a revealed secret is hidden again once the selection leaves it. */
+export function moveCursor<Id, S extends ListCursor<Id>>(state: S, move: MoveAction, ids: readonly Id[], page: number): S {
+  const selected = moveSelection(state.selected, move, ids.length, page);
+  const offset = scrollOffset(state.offset, selected, page, ids.length);
+  return {...state, selected, offset, anchor: ids[selected], revealed: selected === state.selected ? state.revealed : undefined};
 }
 
 export function toggleReveal<Id, S extends ListCursor<Id>>(state: S, id: Id): S {
   return {...state, revealed: state.revealed === id ? undefined : id};
 }
 
-/** The window a list shows now: its selection kept inside the rows (they may have shrunk), and the visible slice. */
-export function listWindow<Row>(cursor: ListCursor<unknown>, rows: readonly Row[], page: number) {
-  const selected = Math.max(0, Math.min(cursor.selected, rows.length - 1));
+/** The window a list shows now: the selected row found by identity (else kept inside the rows), and the visible slice. */
+export function listWindow<Id, Row>(cursor: ListCursor<Id>, rows: readonly Row[], page: number, idOf: (row: Row) => Id) {
+  const found = cursor.anchor === undefined ? -1 : rows.findIndex((row) => idOf(row) === cursor.anchor);
+  const selected = found !== -1 ? found : Math.max(0, Math.min(cursor.selected, rows.length - 1));
   const offset = scrollOffset(cursor.offset, selected, page, rows.length);
   return {selected, offset, visible: rows.slice(offset, offset + page), current: rows[selected] as Row | undefined};
 }
 
 /** The changes every list panel's reducer makes the same way; its own reducer passes them here. */
 export type ListAction<Id> =
-  | {type: 'move'; move: MoveAction; count: number; page: number}
+  | {type: 'move'; move: MoveAction; ids: readonly Id[]; page: number}
+  | {type: 'select'; id: Id}
   | {type: 'toggleReveal'; id: Id}
   | {type: 'askDelete'; id: Id}
   | {type: 'browse'};
@@ -59,7 +65,9 @@ export type ListState<Id, Mode extends {readonly kind: string}> = ListCursor<Id>
 export function listReducer<Id, S extends ListState<Id, {readonly kind: string}>>(state: S, action: ListAction<Id>): S {
   switch (action.type) {
     case 'move':
-      return moveCursor(state, action.move, action.count, action.page);
+      return moveCursor(state, action.move, action.ids, action.page);
+    case 'select':
+      return {...state, anchor: action.id};
     case 'toggleReveal':
       return toggleReveal(state, action.id);
     case 'askDelete':

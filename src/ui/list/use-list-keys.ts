@@ -25,6 +25,7 @@ type Props<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row
   /** The panel's dispatch; its actions include the list kit's (ListAction). */
   readonly dispatch: Dispatch<Action>;
   readonly rows: readonly Row[];
+  readonly idOf: (row: Row) => Id;
   readonly current: Row | undefined;
   readonly page: number;
   /** Delete the row a y/n question is about. */
@@ -48,7 +49,7 @@ export function useListKeys<Id, State extends ListState<Id, {readonly kind: stri
     state,
     dispatch,
     current: props.current,
-    move: (move) => listDispatch({type: 'move', move, count: rows.length, page}),
+    move: (move) => listDispatch({type: 'move', move, ids: rows.map(props.idOf), page}),
     answer: (yes) => {
       if (state.mode.kind !== 'confirm-delete') return;
       const {id} = state.mode as {id: Id};

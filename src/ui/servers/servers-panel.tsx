@@ -16,6 +16,8 @@ import {initialServersState, serversReducer} from './servers-state.js';
 import {ServersTable} from './servers-table.js';
 import {useConnectionTest} from './use-connection-test.js';
 
+const idOf = (server: Server) => server.id;
+
 type Props = {
   readonly panel: PanelContext;
   readonly shell: ShellControls;
@@ -30,7 +32,7 @@ type Props = {
 export function ServersPanel({panel, shell, servers, width, height, compact, isActive}: Props) {
   const [state, dispatch] = useReducer(serversReducer, initialServersState);
   const page = Math.max(1, height - 3);
-  const window = listWindow(state, servers, page);
+  const window = listWindow(state, servers, page, idOf);
   const {current} = window;
   const tests = useConnectionTest(panel);
   const spinner = useSpinner(tests.testing !== undefined);
@@ -40,7 +42,7 @@ export function ServersPanel({panel, shell, servers, width, height, compact, isA
   const table = serversKeysFor(state);
   const ctx = useListKeys({
     table, extra: {tests, formProblem: problem}, panel, shell, state: {...state, selected: window.selected}, dispatch,
-    rows: servers, current, page, isActive, remove: (id: number) => deleteServer(panel.store, id),
+    rows: servers, idOf, current, page, isActive, remove: (id: number) => deleteServer(panel.store, id),
   });
   const footer = footerText(table, ctx, panel.readOnly);
   const {mode} = state;

@@ -15,6 +15,8 @@ import {settingsKeysFor} from './settings-keys.js';
 import {filterSettings, initialSettingsState, settingsReducer} from './settings-state.js';
 import {SettingsTable} from './settings-table.js';
 
+const keyOf = (setting: Setting) => setting.key;
+
 type Props = {
   readonly panel: PanelContext;
   readonly shell: ShellControls;
@@ -33,11 +35,11 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
   const [state, dispatch] = useReducer(settingsReducer, initialSettingsState);
   const rows = useMemo(() => filterSettings(settings, state.filter), [settings, state.filter]);
   const page = Math.max(1, height - 3);
-  const window = listWindow(state, rows, page);
+  const window = listWindow(state, rows, page, keyOf);
   const {current} = window;
   const table = settingsKeysFor(state);
   const ctx = useListKeys({
-    table, extra: {category}, panel, shell, state: {...state, selected: window.selected}, dispatch, rows, current, page, isActive,
+    table, extra: {category}, panel, shell, state: {...state, selected: window.selected}, dispatch, rows, idOf: keyOf, current, page, isActive,
     remove: (key: string) => deleteSetting(panel.store, key),
   });
   const footer = footerText(table, ctx, panel.readOnly);

@@ -177,6 +177,11 @@ export type OpenOptions = {
   readonly readOnly?: boolean;
   /** With readOnly: always read a copy in memory, which may be written and thrown away (a dry run). */
   readonly copy?: boolean;
+  /**
+   * How long a write waits for another writer's lock before SQLITE_BUSY (5 s
+   * by default). The app uses a short one and waits itself, so its screen stays alive.
+   */
+  readonly busyTimeoutMs?: number;
 };
 
 export function openDatabase(path: string, options: OpenOptions = {}): OpenedDatabase {
@@ -189,6 +194,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): OpenedDat
     const write = created || header === undefined ? !isReadOnlyFile(path) : !options.readOnly && !isReadOnlyFile(path);
     if (write) {
       const db = openForWriting(path, created, header);
+      if (options.busyTimeoutMs !== undefined) db.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMs))}`);
       return {db, path, created, readOnly: false, snapshot: false, recordedVersion: schemaVersion(db)};
     }
     const {db, snapshot, recordedVersion} = openForReading(path, header, Boolean(options.copy));

@@ -8,7 +8,9 @@ import {StatusLine} from './components/status-line.js';
 import {TabBar} from './components/tab-bar.js';
 import {useKeys} from './hooks/use-keys.js';
 import {type TerminalSize, useTerminalSize} from './hooks/use-terminal-size.js';
-import {useConfigData} from './hooks/use-config-data.js';
+import {describeExternalChanges, useConfigData} from './hooks/use-config-data.js';
+import {useWriter} from './hooks/use-writer.js';
+import type {Change} from '../repo/changes.js';
 import {ServersPanel} from './servers/index.js';
 import {serversKeyTables} from './servers/servers-keys.js';
 import {SettingsPanel} from './settings/index.js';
@@ -66,7 +68,9 @@ export function App({
     text: readOnly ? 'read-only: browsing only; editing keys are off' : 'press ? for help',
   });
 
-  const {settings, servers, refresh} = useConfigData(store);
+  const onExternal = useCallback((changes: readonly Change[]) => setStatus({tone: 'info', text: describeExternalChanges(changes)}), []);
+  const {settings, servers, refresh} = useConfigData(store, onExternal);
+  const {write, undoLast} = useWriter(store, setStatus, refresh);
   const tabs = useMemo<Tab[]>(() => {
     const categories = [...new Set(settings.map((s) => s.category))];
     return [...categories.map((category): Tab => ({kind: 'category', category, label: categoryLabel(category)})), serversTab];
@@ -79,7 +83,10 @@ export function App({
     (text: string) => (writeControl ?? ((s: string) => stdout.write(s)))(clipboardSequence(text)),
     [writeControl, stdout],
   );
-  const panel: PanelContext = useMemo(() => ({store, readOnly, setStatus, refresh, copy}), [store, readOnly, refresh, copy]);
+  const panel: PanelContext = useMemo(
+    () => ({store, readOnly, setStatus, refresh, copy, write}),
+    [store, readOnly, refresh, copy, write],
+  );
   const goToTab = (index: number) => {
     if (index < 0 || index >= tabs.length) return setStatus({tone: 'info', text: `there is no tab ${index + 1}`});
     setTabId(tabIdentity(tabs[index]!));
@@ -90,6 +97,7 @@ export function App({
     previousTab: () => goToTab((active - 1 + tabs.length) % tabs.length),
     goToTab,
     openHelp: () => setHelp(true),
+    undoLast,
     quit: exit,
   };
   // Any key closes help.

@@ -19,7 +19,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the interactive app needs a terminal; use sanctum-config --help for commands');
   }
-  const store = openConfigStore(dbPath, {readOnly, source: 'app'});
+  const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
   const opensWizard = (wizard || store.created) && !readOnly && !store.readOnly;
   const local = opensWizard && isDesignDefaultServer(store.servers.active()) ? await findLocalLetta() : undefined;

@@ -1,7 +1,13 @@
+import {ConflictError} from '../errors.js';
 import {asConfigError} from '../repo/index.js';
 
 /** What a UI action tells the status line. */
-export type Outcome = {readonly ok: boolean; readonly message: string};
+export type Outcome = {
+  readonly ok: boolean;
+  readonly message: string;
+  /** Set when a compare-and-set write found the row changed: what it holds now (masked when secret). */
+  readonly conflict?: string;
+};
 
 /**
  * Run a repository call from a key handler: its result message on success,
@@ -11,6 +17,7 @@ export function attempt(work: () => string, databasePath = 'database'): Outcome 
   try {
     return {ok: true, message: work()};
   } catch (error) {
+    if (error instanceof ConflictError) return {ok: false, message: error.message, conflict: error.current};
     const known = asConfigError(error, databasePath);
     return {ok: false, message: known ? known.message : `unexpected error: ${(error as Error).message}`};
   }

@@ -2,7 +2,7 @@ import type {Dispatch} from 'react';
 import type {KeyTable} from '../bindings/binding.js';
 import {useKeyTable} from '../bindings/use-key-table.js';
 import type {Outcome} from '../outcome.js';
-import {keyEnvOf, type PanelContext, report} from '../shell/panel-context.js';
+import {keyEnvOf, type PanelContext} from '../shell/panel-context.js';
 import type {InShell, ShellControls} from '../shell/shell-keys.js';
 import type {ListAction, ListState} from './list-cursor.js';
 import type {MovableList, Question} from './list-keys.js';
@@ -53,7 +53,7 @@ export function useListKeys<Id, State extends ListState<Id, {readonly kind: stri
     answer: (yes) => {
       if (state.mode.kind !== 'confirm-delete') return;
       const {id} = state.mode as {id: Id};
-      if (yes) report(panel, props.remove(id));
+      if (yes) panel.write(() => props.remove(id));
       else panel.setStatus({tone: 'info', text: 'kept it'});
       listDispatch({type: 'browse'});
     },

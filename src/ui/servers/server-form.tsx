@@ -63,7 +63,14 @@ export function ServerForm({form, problem, width, isActive, footer, onChange}: P
         );
       })}
       <Text> </Text>
-      <Text bold={Boolean(problem)}>{clip(problem ? `! ${problem}` : 'ready to save', width)}</Text>
+      <Text bold={Boolean(problem || form.conflict)}>
+        {clip(
+          form.conflict
+            ? `! ${form.conflict} changed meanwhile by another program. o overwrite · t take theirs · e keep editing`
+            : problem ? `! ${problem}` : 'ready to save',
+          width,
+        )}
+      </Text>
       <Text dimColor>{clip(footer, width)}</Text>
     </Box>
   );

@@ -1,6 +1,7 @@
 import {hasControlCharacters, maskSecret, serverDefaults, validateServer, type ConfigStore, type Server, type ServerFields} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
-import type {FormValues, ServerForm} from './servers-state.js';
+import {ConflictError} from '../../errors.js';
+import {formFields, type FormField, type FormValues, type ServerForm} from './servers-state.js';
 
 const blankForm: FormValues = {
   name: '',
@@ -16,19 +17,42 @@ export function formFor(server: Server | undefined, revealed: boolean): ServerFo
   if (!server) return {field: 1, values: blankForm, hiddenSecrets: {password: false, token: false}};
   // A secret with control characters would reach the terminal raw through an input line: keep it hidden.
   revealed &&= ![server.password, server.token].some((s) => s && hasControlCharacters(s));
+  const values = formValuesOf(server, revealed);
   return {
     id: server.id,
     field: 0,
     hiddenSecrets: {password: !revealed && Boolean(server.password), token: !revealed && Boolean(server.token)},
-    values: {
-      name: server.name ?? '',
-      address: server.address,
-      port: String(server.port),
-      password: revealed ? (server.password ?? '') : '',
-      token: revealed ? (server.token ?? '') : '',
-      timeout: server.timeout === null ? '' : String(server.timeout),
-    },
+    values,
+    original: values,
   };
+}
+
+/** A stored server as form text; secrets only when shown. */
+export function formValuesOf(server: Server, revealed: boolean): FormValues {
+  return {
+    name: server.name ?? '',
+    address: server.address,
+    port: String(server.port),
+    password: revealed ? (server.password ?? '') : '',
+    token: revealed ? (server.token ?? '') : '',
+    timeout: server.timeout === null ? '' : String(server.timeout),
+  };
+}
+
+/** The fields the person changed in the form: the only ones a save writes. */
+export function changedFields(form: ServerForm): FormField[] {
+  const original = form.original;
+  return formFields.filter((f) => !original || form.values[f] !== original[f]);
+}
+
+/** Which of the changed fields another program changed since the form opened (names as the form shows them). */
+export function movedFields(form: ServerForm, now: Server | undefined): FormField[] {
+  if (!form.original || !now) return [];
+  const current = formValuesOf(now, true);
+  return changedFields(form).filter((f) => {
+    if ((f === 'password' || f === 'token') && form.hiddenSecrets[f]) return false;
+    return current[f] !== form.original![f];
+  });
 }
 
 /** Form text to repository fields. A hidden secret left empty is kept as stored. */
@@ -53,13 +77,25 @@ export function formProblem(form: ServerForm, base: Server | undefined): string 
   return checked.ok ? undefined : checked.message;
 }
 
-export function saveServer(store: ConfigStore, form: ServerForm): Outcome {
+/**
+ * Save the form. An edit writes only the fields the person changed, and with
+ * `check`, only if none of them changed meanwhile (else a conflict naming them).
+ */
+export function saveServer(store: ConfigStore, form: ServerForm, check = true): Outcome {
   return attempt(() => {
     if (form.id === undefined) {
       const added = store.servers.add(fieldsOf(form));
       return `added server ${added.id}${added.active ? ' (active)' : ''}`;
     }
-    store.servers.update(form.id, fieldsOf(form));
+    const all = fieldsOf(form);
+    const changed = changedFields(form);
+    const fields = Object.fromEntries(changed.map((f) => [f, all[f]]).filter(([, v]) => v !== undefined)) as ServerFields;
+    if (check) {
+      const moved = movedFields(form, store.servers.get(form.id));
+      if (moved.length) throw new ConflictError(`server ${form.id}: ${moved.join(', ')} changed meanwhile; nothing saved`, moved.join(', '));
+      if (!store.servers.get(form.id)) throw new ConflictError(`server ${form.id} was removed meanwhile; nothing saved`, 'removed');
+    }
+    store.servers.update(form.id, fields);
     return `saved server ${form.id}`;
   }, store.path);
 }

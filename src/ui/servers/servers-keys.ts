@@ -3,9 +3,8 @@ import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
 import {confirmKeys, moveKeys} from '../list/list-keys.js';
 import type {ListKeyContext} from '../list/use-list-keys.js';
-import {report} from '../shell/panel-context.js';
 import {shellKeys} from '../shell/shell-keys.js';
-import {activateServer, formFor, saveServer} from './servers-actions.js';
+import {activateServer, formFor, formValuesOf, saveServer} from './servers-actions.js';
 import type {ServersAction, ServersState} from './servers-state.js';
 import type {ConnectionTests} from './use-connection-test.js';
 
@@ -45,7 +44,7 @@ const serversOwnKeys: KeyTable<Ctx> = {
     {
       keys: ['Space'], label: 'activate', help: 'make it the active server', footer: true, edits: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.active ? `server ${ctx.current!.id} is already the active server` : undefined),
-      run: (ctx) => void report(ctx.panel, activateServer(ctx.panel.store, ctx.current!.id)),
+      run: (ctx) => ctx.panel.write(() => activateServer(ctx.panel.store, ctx.current!.id)),
     },
     {
       keys: ['t'], label: 'test', help: 'test the connection (Esc cancels)', footer: true,
@@ -72,9 +71,20 @@ const serversOwnKeys: KeyTable<Ctx> = {
 
 export const serversBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Servers', serversOwnKeys, moveKeys, shellKeys);
 
-function saveForm(ctx: Ctx): void {
-  if (ctx.state.mode.kind !== 'form') return;
-  if (report(ctx.panel, saveServer(ctx.panel.store, ctx.state.mode.form))) ctx.dispatch({type: 'browse'});
+const formOf = (ctx: Ctx) => (ctx.state.mode.kind === 'form' ? ctx.state.mode.form : undefined);
+
+function saveForm(ctx: Ctx, check = true): void {
+  const form = formOf(ctx);
+  if (!form) return;
+  ctx.panel.write(
+    () => saveServer(ctx.panel.store, form, check),
+    (outcome) => {
+      if (outcome.ok) {
+        ctx.dispatch({type: 'browse'});
+        if (form.id !== undefined) ctx.dispatch({type: 'select', id: form.id});
+      } else if (outcome.conflict !== undefined) ctx.dispatch({type: 'formConflict', fields: outcome.conflict});
+    },
+  );
 }
 
 const focusField = (delta: number) => (ctx: Ctx) => ctx.dispatch({type: 'focusField', delta});
@@ -88,7 +98,7 @@ export const serverFormKeys: KeyTable<Ctx> = {
     {
       keys: ['Enter'], label: 'save', help: 'save (refused while a field is invalid)', footer: true,
       disabled: (ctx) => (ctx.formProblem ? `cannot save: ${ctx.formProblem}` : undefined),
-      run: saveForm,
+      run: (ctx) => saveForm(ctx),
     },
     {
       keys: ['Esc'], label: 'discard', help: 'discard; nothing is saved', footer: true,
@@ -102,10 +112,38 @@ export const serverFormKeys: KeyTable<Ctx> = {
 
 export const serversConfirmKeys = confirmKeys('Deleting a server', 'delete') as KeyTable<Ctx>;
 
+/** The server changed while its form was open: overwrite those fields, take theirs, or keep editing. */
+export const serverConflictKeys: KeyTable<Ctx> = {
+  title: 'A server changed while you edited it',
+  bindings: [
+    {keys: ['o'], label: 'overwrite', help: 'save your fields over theirs', footer: true, edits: true, run: (ctx) => saveForm(ctx, false)},
+    {
+      keys: ['t'], label: 'take theirs', help: 'keep what the other program saved, drop your changes', footer: true,
+      run: (ctx) => {
+        ctx.panel.setStatus({tone: 'info', text: `kept server ${formOf(ctx)!.id} as another program saved it`});
+        ctx.panel.refresh();
+        ctx.dispatch({type: 'browse'});
+      },
+    },
+    {
+      keys: ['e', 'Esc'], label: 'keep editing', help: 'back to your changes (saving then compares with theirs)', footer: true,
+      run: (ctx) => {
+        const form = formOf(ctx)!;
+        const now = form.id === undefined ? undefined : ctx.panel.store.servers.get(form.id);
+        ctx.panel.refresh();
+        ctx.dispatch({type: 'formConflict', fields: undefined, original: now ? formValuesOf(now, !form.hiddenSecrets.password && !form.hiddenSecrets.token) : form.original});
+      },
+    },
+  ],
+};
+
 /** Every table of the Servers tab, in the order the help shows them. */
-export const serversKeyTables = [serversBrowseKeys, serverFormKeys, serversConfirmKeys];
+export const serversKeyTables = [serversBrowseKeys, serverFormKeys, serverConflictKeys, serversConfirmKeys];
 
 const serversKeysByMode = {browse: serversBrowseKeys, form: serverFormKeys, 'confirm-delete': serversConfirmKeys} as const;
 
-/** The table of the mode the Servers tab is in. */
-export const serversKeysFor = (state: ServersState): KeyTable<ServersKeyContext> => serversKeysByMode[state.mode.kind];
+/** The table of the mode the Servers tab is in: a form with a conflict answers its question first. */
+export function serversKeysFor(state: ServersState): KeyTable<ServersKeyContext> {
+  if (state.mode.kind === 'form' && state.mode.form.conflict) return serverConflictKeys;
+  return serversKeysByMode[state.mode.kind];
+}

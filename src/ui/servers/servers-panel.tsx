@@ -10,7 +10,7 @@ import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {ServerForm} from './server-form.js';
-import {deleteServer, formProblem} from './servers-actions.js';
+import {deleteServer, formProblem, movedFields} from './servers-actions.js';
 import {serversKeysFor} from './servers-keys.js';
 import {initialServersState, serversReducer} from './servers-state.js';
 import {ServersTable} from './servers-table.js';
@@ -44,13 +44,17 @@ export function ServersPanel({panel, shell, servers, width, height, compact, isA
     table, extra: {tests, formProblem: problem}, panel, shell, state: {...state, selected: window.selected}, dispatch,
     rows: servers, idOf, current, page, isActive, remove: (id: number) => deleteServer(panel.store, id),
   });
-  const footer = footerText(table, ctx, panel.readOnly);
+  const moved = form ? movedFields(form, servers.find((s) => s.id === form.id)) : [];
+  const gone = form?.id !== undefined && !servers.some((s) => s.id === form.id);
+  // What another program did to this server meanwhile, said at once (not on save).
+  const notice = gone ? `! server ${form!.id} was deleted by another program` : moved.length ? `! changed by another program: ${moved.join(', ')}` : '';
+  const footer = [notice, footerText(table, ctx, panel.readOnly)].filter(Boolean).join(' · ');
   const {mode} = state;
 
   if (form) {
     return (
       <Box height={height} flexDirection="column">
-        <ServerForm form={form} problem={problem} width={width} isActive={isActive} footer={footer} onChange={(value) => dispatch({type: 'changeField', value})} />
+        <ServerForm form={form} problem={problem} width={width} isActive={isActive && !form.conflict} footer={footer} onChange={(value) => dispatch({type: 'changeField', value})} />
       </Box>
     );
   }

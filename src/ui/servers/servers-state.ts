@@ -11,6 +11,10 @@ export type ServerForm = {
   readonly values: FormValues;
   /** Stored secrets not shown in the form: left empty, they are kept as they are. */
   readonly hiddenSecrets: {readonly password: boolean; readonly token: boolean};
+  /** The values the form started from: only the fields changed from these are saved, and only if they are still these. */
+  readonly original?: FormValues;
+  /** Saving found these fields changed meanwhile by another program. */
+  readonly conflict?: string;
 };
 
 /** The Servers tab's own mode; browsing and the delete question come from the list kit. Rows are known by id. */
@@ -22,7 +26,8 @@ export type ServersAction =
   | ListAction<number>
   | {type: 'openForm'; form: ServerForm}
   | {type: 'changeField'; value: string}
-  | {type: 'focusField'; delta: number};
+  | {type: 'focusField'; delta: number}
+  | {type: 'formConflict'; fields?: string; original?: FormValues};
 
 export const initialServersState: ServersState = {selected: 0, offset: 0, mode: {kind: 'browse'}};
 
@@ -36,6 +41,11 @@ export function serversReducer(state: ServersState, action: ServersAction): Serv
       const {form} = state.mode;
       const values = {...form.values, [formFields[form.field]!]: action.value};
       return {...state, mode: {kind: 'form', form: {...form, values}}};
+    }
+    case 'formConflict': {
+      if (state.mode.kind !== 'form') return state;
+      const form = {...state.mode.form, conflict: action.fields, original: action.original ?? state.mode.form.original};
+      return {...state, mode: {kind: 'form', form}};
     }
     case 'focusField': {
       if (state.mode.kind !== 'form') return state;

@@ -8,8 +8,9 @@ export function visibleValue(setting: Setting, revealed: boolean): string {
   return displayValue(setting.type, setting.value);
 }
 
-export function saveSetting(store: ConfigStore, key: string, draft: string): Outcome {
-  return attempt(() => `saved ${key} = ${visibleValue(store.settings.set(key, draft), false)}`, store.path);
+/** Save an edit; with `original`, only if the value is still what the edit started from. */
+export function saveSetting(store: ConfigStore, key: string, draft: string, original?: string | null): Outcome {
+  return attempt(() => `saved ${key} = ${visibleValue(store.settings.set(key, draft, {ifValue: original}), false)}`, store.path);
 }
 
 export function toggleSetting(store: ConfigStore, key: string): Outcome {

@@ -3,7 +3,6 @@ import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
 import {arrowKeys, confirmKeys, moveKeys} from '../list/list-keys.js';
 import type {ListKeyContext} from '../list/use-list-keys.js';
-import {report} from '../shell/panel-context.js';
 import {shellKeys} from '../shell/shell-keys.js';
 import {addSetting, checkAddStep, saveSetting, toggleSetting} from './settings-actions.js';
 import {addSteps, type AddDraft, isChoiceStep, sensitiveChoices, type SettingsAction, type SettingsState, typeChoices} from './settings-state.js';
@@ -16,10 +15,7 @@ const noRow = (ctx: Ctx) => (ctx.current ? undefined : 'no setting here');
 
 function startEditing(ctx: Ctx): void {
   const setting = ctx.current!;
-  if (setting.type === 'boolean') {
-    report(ctx.panel, toggleSetting(ctx.panel.store, setting.key));
-    return;
-  }
+  if (setting.type === 'boolean') return ctx.panel.write(() => toggleSetting(ctx.panel.store, setting.key));
   // A hidden secret is replaced, not shown: its editor starts empty.
   const hidden = setting.sensitive && ctx.state.revealed !== setting.key;
   const why = hidden ? undefined : whyNotEditable(setting.value);
@@ -27,7 +23,7 @@ function startEditing(ctx: Ctx): void {
     ctx.panel.setStatus({tone: 'error', text: `${setting.key} ${why}; change it with sanctum-config set ${setting.key} --stdin`});
     return;
   }
-  ctx.dispatch({type: 'startEdit', key: setting.key, draft: hidden ? '' : (setting.value ?? ''), secret: hidden});
+  ctx.dispatch({type: 'startEdit', key: setting.key, draft: hidden ? '' : (setting.value ?? ''), secret: hidden, original: setting.value});
 }
 
 function copyValue(ctx: Ctx): void {
@@ -82,14 +78,54 @@ export const settingsFilterKeys: KeyTable<Ctx> = joinTables<Ctx>(
 
 function saveDraft(ctx: Ctx): void {
   if (ctx.state.mode.kind !== 'edit') return;
-  const {key, draft, secret} = ctx.state.mode;
+  const {key, draft, secret, original} = ctx.state.mode;
   if (secret && draft === '') {
     ctx.panel.setStatus({tone: 'info', text: `${key} unchanged (an empty entry keeps the secret; reveal with r to edit it)`});
     ctx.dispatch({type: 'browse'});
     return;
   }
-  if (report(ctx.panel, saveSetting(ctx.panel.store, key, draft))) ctx.dispatch({type: 'browse'});
+  // Compare-and-set: saved only if nobody changed it since the editor opened.
+  ctx.panel.write(
+    () => saveSetting(ctx.panel.store, key, draft, original),
+    (outcome) => {
+      if (outcome.ok) ctx.dispatch({type: 'browse'});
+      else if (outcome.conflict !== undefined) ctx.dispatch({type: 'conflict', theirs: outcome.conflict});
+    },
+  );
 }
+
+const conflictOf = (ctx: Ctx) => (ctx.state.mode.kind === 'conflict' ? ctx.state.mode : undefined);
+
+/** The value changed while it was being edited: overwrite it, take theirs, or keep editing. */
+export const settingsConflictKeys: KeyTable<Ctx> = {
+  title: 'A value changed while you edited it',
+  bindings: [
+    {
+      keys: ['o'], label: 'overwrite', help: 'save yours over theirs', footer: true, edits: true,
+      run: (ctx) => {
+        const {key, draft} = conflictOf(ctx)!;
+        ctx.panel.write(() => saveSetting(ctx.panel.store, key, draft), (o) => o.ok && ctx.dispatch({type: 'browse'}));
+      },
+    },
+    {
+      keys: ['t'], label: 'take theirs', help: 'keep their value, drop yours', footer: true,
+      run: (ctx) => {
+        ctx.panel.setStatus({tone: 'info', text: `kept the value another program saved for ${conflictOf(ctx)!.key}`});
+        ctx.panel.refresh();
+        ctx.dispatch({type: 'browse'});
+      },
+    },
+    {
+      keys: ['e', 'Esc'], label: 'keep editing', help: 'back to your draft (saving then compares with their value)', footer: true,
+      run: (ctx) => {
+        const {key, draft, secret} = conflictOf(ctx)!;
+        const now = ctx.panel.store.settings.get(key);
+        ctx.panel.refresh();
+        ctx.dispatch({type: 'startEdit', key, draft, secret, original: now?.value ?? null});
+      },
+    },
+  ],
+};
 
 const cancel = (ctx: Ctx) => {
   ctx.panel.setStatus({tone: 'info', text: 'cancelled; nothing saved'});
@@ -113,7 +149,14 @@ const nextStep = (draft: AddDraft) => addSteps[addSteps.indexOf(draft.step) + 1]
 function submitAddStep(ctx: Ctx): void {
   const draft = draftOf(ctx)!;
   if (draft.step === 'description') {
-    if (report(ctx.panel, addSetting(ctx.panel.store, draft, ctx.category))) ctx.dispatch({type: 'browse'});
+    ctx.panel.write(
+      () => addSetting(ctx.panel.store, draft, ctx.category),
+      (outcome) => {
+        if (!outcome.ok) return;
+        ctx.dispatch({type: 'browse'});
+        ctx.dispatch({type: 'select', id: draft.key});
+      },
+    );
     return;
   }
   const check = checkAddStep(ctx.panel.store, draft, ctx.category);
@@ -163,11 +206,15 @@ export const settingsAddChoiceKeys: KeyTable<Ctx> = {
 };
 
 /** Every table of a settings tab, in the order the help shows them. */
-export const settingsKeyTables = [settingsBrowseKeys, settingsFilterKeys, settingsEditKeys, settingsAddTextKeys, settingsAddChoiceKeys, settingsConfirmKeys];
+export const settingsKeyTables = [
+  settingsBrowseKeys, settingsFilterKeys, settingsEditKeys, settingsConflictKeys, settingsAddTextKeys, settingsAddChoiceKeys, settingsConfirmKeys,
+];
 
 /** The table of the mode a settings tab is in; adding has one for typing and one for choosing. */
 export function settingsKeysFor(state: SettingsState): KeyTable<SettingsKeyContext> {
   const {mode} = state;
   if (mode.kind === 'add') return isChoiceStep(mode.draft.step) ? settingsAddChoiceKeys : settingsAddTextKeys;
-  return {browse: settingsBrowseKeys, filter: settingsFilterKeys, edit: settingsEditKeys, 'confirm-delete': settingsConfirmKeys}[mode.kind];
+  return {
+    browse: settingsBrowseKeys, filter: settingsFilterKeys, edit: settingsEditKeys, conflict: settingsConflictKeys, 'confirm-delete': settingsConfirmKeys,
+  }[mode.kind];
 }

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import TextInput from 'ink-text-input';
 import {useMemo, useReducer} from 'react';
-import type {Setting} from '../../repo/index.js';
+import {maskSecret, quoted, type Setting} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {listTableProps, listWindow} from '../list/list-cursor.js';
 import {ListLayout} from '../list/list-layout.js';
@@ -12,10 +12,19 @@ import {clip} from '../text-fit.js';
 import {AddSettingForm} from './add-setting-form.js';
 import {deleteSetting} from './settings-actions.js';
 import {settingsKeysFor} from './settings-keys.js';
-import {filterSettings, initialSettingsState, settingsReducer} from './settings-state.js';
+import {filterSettings, initialSettingsState, settingsReducer, type SettingsState} from './settings-state.js';
 import {SettingsTable} from './settings-table.js';
 
 const keyOf = (setting: Setting) => setting.key;
+
+/** While a value is edited, what another program did to it meanwhile, said at once (not on save). */
+function editNotice(mode: SettingsState['mode'], settings: readonly Setting[]): string {
+  if (mode.kind !== 'edit') return '';
+  const live = settings.find((s) => s.key === mode.key);
+  if (!live) return `! ${mode.key} was deleted by another program`;
+  if (live.value === mode.original) return '';
+  return `! changed by another program: now ${live.sensitive ? maskSecret(live.value) : quoted(live.value ?? '', 30)}`;
+}
 
 type Props = {
   readonly panel: PanelContext;
@@ -42,8 +51,8 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
     table, extra: {category}, panel, shell, state: {...state, selected: window.selected}, dispatch, rows, idOf: keyOf, current, page, isActive,
     remove: (key: string) => deleteSetting(panel.store, key),
   });
-  const footer = footerText(table, ctx, panel.readOnly);
   const {mode} = state;
+  const footer = [editNotice(mode, settings), footerText(table, ctx, panel.readOnly)].filter(Boolean).join(' · ');
 
   if (mode.kind === 'add') {
     return (
@@ -84,6 +93,10 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
       );
     }
     if (mode.kind === 'confirm-delete') return <Text bold>{clip(`Delete ${mode.id}? y / n`, width)}</Text>;
+    if (mode.kind === 'conflict') {
+      const yours = mode.secret ? maskSecret(mode.draft) : mode.draft;
+      return <Text bold>{clip(`${mode.key} changed meanwhile: now ${mode.theirs} (yours: ${yours}). o overwrite · t take theirs · e keep editing`, width)}</Text>;
+    }
     const filterNote = state.filter ? `filter "${state.filter}": ${rows.length} of ${settings.length}` : '';
     const about = current ? `${current.description ?? '(no description)'}${current.sensitive ? ' · secret' : ''}` : '';
     return <Text dimColor>{clip(filterNote ? `${filterNote} · ${about}` : about, width)}</Text>;

@@ -27,14 +27,18 @@ export const sensitiveChoices = [
 /** A settings tab's own modes; browsing and the delete question come from the list kit. Rows are known by key. */
 export type SettingsMode =
   | {readonly kind: 'filter'}
-  | {readonly kind: 'edit'; readonly key: string; readonly draft: string; readonly secret: boolean}
+  /** `original` is the stored value the edit started from: saving compares it (compare-and-set). */
+  | {readonly kind: 'edit'; readonly key: string; readonly draft: string; readonly secret: boolean; readonly original: string | null}
+  /** Saving found the value changed meanwhile: `theirs` is what it holds now (masked when secret). */
+  | {readonly kind: 'conflict'; readonly key: string; readonly draft: string; readonly secret: boolean; readonly theirs: string}
   | {readonly kind: 'add'; readonly draft: AddDraft};
 
 export type SettingsState = ListState<string, SettingsMode> & {readonly filter: string};
 
 export type SettingsAction =
   | ListAction<string>
-  | {type: 'startEdit'; key: string; draft: string; secret: boolean}
+  | {type: 'startEdit'; key: string; draft: string; secret: boolean; original: string | null}
+  | {type: 'conflict'; theirs: string}
   | {type: 'changeDraft'; draft: string}
   | {type: 'startFilter'}
   | {type: 'changeFilter'; filter: string}
@@ -51,7 +55,9 @@ const emptyAdd: AddDraft = {step: 'key', key: '', type: 'string', value: '', des
 export function settingsReducer(state: SettingsState, action: SettingsAction): SettingsState {
   switch (action.type) {
     case 'startEdit':
-      return {...state, mode: {kind: 'edit', key: action.key, draft: action.draft, secret: action.secret}};
+      return {...state, mode: {kind: 'edit', key: action.key, draft: action.draft, secret: action.secret, original: action.original}};
+    case 'conflict':
+      return state.mode.kind === 'edit' ? {...state, mode: {...state.mode, kind: 'conflict', theirs: action.theirs}} : state;
     case 'changeDraft':
       return state.mode.kind === 'edit' ? {...state, mode: {...state.mode, draft: action.draft}} : state;
     case 'startFilter':

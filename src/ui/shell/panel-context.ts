@@ -14,6 +14,8 @@ export type PanelContext = {
   readonly refresh: () => void;
   /** Put text on the clipboard (OSC 52). */
   readonly copy: (text: string) => void;
+  /** Run a write: one transaction, waiting out another writer, remembered for undo; `then` gets the outcome. */
+  readonly write: (action: () => Outcome, then?: (outcome: Outcome) => void) => void;
 };
 
 /** The status for an action's outcome. */
@@ -25,10 +27,3 @@ export const keyEnvOf = (panel: PanelContext): KeyEnv => ({
   // A key that did nothing is worth the error mark: the operator expected it to act.
   say: (text) => panel.setStatus({tone: 'error', text}),
 });
-
-/** Report an action's outcome, and reload after a write that worked. */
-export function report(panel: PanelContext, outcome: Outcome): boolean {
-  panel.setStatus(statusOf(outcome));
-  if (outcome.ok) panel.refresh();
-  return outcome.ok;
-}

@@ -7,6 +7,8 @@ export type ShellControls = {
   /** Zero-based. */
   readonly goToTab: (index: number) => void;
   readonly openHelp: () => void;
+  /** Undo the last change made in this session. */
+  readonly undoLast: () => void;
   readonly quit: () => void;
 };
 
@@ -19,6 +21,7 @@ export const shellKeys: KeyTable<InShell> = {
     {keys: ['Tab', '→', 'l'], label: 'next tab', help: 'next tab', run: (ctx) => ctx.shell.nextTab()},
     {keys: ['S-Tab', '←', 'h'], label: 'previous tab', help: 'previous tab', run: (ctx) => ctx.shell.previousTab()},
     {keys: ['1-9'], label: 'tab', help: 'jump to that tab', run: (ctx, input) => ctx.shell.goToTab(Number(input) - 1)},
+    {keys: ['u'], label: 'undo', help: 'undo the last change made in this session', edits: true, run: (ctx) => ctx.shell.undoLast()},
     {keys: ['?'], label: 'help', help: 'help: every key', footer: true, run: (ctx) => ctx.shell.openHelp()},
     {keys: ['q'], label: 'quit', help: 'quit (Ctrl-C too)', footer: true, run: (ctx) => ctx.shell.quit()},
   ],

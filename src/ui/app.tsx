@@ -3,7 +3,7 @@ import {useCallback, useEffect, useMemo, useState} from 'react';
 import {categoryLabel, type ConfigStore} from '../repo/index.js';
 import type {KeyTable} from './bindings/binding.js';
 import {clipboardSequence} from './clipboard.js';
-import {HelpOverlay} from './components/help-overlay.js';
+import {HelpOverlay, helpText} from './components/help-overlay.js';
 import {StatusLine} from './components/status-line.js';
 import {TabBar} from './components/tab-bar.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -13,6 +13,7 @@ import {useWriter} from './hooks/use-writer.js';
 import type {Change} from '../repo/changes.js';
 import {ServersPanel} from './servers/index.js';
 import {serversKeyTables} from './servers/servers-keys.js';
+import {historyKeys} from './history/history-keys.js';
 import {SettingsPanel} from './settings/index.js';
 import {settingsKeyTables} from './settings/settings-keys.js';
 import type {PanelContext, Status} from './shell/panel-context.js';
@@ -63,6 +64,7 @@ export function App({
   const [tabId, setTabId] = useState<string | undefined>(undefined);
   const [lastIndex, setLastIndex] = useState(0);
   const [help, setHelp] = useState(false);
+  const [helpOffset, setHelpOffset] = useState(0);
   const [status, setStatus] = useState<Status>({
     tone: readOnly ? 'error' : 'info',
     text: readOnly ? 'read-only: browsing only; editing keys are off' : 'press ? for help',
@@ -96,12 +98,25 @@ export function App({
     nextTab: () => goToTab((active + 1) % tabs.length),
     previousTab: () => goToTab((active - 1 + tabs.length) % tabs.length),
     goToTab,
-    openHelp: () => setHelp(true),
+    openHelp: () => {
+      setHelpOffset(0);
+      setHelp(true);
+    },
     undoLast,
     quit: exit,
   };
-  // Any key closes help.
-  useKeys(() => setHelp(false), {isActive: screen === 'main' && help});
+  const helpTables = [shellKeys, ...(tab.kind === 'servers' ? serversKeyTables : settingsKeyTables), historyKeys] as KeyTable<never>[];
+  const helpRoom = Math.max(1, Math.max(3, rows - 3) - 1);
+  const helpLast = Math.max(0, helpText(helpTables, readOnly).length - helpRoom);
+  // Help scrolls with the arrows and pages; any other key closes it.
+  useKeys(
+    (input, key) => {
+      const step = key.downArrow || input === 'j' ? 1 : key.upArrow || input === 'k' ? -1 : key.pageDown ? helpRoom : key.pageUp ? -helpRoom : 0;
+      if (step === 0) return setHelp(false);
+      setHelpOffset((o) => Math.max(0, Math.min(helpLast, o + step)));
+    },
+    {isActive: screen === 'main' && help},
+  );
 
   const width = columns;
   const compact = columns < compactBelow;
@@ -130,11 +145,10 @@ export function App({
     );
   }
 
-  const helpTables = [shellKeys, ...(tab.kind === 'servers' ? serversKeyTables : settingsKeyTables)] as KeyTable<never>[];
   return (
     <Box flexDirection="column" width={width} height={rows - 1}>
       <TabBar tabs={tabs} active={active} width={width} readOnly={readOnly} />
-      {help ? <HelpOverlay tables={helpTables} readOnly={readOnly} width={width} height={panelHeight} /> : null}
+      {help ? <HelpOverlay tables={helpTables} readOnly={readOnly} width={width} height={panelHeight} offset={helpOffset} /> : null}
       {/* Hidden, not unmounted, under the help overlay: the selection and any filter survive. */}
       <Box display={help ? 'none' : 'flex'} flexDirection="column">
         {tab.kind === 'servers' ? (

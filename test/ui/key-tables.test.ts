@@ -6,6 +6,7 @@ import {serversKeyTables} from '../../src/ui/servers/servers-keys.js';
 import {settingsKeyTables} from '../../src/ui/settings/settings-keys.js';
 import {shellKeys} from '../../src/ui/shell/shell-keys.js';
 import {wizardKeyTables} from '../../src/ui/wizard/wizard-keys.js';
+import {historyConfirmKeys, historyKeys} from '../../src/ui/history/history-keys.js';
 
 const noKey: Key = {
   upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
@@ -31,7 +32,7 @@ const probes: [string, [string, Key]][] = [
   ...Array.from({length: 94}, (_, i) => String.fromCharCode(33 + i)).map((c): [string, [string, Key]] => [/[1-9]/.test(c) ? '1-9' : c, press(c)]),
 ];
 
-const allTables: KeyTable<never>[] = [shellKeys, moveKeys, arrowKeys, ...settingsKeyTables, ...serversKeyTables, ...wizardKeyTables] as KeyTable<never>[];
+const allTables: KeyTable<never>[] = [shellKeys, moveKeys, arrowKeys, ...settingsKeyTables, ...serversKeyTables, ...wizardKeyTables, historyKeys, historyConfirmKeys] as KeyTable<never>[];
 
 describe('key tables: what the footer and help show is what the keys do', () => {
   for (const table of allTables) {

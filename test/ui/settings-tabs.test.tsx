@@ -67,7 +67,12 @@ describe('tabs and navigation', () => {
   it('shows every key in a help overlay, closed by any key, keeping the selection', async () => {
     const app = await open(storeWith());
     await app.press('j', '?');
-    const help = app.frame();
+    let help = app.frame();
+    // Help scrolls: taller than 80x24, read it page by page.
+    for (let page = 0; page < 4; page++) {
+      await app.press(keys.pageDown);
+      help += app.frame();
+    }
     for (const text of ['next tab', 'previous row', 'page down', 'edit the value', 'reveal / hide', 'copy the value', 'filter by key', 'add a setting', 'delete the setting', 'quit']) {
       expect(help).toContain(text);
     }

@@ -8,17 +8,21 @@ type Props = {
   readonly readOnly: boolean;
   readonly width: number;
   readonly height: number;
+  /** The first line shown: help scrolls when it is taller than the screen. */
+  readonly offset: number;
 };
 
-/** Every key of this tab, mode by mode. Any key closes it. */
-export function HelpOverlay({tables, readOnly, width, height}: Props) {
-  const lines: {text: string; bold?: boolean}[] = [];
-  for (const table of tables) {
-    lines.push({text: table.title, bold: true});
-    for (const text of helpLines(table, readOnly)) lines.push({text});
-  }
+/** Every help line, for the overlay and for scrolling it. */
+export function helpText(tables: readonly KeyTable<never>[], readOnly: boolean): {text: string; bold?: boolean}[] {
+  return tables.flatMap((table) => [{text: table.title, bold: true}, ...helpLines(table, readOnly).map((text) => ({text}))]);
+}
+
+/** Every key of this tab, mode by mode; ↑/↓ scroll, any other key closes it. */
+export function HelpOverlay({tables, readOnly, width, height, offset}: Props) {
+  const lines = helpText(tables, readOnly);
   const room = Math.max(1, height - 1);
-  const shown = lines.length > room ? [...lines.slice(0, room - 1), {text: '  …'}] : lines;
+  const shown = lines.slice(offset, offset + room);
+  const more = lines.length > room ? ` (${offset + 1}-${Math.min(lines.length, offset + room)} of ${lines.length}; ↑/↓ PgUp/PgDn scroll)` : '';
   return (
     <Box flexDirection="column" height={height}>
       {shown.map((line, i) => (
@@ -27,7 +31,7 @@ export function HelpOverlay({tables, readOnly, width, height}: Props) {
         </Text>
       ))}
       <Box flexGrow={1} />
-      <Text dimColor>{clip('press any key to close help', width)}</Text>
+      <Text dimColor>{clip(`any other key closes help${more}`, width)}</Text>
     </Box>
   );
 }

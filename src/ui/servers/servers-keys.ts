@@ -65,6 +65,7 @@ const serversOwnKeys: KeyTable<Ctx> = {
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.problem ? `server ${ctx.current!.id} has no URL: ${ctx.current!.problem}` : undefined),
       run: copyUrl,
     },
+    {keys: ['H'], label: 'history', help: 'who changed this server, and putting back an older value', disabled: noRow, run: (ctx) => ctx.dispatch({type: 'showHistory', id: ctx.current!.id})},
     {keys: ['d'], label: 'delete', help: 'delete the server (asks first)', footer: true, edits: true, disabled: noRow, run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.id})},
   ],
 };
@@ -140,7 +141,8 @@ export const serverConflictKeys: KeyTable<Ctx> = {
 /** Every table of the Servers tab, in the order the help shows them. */
 export const serversKeyTables = [serversBrowseKeys, serverFormKeys, serverConflictKeys, serversConfirmKeys];
 
-const serversKeysByMode = {browse: serversBrowseKeys, form: serverFormKeys, 'confirm-delete': serversConfirmKeys} as const;
+// The history view has its own table; this one stands idle meanwhile.
+const serversKeysByMode = {browse: serversBrowseKeys, form: serverFormKeys, 'confirm-delete': serversConfirmKeys, history: {title: 'History', bindings: []}} as const;
 
 /** The table of the mode the Servers tab is in: a form with a conflict answers its question first. */
 export function serversKeysFor(state: ServersState): KeyTable<ServersKeyContext> {

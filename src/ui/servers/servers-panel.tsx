@@ -10,6 +10,7 @@ import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {ServerForm} from './server-form.js';
+import {HistoryView} from '../history/history-view.js';
 import {deleteServer, formProblem, movedFields} from './servers-actions.js';
 import {serversKeysFor} from './servers-keys.js';
 import {initialServersState, serversReducer} from './servers-state.js';
@@ -50,6 +51,12 @@ export function ServersPanel({panel, shell, servers, width, height, compact, isA
   const notice = gone ? `! server ${form!.id} was deleted by another program` : moved.length ? `! changed by another program: ${moved.join(', ')}` : '';
   const footer = [notice, footerText(table, ctx, panel.readOnly)].filter(Boolean).join(' · ');
   const {mode} = state;
+
+  if (state.mode.kind === 'history') {
+    return (
+      <HistoryView panel={panel} target={{serverId: state.mode.id}} revision={servers} width={width} height={height} isActive={isActive} onClose={() => dispatch({type: 'browse'})} />
+    );
+  }
 
   if (form) {
     return (

@@ -18,7 +18,7 @@ export type ServerForm = {
 };
 
 /** The Servers tab's own mode; browsing and the delete question come from the list kit. Rows are known by id. */
-export type ServersMode = {readonly kind: 'form'; readonly form: ServerForm};
+export type ServersMode = {readonly kind: 'form'; readonly form: ServerForm} | {readonly kind: 'history'; readonly id: number};
 
 export type ServersState = ListState<number, ServersMode>;
 
@@ -27,6 +27,7 @@ export type ServersAction =
   | {type: 'openForm'; form: ServerForm}
   | {type: 'changeField'; value: string}
   | {type: 'focusField'; delta: number}
+  | {type: 'showHistory'; id: number}
   | {type: 'formConflict'; fields?: string; original?: FormValues};
 
 export const initialServersState: ServersState = {selected: 0, offset: 0, mode: {kind: 'browse'}};
@@ -42,6 +43,8 @@ export function serversReducer(state: ServersState, action: ServersAction): Serv
       const values = {...form.values, [formFields[form.field]!]: action.value};
       return {...state, mode: {kind: 'form', form: {...form, values}}};
     }
+    case 'showHistory':
+      return {...state, mode: {kind: 'history', id: action.id}, revealed: undefined};
     case 'formConflict': {
       if (state.mode.kind !== 'form') return state;
       const form = {...state.mode.form, conflict: action.fields, original: action.original ?? state.mode.form.original};

@@ -52,6 +52,7 @@ const settingsOwnKeys: KeyTable<Ctx> = {
       keys: ['d'], label: 'delete', help: 'delete the setting (asks first)', footer: true, edits: true, disabled: noRow,
       run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.key}),
     },
+    {keys: ['H'], label: 'history', help: 'who changed this setting, and putting back an older value', disabled: noRow, run: (ctx) => ctx.dispatch({type: 'showHistory', key: ctx.current!.key})},
     {
       keys: ['Esc'], label: 'clear filter', help: 'clear the filter', footer: true,
       disabled: (ctx) => (ctx.state.filter ? undefined : 'no filter to clear'),
@@ -214,6 +215,8 @@ export const settingsKeyTables = [
 export function settingsKeysFor(state: SettingsState): KeyTable<SettingsKeyContext> {
   const {mode} = state;
   if (mode.kind === 'add') return isChoiceStep(mode.draft.step) ? settingsAddChoiceKeys : settingsAddTextKeys;
+  // The history view has its own table; this one stands idle meanwhile.
+  if (mode.kind === 'history') return {title: 'History', bindings: []};
   return {
     browse: settingsBrowseKeys, filter: settingsFilterKeys, edit: settingsEditKeys, conflict: settingsConflictKeys, 'confirm-delete': settingsConfirmKeys,
   }[mode.kind];

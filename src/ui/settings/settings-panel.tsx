@@ -10,6 +10,7 @@ import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {AddSettingForm} from './add-setting-form.js';
+import {HistoryView} from '../history/history-view.js';
 import {deleteSetting} from './settings-actions.js';
 import {settingsKeysFor} from './settings-keys.js';
 import {filterSettings, initialSettingsState, settingsReducer, type SettingsState} from './settings-state.js';
@@ -53,6 +54,12 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
   });
   const {mode} = state;
   const footer = [editNotice(mode, settings), footerText(table, ctx, panel.readOnly)].filter(Boolean).join(' · ');
+
+  if (mode.kind === 'history') {
+    return (
+      <HistoryView panel={panel} target={{key: mode.key}} revision={settings} width={width} height={height} isActive={isActive} onClose={() => dispatch({type: 'browse'})} />
+    );
+  }
 
   if (mode.kind === 'add') {
     return (

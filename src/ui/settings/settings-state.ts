@@ -31,7 +31,8 @@ export type SettingsMode =
   | {readonly kind: 'edit'; readonly key: string; readonly draft: string; readonly secret: boolean; readonly original: string | null}
   /** Saving found the value changed meanwhile: `theirs` is what it holds now (masked when secret). */
   | {readonly kind: 'conflict'; readonly key: string; readonly draft: string; readonly secret: boolean; readonly theirs: string}
-  | {readonly kind: 'add'; readonly draft: AddDraft};
+  | {readonly kind: 'add'; readonly draft: AddDraft}
+  | {readonly kind: 'history'; readonly key: string};
 
 export type SettingsState = ListState<string, SettingsMode> & {readonly filter: string};
 
@@ -44,6 +45,7 @@ export type SettingsAction =
   | {type: 'changeFilter'; filter: string}
   | {type: 'acceptFilter'}
   | {type: 'clearFilter'}
+  | {type: 'showHistory'; key: string}
   | {type: 'startAdd'}
   | {type: 'changeAdd'; draft: Partial<AddDraft>};
 
@@ -70,6 +72,8 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
       return {...state, filter: '', selected: 0, offset: 0, mode: {kind: 'browse'}};
     case 'startAdd':
       return {...state, mode: {kind: 'add', draft: emptyAdd}, revealed: undefined};
+    case 'showHistory':
+      return {...state, mode: {kind: 'history', key: action.key}, revealed: undefined};
     case 'changeAdd':
       return state.mode.kind === 'add' ? {...state, mode: {kind: 'add', draft: {...state.mode.draft, ...action.draft}}} : state;
     default:

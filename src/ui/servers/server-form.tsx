@@ -66,7 +66,7 @@ export function ServerForm({form, problem, width, isActive, footer, onChange}: P
       <Text bold={Boolean(problem || form.conflict)}>
         {clip(
           form.conflict
-            ? `! ${form.conflict} changed meanwhile by another program. o overwrite · t take theirs · e keep editing`
+            ? `! ${form.conflict} changed meanwhile by another program: which to keep?`
             : problem ? `! ${problem}` : 'ready to save',
           width,
         )}

@@ -48,7 +48,8 @@ export function ServersPanel({panel, shell, servers, width, height, compact, isA
   const moved = form ? movedFields(form, servers.find((s) => s.id === form.id)) : [];
   const gone = form?.id !== undefined && !servers.some((s) => s.id === form.id);
   // What another program did to this server meanwhile, said at once (not on save).
-  const notice = gone ? `! server ${form!.id} was deleted by another program` : moved.length ? `! changed by another program: ${moved.join(', ')}` : '';
+  const notice = gone ? `! server ${form!.id} was deleted by another program`
+    : moved.length && !form?.conflict ? `! changed by another program: ${moved.join(', ')}` : '';
   const footer = [notice, footerText(table, ctx, panel.readOnly)].filter(Boolean).join(' · ');
   const {mode} = state;
 

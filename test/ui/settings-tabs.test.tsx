@@ -274,3 +274,38 @@ describe('control characters', () => {
     for (const frame of app.frames) expect(frame).not.toContain('\u001b[2J');
   });
 });
+
+describe('history and undo in the app', () => {
+  it('opens a setting\'s history with H and puts an older value back after y', async () => {
+    const store = storeWith((s) => {
+      s.settings.set('flask_port', '5050');
+      s.settings.set('flask_port', '5060');
+    });
+    const app = await open(store);
+    await app.press('3', 'H');
+    const frame = app.frame();
+    expect(frame).toContain('History of flask_port (newest first)');
+    expect(frame).toMatch(/> .* cli\s+flask_port\s+'5050' -> '5060'/);
+    await app.press(keys.down, keys.enter);
+    expect(app.frame()).toContain('Put back the value from before change 1? y / n');
+    await app.press('y');
+    expect(store.settings.require('flask_port').value).toBe('5000');
+    expect(app.frame()).toContain("restored flask_port to '5000'");
+    await app.press(keys.escape);
+    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+5000/);
+  });
+
+  it('undoes the session\'s last change with u, and says when there is none', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('u');
+    expect(app.frame()).toContain('nothing to undo: no change made in this session');
+    await app.press('3', keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.type('5999');
+    await app.press(keys.enter);
+    expect(store.settings.require('flask_port').value).toBe('5999');
+    await app.press('u');
+    expect(store.settings.require('flask_port').value).toBe('5000');
+    expect(app.frame()).toContain('undid: flask_port');
+  });
+});

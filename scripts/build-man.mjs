@@ -56,6 +56,10 @@ const markdown = [
   '',
   section('The interactive app'),
   '',
+  '## SHARED USE, HISTORY AND UNDO',
+  '',
+  section('Shared use: history, undo, compare-and-set'),
+  '',
   '## FILES',
   '',
   section('Where the database lives'),
@@ -71,7 +75,8 @@ const markdown = [
   '## EXIT STATUS',
   '',
   '0 success; 1 a failure that is not the caller\'s (not a database, not ours, corrupt, newer schema, read-only file ' +
-    'when writing, a failed connection test); 2 a usage or validation error; 141 standard output was a closed pipe.',
+    'when writing, a failed connection test); 2 a usage or validation error; 3 a conflict (--if-value, ' +
+    '--if-unchanged-since, an undo of a row that changed since); 141 standard output was a closed pipe.',
   '',
   '## SEE ALSO',
   '',

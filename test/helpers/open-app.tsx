@@ -9,8 +9,12 @@ afterEach(() => {
 });
 
 /** A store on a new temp database, prepared by `setup`, closed after the test. */
-export function openStore(setup?: (store: ConfigStore) => void, path = tempDbPath()): ConfigStore {
-  const store = openConfigStore(path);
+export function openStore(
+  setup?: (store: ConfigStore) => void,
+  path = tempDbPath(),
+  options: Parameters<typeof openConfigStore>[1] = {},
+): ConfigStore {
+  const store = openConfigStore(path, options);
   cleanups.push(() => store.close());
   setup?.(store);
   return store;

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {keys} from '../helpers/render-app.js';
+import Sqlite from 'better-sqlite3';
+import {keys, waitForFrame} from '../helpers/render-app.js';
 import {openApp as open, openStore as storeWith, selectedLine} from '../helpers/open-app.js';
 import {snapshot} from '../helpers/temp-db.js';
 
@@ -307,5 +308,26 @@ describe('history and undo in the app', () => {
     await app.press('u');
     expect(store.settings.require('flask_port').value).toBe('5000');
     expect(app.frame()).toContain('undid: flask_port');
+  });
+});
+
+describe('another writer holding the lock', () => {
+  it('keeps the screen alive while it waits, then saves', async () => {
+    const path = storeWith().path;
+    const store = storeWith(undefined, path);
+    const blocking = new Sqlite(path);
+    const app = await open(storeWith(undefined, path, {busyTimeoutMs: 20}));
+    blocking.exec('BEGIN IMMEDIATE');
+    try {
+      await app.press('3', keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+      await app.type('5111');
+      await app.press(keys.enter);
+      expect(app.frame()).toContain('waiting for another writer...');
+    } finally {
+      blocking.exec('ROLLBACK');
+      blocking.close();
+    }
+    await waitForFrame(app.frame, /saved flask_port = 5111/);
+    expect(store.settings.require('flask_port').value).toBe('5111');
   });
 });

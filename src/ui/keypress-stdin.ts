@@ -30,7 +30,14 @@ const printableRun = /^[^\u0000-\u001f\u007f]+/;
 export function splitKeypresses(text: string): string[] {
   const keys: string[] = [];
   let i = 0;
+  let pasted = false;
   while (i < text.length) {
+    // A paste that ends in a line break: the break is part of what was copied, not Enter.
+    if (pasted && (text[i] === '\r' || text[i] === '\n')) {
+      i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
+      pasted = false;
+      continue;
+    }
     const run = printableRun.exec(text.slice(i))?.[0];
     const length =
       run && run.length >= pasteLength
@@ -40,7 +47,10 @@ export function splitKeypresses(text: string): string[] {
           : text.codePointAt(i)! > 0xffff
             ? 2
             : 1;
-    keys.push(text.slice(i, i + length));
+    const key = text.slice(i, i + length);
+    pasted = Boolean(run && run.length >= pasteLength);
+    // Ink reads the Delete key (ESC [3~) as Backspace; as Ctrl-D, line editing can delete forward.
+    keys.push(key === '\u001b[3~' ? '\u0004' : key);
     i += length;
   }
   return keys;

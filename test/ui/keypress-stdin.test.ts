@@ -13,8 +13,16 @@ describe('splitKeypresses', () => {
     expect(splitKeypresses('\u001b[1;5C')).toEqual(['\u001b[1;5C']);
   });
 
-  it('keeps a pasted run of text in one piece, and the Enter after it apart', () => {
-    expect(splitKeypresses('sk-ant-api03-abcdef\r')).toEqual(['sk-ant-api03-abcdef', '\r']);
+  it('keeps a pasted run of text in one piece, and drops the line break it ends with (a paste does not submit)', () => {
+    expect(splitKeypresses('sk-ant-api03-abcdef\r')).toEqual(['sk-ant-api03-abcdef']);
+    expect(splitKeypresses('sk-ant-api03-abcdef\r\n')).toEqual(['sk-ant-api03-abcdef']);
+    expect(splitKeypresses('sk-ant-api03-abcdef')).toEqual(['sk-ant-api03-abcdef']);
+    // Typed keys keep their Enter.
+    expect(splitKeypresses('5050\r')).toEqual(['5', '0', '5', '0', '\r']);
+  });
+
+  it('hands the Delete key on as Ctrl-D, which Ink can tell from Backspace', () => {
+    expect(splitKeypresses('\u001b[3~\u007f')).toEqual(['\u0004', '\u007f']);
   });
 
   it('keeps characters outside the BMP whole', () => {

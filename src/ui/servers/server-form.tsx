@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from '../components/line-input.js';
 import {clip} from '../text-fit.js';
 import {maskSecret} from '../../repo/index.js';
 import {formFields, type FormField, type ServerForm as Form} from './servers-state.js';
@@ -47,7 +47,8 @@ export function ServerForm({form, problem, width, isActive, footer, onChange}: P
             <Text inverse={focused}>{label}</Text>
             <Text> </Text>
             {focused ? (
-              <TextInput
+              <LineInput
+                key={field}
                 value={form.values[field]}
                 focus={isActive}
                 mask={secret ? '*' : undefined}

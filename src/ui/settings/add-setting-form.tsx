@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from '../components/line-input.js';
 import {categoryLabel, looksSecret, maskSecret} from '../../repo/index.js';
 import {clip} from '../text-fit.js';
 import {addSteps, type AddDraft, type AddStep, sensitiveChoices, typeChoices} from './settings-state.js';
@@ -40,7 +40,8 @@ export function AddSettingForm({draft, category, width, isActive, footer, onChan
           <Box key={field} height={1} overflow="hidden">
             <Text>{`> ${labels[field].padEnd(12)}`}</Text>
             {field === 'key' || field === 'value' || field === 'description' ? (
-              <TextInput
+              <LineInput
+                key={field}
                 value={draft[field]}
                 focus={isActive}
                 mask={field === 'value' && secret ? '*' : undefined}

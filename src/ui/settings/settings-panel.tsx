@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from '../components/line-input.js';
 import {useMemo, useReducer} from 'react';
 import {maskSecret, quoted, type Setting} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
@@ -81,7 +81,7 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
       return (
         <Box height={1} overflow="hidden">
           <Text>{`${mode.key} = `}</Text>
-          <TextInput
+          <LineInput
             value={mode.draft}
             focus={isActive}
             mask={mode.secret ? '*' : undefined}
@@ -95,7 +95,7 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
       return (
         <Box height={1} overflow="hidden">
           <Text>/</Text>
-          <TextInput value={state.filter} focus={isActive} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />
+          <LineInput value={state.filter} focus={isActive} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />
         </Box>
       );
     }

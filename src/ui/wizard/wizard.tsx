@@ -1,5 +1,5 @@
 import {Box, Text} from 'ink';
-import TextInput from 'ink-text-input';
+import {LineInput} from '../components/line-input.js';
 import {useReducer} from 'react';
 import {serverDefaults, type ConfigStore} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
@@ -50,7 +50,9 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
       {isTextStep(step) ? (
         <Box height={1} overflow="hidden">
           <Text>{'> '}</Text>
-          <TextInput
+          <LineInput
+            key={step}
+            focus
             value={values[step]}
             mask={prompt.secret ? '*' : undefined}
             placeholder="(empty skips)"

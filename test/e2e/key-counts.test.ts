@@ -1,0 +1,63 @@
+import {afterEach, describe, expect, it} from 'vitest';
+import {cliFor, cliPath} from '../helpers/run-cli.js';
+import {tempDbPath} from '../helpers/temp-db.js';
+import {TmuxSession} from '../helpers/tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  while (sessions.length) sessions.pop()!.kill();
+});
+
+/** Keys sent to the real app in tmux, counted as a person presses them (a typed character is one key). */
+class CountingTerminal {
+  count = 0;
+  constructor(readonly tmux: TmuxSession) {}
+  async press(...keys: string[]): Promise<void> {
+    this.count += keys.length;
+    await this.tmux.keys(...keys);
+  }
+  async type(text: string): Promise<void> {
+    await this.press(...text.split(''));
+  }
+}
+
+function start(db: string): CountingTerminal {
+  const tmux = new TmuxSession(`env NO_COLOR=1 ${process.execPath} ${cliPath} --db ${db}; echo "EXITED:$?"; sleep 60`);
+  sessions.push(tmux);
+  return new CountingTerminal(tmux);
+}
+
+describe('what an operator reaches for takes few keys (80x24, tmux)', () => {
+  it('changes flask_port to 5050 in 7 keys', async () => {
+    const db = tempDbPath();
+    cliFor(db)(['list']);
+    const app = start(db);
+    await app.tmux.waitFor(/\[1 API Keys\]/);
+    await app.press('3', 'Enter');
+    await app.tmux.waitFor(/flask_port = \[5000\]/);
+    await app.type('5050');
+    await app.press('Enter');
+    await app.tmux.waitFor(/saved flask_port = 5050/);
+    expect(app.count).toBeLessThanOrEqual(7);
+    expect(cliFor(db)(['get', 'flask_port']).stdout).toBe('5050\n');
+  });
+
+  it('adds a second server at 127.0.0.1:8284 with a password in at most 30 keys', async () => {
+    const db = tempDbPath();
+    cliFor(db)(['list']);
+    const app = start(db);
+    await app.tmux.waitFor(/\[1 API Keys\]/);
+    await app.press('5', 'n');
+    await app.tmux.waitFor(/New Letta server/);
+    await app.type('127.0.0.1');
+    await app.press('Tab');
+    await app.type('8284');
+    await app.press('Tab');
+    await app.type('pw-lab');
+    await app.press('Enter');
+    await app.tmux.waitFor(/added server 2/);
+    expect(app.count).toBeLessThanOrEqual(30);
+    const servers = JSON.parse(cliFor(db)(['server', 'list', '--json', '--reveal']).stdout);
+    expect(servers[1]).toMatchObject({address: '127.0.0.1', port: 8284, password: 'pw-lab'});
+  });
+});

@@ -4,6 +4,8 @@ import {categoryLabel, type ConfigStore} from '../repo/index.js';
 import type {KeyTable} from './bindings/binding.js';
 import {clipboardSequence} from './clipboard.js';
 import {HelpOverlay, helpText} from './components/help-overlay.js';
+import {ContextLine} from './components/context-line.js';
+import {useConnectionTest} from './servers/use-connection-test.js';
 import {StatusLine} from './components/status-line.js';
 import {TabBar} from './components/tab-bar.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -94,10 +96,12 @@ export function App({
     setTabId(tabIdentity(tabs[index]!));
     setLastIndex(index);
   };
+  const tests = useConnectionTest(panel);
   const shell: ShellControls = {
     nextTab: () => goToTab((active + 1) % tabs.length),
     previousTab: () => goToTab((active - 1 + tabs.length) % tabs.length),
     goToTab,
+    goToServers: () => goToTab(tabs.length - 1),
     openHelp: () => {
       setHelpOffset(0);
       setHelp(true);
@@ -106,7 +110,7 @@ export function App({
     quit: exit,
   };
   const helpTables = [shellKeys, ...(tab.kind === 'servers' ? serversKeyTables : settingsKeyTables), historyKeys] as KeyTable<never>[];
-  const helpRoom = Math.max(1, Math.max(3, rows - 3) - 1);
+  const helpRoom = Math.max(1, Math.max(3, rows - 3 - (rows >= 12 ? 1 : 0)) - 1);
   const helpLast = Math.max(0, helpText(helpTables, readOnly).length - helpRoom);
   // Help scrolls with the arrows and pages; any other key closes it.
   useKeys(
@@ -120,8 +124,11 @@ export function App({
 
   const width = columns;
   const compact = columns < compactBelow;
+  // The context line only where there is room for it.
+  const withContext = rows >= 12;
   // Never as tall as the terminal: a full-height frame makes Ink clear and redraw everything.
-  const panelHeight = Math.max(3, rows - 3);
+  const panelHeight = Math.max(3, rows - 3 - (withContext ? 1 : 0));
+  const activeServer = servers.find((s) => s.active);
 
   if (columns < minimumSize.columns || rows < minimumSize.rows) {
     return <Text>{clip(`too small: ${columns}x${rows} (need ${minimumSize.columns}x${minimumSize.rows})`, columns)}</Text>;
@@ -148,11 +155,21 @@ export function App({
   return (
     <Box flexDirection="column" width={width} height={rows - 1}>
       <TabBar tabs={tabs} active={active} width={width} readOnly={readOnly} />
+      {withContext ? (
+        <ContextLine
+          path={store.path}
+          active={activeServer}
+          result={activeServer ? tests.results[activeServer.id] : undefined}
+          testing={activeServer !== undefined && tests.testing === activeServer.id}
+          readOnly={readOnly}
+          width={width}
+        />
+      ) : null}
       {help ? <HelpOverlay tables={helpTables} readOnly={readOnly} width={width} height={panelHeight} offset={helpOffset} /> : null}
       {/* Hidden, not unmounted, under the help overlay: the selection and any filter survive. */}
       <Box display={help ? 'none' : 'flex'} flexDirection="column">
         {tab.kind === 'servers' ? (
-          <ServersPanel panel={panel} shell={shell} servers={servers} width={width} height={panelHeight} compact={compact} isActive={!help} />
+          <ServersPanel panel={panel} shell={shell} tests={tests} servers={servers} width={width} height={panelHeight} compact={compact} isActive={!help} />
         ) : (
           <SettingsPanel
             key={tab.category}

@@ -42,11 +42,11 @@ describe('tabs and navigation', () => {
     await app.press(keys.home);
     expect(selectedLine(app.frame())).toMatch(/^> item_00/);
     await app.press(keys.pageDown);
-    expect(selectedLine(app.frame())).toMatch(/^> item_18/);
+    expect(selectedLine(app.frame())).toMatch(/^> item_17/);
     await app.press(keys.pageUp);
     expect(selectedLine(app.frame())).toMatch(/^> item_00/);
     const lines = app.frame().split('\n');
-    expect(lines.filter((l) => /item_\d\d/.test(l))).toHaveLength(18);
+    expect(lines.filter((l) => /item_\d\d/.test(l))).toHaveLength(17);
     expect(lines.length).toBeLessThanOrEqual(23);
   });
 

@@ -55,12 +55,22 @@ export function pressKey<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, env: KeyEnv, input
   return true;
 }
 
-/** The footer: what typing does, then every footer key that works right now. */
-export function footerText<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, readOnly: boolean): string {
-  const keys = table.bindings
-    .filter((b) => b.footer && !whyOff(b, ctx, readOnly))
-    .map((b) => `${keysText(b as Binding<never>)} ${b.label}`);
-  return [...(table.typing ? [table.typing] : []), ...keys].join('  ');
+/** Keys the footer keeps however narrow the screen: the way to every other key, and out. */
+const essential = new Set(['help', 'quit']);
+
+/**
+ * The footer: what typing does, then every footer key that works right now.
+ * Given a width, the mode's own keys are dropped from the end until it fits,
+ * never `? help` and `q quit`.
+ */
+export function footerText<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, readOnly: boolean, width = Infinity, prefix = ''): string {
+  const shown = table.bindings.filter((b) => b.footer && !whyOff(b, ctx, readOnly));
+  const text = (b: Binding<Ctx>) => `${keysText(b as Binding<never>)} ${b.label}`;
+  const own = [...(prefix ? [prefix] : []), ...(table.typing ? [table.typing] : []), ...shown.filter((b) => !essential.has(b.label)).map(text)];
+  const kept = shown.filter((b) => essential.has(b.label)).map(text);
+  const join = () => [...own, ...kept].join('  ');
+  while (join().length > width && own.length > 1) own.pop();
+  return join();
 }
 
 /** Help lines for a table: every key, with `(off: read-only)` where editing is off. */

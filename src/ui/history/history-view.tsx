@@ -51,7 +51,7 @@ export function HistoryView({panel, target, revision, width, height, isActive, o
       })}
       <Box flexGrow={1} />
       <Text bold={state.asking}>{clip(state.asking && selected ? `Put back the value from before change ${selected.id}? y / n` : ' ', width)}</Text>
-      <Text dimColor>{clip(footerText(table, ctx, panel.readOnly), width)}</Text>
+      <Text dimColor>{clip(footerText(table, ctx, panel.readOnly, width), width)}</Text>
     </Box>
   );
 }

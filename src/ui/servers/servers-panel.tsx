@@ -15,13 +15,15 @@ import {deleteServer, formProblem, movedFields} from './servers-actions.js';
 import {serversKeysFor} from './servers-keys.js';
 import {initialServersState, serversReducer} from './servers-state.js';
 import {ServersTable} from './servers-table.js';
-import {useConnectionTest} from './use-connection-test.js';
+import type {ConnectionTests} from './use-connection-test.js';
 
 const idOf = (server: Server) => server.id;
 
 type Props = {
   readonly panel: PanelContext;
   readonly shell: ShellControls;
+  /** The connection tests: the shell's, so a running test survives a tab switch. */
+  readonly tests: ConnectionTests;
   readonly servers: readonly Server[];
   readonly width: number;
   readonly height: number;
@@ -30,12 +32,11 @@ type Props = {
 };
 
 /** The Servers tab: every Letta connection, its form, activation and the connection test. Renders only. */
-export function ServersPanel({panel, shell, servers, width, height, compact, isActive}: Props) {
+export function ServersPanel({panel, shell, tests, servers, width, height, compact, isActive}: Props) {
   const [state, dispatch] = useReducer(serversReducer, initialServersState);
   const page = Math.max(1, height - 3);
   const window = listWindow(state, servers, page, idOf);
   const {current} = window;
-  const tests = useConnectionTest(panel);
   const spinner = useSpinner(tests.testing !== undefined);
   const form = state.mode.kind === 'form' ? state.mode.form : undefined;
   // The base is the row as listed: checking the form reads nothing from the database.
@@ -50,7 +51,7 @@ export function ServersPanel({panel, shell, servers, width, height, compact, isA
   // What another program did to this server meanwhile, said at once (not on save).
   const notice = gone ? `! server ${form!.id} was deleted by another program`
     : moved.length && !form?.conflict ? `! changed by another program: ${moved.join(', ')}` : '';
-  const footer = [notice, footerText(table, ctx, panel.readOnly)].filter(Boolean).join(' · ');
+  const footer = footerText(table, ctx, panel.readOnly, width, notice);
   const {mode} = state;
 
   if (state.mode.kind === 'history') {

@@ -53,7 +53,7 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
     remove: (key: string) => deleteSetting(panel.store, key),
   });
   const {mode} = state;
-  const footer = [editNotice(mode, settings), footerText(table, ctx, panel.readOnly)].filter(Boolean).join(' · ');
+  const footer = footerText(table, ctx, panel.readOnly, width, editNotice(mode, settings));
 
   if (mode.kind === 'history') {
     return (

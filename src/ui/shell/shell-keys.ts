@@ -6,6 +6,8 @@ export type ShellControls = {
   readonly previousTab: () => void;
   /** Zero-based. */
   readonly goToTab: (index: number) => void;
+  /** The Servers tab, whatever the number of categories. */
+  readonly goToServers: () => void;
   readonly openHelp: () => void;
   /** Undo the last change made in this session. */
   readonly undoLast: () => void;
@@ -21,6 +23,7 @@ export const shellKeys: KeyTable<InShell> = {
     {keys: ['Tab', '→', 'l'], label: 'next tab', help: 'next tab', run: (ctx) => ctx.shell.nextTab()},
     {keys: ['S-Tab', '←', 'h'], label: 'previous tab', help: 'previous tab', run: (ctx) => ctx.shell.previousTab()},
     {keys: ['1-9'], label: 'tab', help: 'jump to that tab', run: (ctx, input) => ctx.shell.goToTab(Number(input) - 1)},
+    {keys: ['s', '0'], label: 'servers', help: 'the Servers tab, whatever the number of categories', run: (ctx) => ctx.shell.goToServers()},
     {keys: ['u'], label: 'undo', help: 'undo the last change made in this session', edits: true, run: (ctx) => ctx.shell.undoLast()},
     {keys: ['?'], label: 'help', help: 'help: every key', footer: true, run: (ctx) => ctx.shell.openHelp()},
     {keys: ['q'], label: 'quit', help: 'quit (Ctrl-C too)', footer: true, run: (ctx) => ctx.shell.quit()},

@@ -71,7 +71,7 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
       <Text> </Text>
       <Text bold color="red">{clip(problem ? `! ${problem}` : '', width) || ' '}</Text>
       <Box flexGrow={1} />
-      <Text dimColor>{clip(footerText(table, ctx, false), width)}</Text>
+      <Text dimColor>{clip(footerText(table, ctx, false, width), width)}</Text>
     </Box>
   );
 }

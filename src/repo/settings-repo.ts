@@ -215,6 +215,13 @@ export class SettingsRepo {
     throw new ConflictError(`${key} changed since you read it: it is ${shown} now; nothing changed`, shown);
   }
 
+  /** Put a known setting back to the catalogue's default. */
+  reset(key: string): Setting {
+    const setting = this.require(key);
+    if (setting.defaultValue === undefined) throw new ValidationError(key, 'has no default: it is not a setting this program knows');
+    return this.set(key, setting.defaultValue);
+  }
+
   /** Flip a boolean setting. */
   toggle(key: string): Setting {
     const setting = this.require(key);

@@ -99,7 +99,7 @@ describe('the Servers tab', () => {
     await app.press(keys.enter);
     expect(store.servers.list().map((s) => s.address)).toEqual(['localhost', 'letta.internal']);
     await app.press(keys.home, 'd');
-    expect(app.frame()).toContain('Delete server 1? y / n');
+    expect(app.frame()).toContain('Delete server 1 (http://localhost:8080, the active one)? y / n');
     await app.press('y');
     expect(store.servers.list().map((s) => s.id)).toEqual([2]);
     expect(app.frame()).toContain('deleted server 1; no server is active now');

@@ -93,7 +93,7 @@ describe('editing settings', () => {
     await app.press(keys.enter);
     expect(store.settings.require('flask_port').value).toBe('5001');
     expect(app.frame()).toContain('saved flask_port = 5001');
-    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+5001/);
+    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+\*5001/);
   });
 
   it('cancels an edit with Esc, writing nothing', async () => {
@@ -140,7 +140,7 @@ describe('editing settings', () => {
     expect(selectedLine(app.frame())).toMatch(/debug_mode\s+on/);
     await app.press(keys.enter);
     expect(store.settings.require('debug_mode').value).toBe('false');
-    expect(selectedLine(app.frame())).toMatch(/debug_mode\s+off/);
+    expect(selectedLine(app.frame())).toMatch(/debug_mode\s+\*off/);
   });
 
   it('never shows a secret until revealed, and hides it again when the selection moves', async () => {
@@ -150,7 +150,7 @@ describe('editing settings', () => {
     await app.press('j', 'k', '/', 'o', keys.enter, keys.escape, '?', 'x');
     for (const frame of app.frames) expect(frame).not.toContain('sk-very-secret');
     await app.press('r');
-    expect(app.frame()).toMatch(/> openai_api_key\s+sk-very-secret/);
+    expect(app.frame()).toMatch(/> openai_api_key\s+\*sk-very-secret/);
     await app.press('r');
     expect(app.frame()).not.toContain('sk-very-secret');
     await app.press('r', 'j');
@@ -221,7 +221,7 @@ describe('editing settings', () => {
     const store = storeWith();
     const app = await open(store);
     await app.press('2', 'd');
-    expect(app.frame()).toContain('Delete sanctum_base_path? y / n');
+    expect(app.frame()).toContain("Delete sanctum_base_path (built in, default '~/sanctum')? y / n");
     await app.press('n');
     expect(store.settings.get('sanctum_base_path')).toBeDefined();
     await app.press('d', 'y');
@@ -254,7 +254,7 @@ describe('sharing the file', () => {
     other.settings.set('flask_port', '5123');
     other.close();
     const {waitForFrame} = await import('../helpers/render-app.js');
-    expect(await waitForFrame(app.frame, /flask_port\s+5123/, 3000)).toContain('5123');
+    expect(await waitForFrame(app.frame, /flask_port\s+\*5123/, 3000)).toContain('5123');
   });
 
   it('says so when the terminal is too small instead of drawing garbage', async () => {
@@ -329,5 +329,36 @@ describe('another writer holding the lock', () => {
     }
     await waitForFrame(app.frame, /saved flask_port = 5111/);
     expect(store.settings.require('flask_port').value).toBe('5111');
+  });
+});
+
+describe('defaults', () => {
+  it('marks values that differ from the default, shows the default, and R resets after y', async () => {
+    const store = storeWith((s) => s.settings.set('flask_port', '5050'));
+    const app = await open(store);
+    await app.press('3');
+    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+\*5050/);
+    expect(app.frame()).toContain("Flask web interface port · default '5000' (changed; R resets)");
+    await app.press('R');
+    expect(app.frame()).toContain("Reset flask_port to its default '5000'? y / n");
+    await app.press('n');
+    expect(store.settings.require('flask_port').value).toBe('5050');
+    await app.press('R', 'y');
+    expect(store.settings.require('flask_port').value).toBe('5000');
+    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+5000/);
+    await app.press('R');
+    expect(app.frame()).toContain('! flask_port already has its default');
+  });
+
+  it('reads r as "hide" while a secret is shown, and offers a and n to add on every tab', async () => {
+    const store = storeWith((s) => s.settings.set('openai_api_key', 'sk-1'));
+    const app = await open(store);
+    expect(app.frame()).toMatch(/r reveal/);
+    await app.press('r');
+    expect(app.frame()).toMatch(/r hide/);
+    await app.press('n');
+    expect(app.frame()).toContain('Add a setting to API Keys');
+    await app.press(keys.escape, 's', 'a');
+    expect(app.frame()).toContain('New Letta server');
   });
 });

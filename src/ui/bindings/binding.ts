@@ -8,8 +8,8 @@ import {type KeyToken, matchesToken} from './key-tokens.js';
  */
 export type Binding<Ctx> = {
   readonly keys: readonly KeyToken[];
-  /** One word for the footer. */
-  readonly label: string;
+  /** One word for the footer; it may read the moment ("reveal" / "hide"). */
+  readonly label: string | ((ctx: Ctx) => string);
   /** A phrase for the help overlay. */
   readonly help: string;
   readonly run: (ctx: Ctx, input: string) => void;
@@ -55,6 +55,8 @@ export function pressKey<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, env: KeyEnv, input
   return true;
 }
 
+const labelOf = <Ctx>(b: Binding<Ctx>, ctx: Ctx) => (typeof b.label === 'function' ? b.label(ctx) : b.label);
+
 /** Keys the footer keeps however narrow the screen: the way to every other key, and out. */
 const essential = new Set(['help', 'quit']);
 
@@ -65,9 +67,9 @@ const essential = new Set(['help', 'quit']);
  */
 export function footerText<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, readOnly: boolean, width = Infinity, prefix = ''): string {
   const shown = table.bindings.filter((b) => b.footer && !whyOff(b, ctx, readOnly));
-  const text = (b: Binding<Ctx>) => `${keysText(b as Binding<never>)} ${b.label}`;
-  const own = [...(prefix ? [prefix] : []), ...(table.typing ? [table.typing] : []), ...shown.filter((b) => !essential.has(b.label)).map(text)];
-  const kept = shown.filter((b) => essential.has(b.label)).map(text);
+  const text = (b: Binding<Ctx>) => `${keysText(b as Binding<never>)} ${labelOf(b, ctx)}`;
+  const own = [...(prefix ? [prefix] : []), ...(table.typing ? [table.typing] : []), ...shown.filter((b) => !essential.has(labelOf(b, ctx))).map(text)];
+  const kept = shown.filter((b) => essential.has(labelOf(b, ctx))).map(text);
   const join = () => [...own, ...kept].join('  ');
   while (join().length > width && own.length > 1) own.pop();
   return join();

@@ -40,7 +40,7 @@ const serversOwnKeys: KeyTable<Ctx> = {
   title: 'Servers',
   bindings: [
     {keys: ['Enter'], label: 'edit', help: 'edit the server', footer: true, edits: true, disabled: noRow, run: openEditor},
-    {keys: ['n'], label: 'new', help: 'new server', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'openForm', form: formFor(undefined, true)})},
+    {keys: ['n', 'a'], label: 'new', help: 'new server', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'openForm', form: formFor(undefined, true)})},
     {
       keys: ['Space'], label: 'activate', help: 'make it the active server', footer: true, edits: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.active ? `server ${ctx.current!.id} is already the active server` : undefined),
@@ -59,9 +59,11 @@ const serversOwnKeys: KeyTable<Ctx> = {
       disabled: (ctx) => (ctx.tests.testing === undefined ? 'no test is running' : undefined),
       run: (ctx) => ctx.tests.cancel(),
     },
-    {keys: ['r'], label: 'reveal', help: 'reveal / hide its password and token', footer: true, disabled: noRow, run: (ctx) => ctx.dispatch({type: 'toggleReveal', id: ctx.current!.id})},
     {
-      keys: ['y'], label: 'copy', help: 'copy its URL (OSC 52)',
+      keys: ['r'], label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.id ? 'hide' : 'reveal'), help: 'reveal / hide its password and token', footer: true,
+      disabled: (ctx) => noRow(ctx) ?? (ctx.current!.password || ctx.current!.token ? undefined : `server ${ctx.current!.id} has no password or token`), run: (ctx) => ctx.dispatch({type: 'toggleReveal', id: ctx.current!.id})},
+    {
+      keys: ['y'], label: 'copy', help: 'copy its URL (OSC 52)', footer: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.problem ? `server ${ctx.current!.id} has no URL: ${ctx.current!.problem}` : undefined),
       run: copyUrl,
     },

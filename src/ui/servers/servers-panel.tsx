@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useMemo, useReducer} from 'react';
-import {describeServerUrl, type Server} from '../../repo/index.js';
+import {describeServerUrl, printable, type Server} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {useSpinner} from '../hooks/use-spinner.js';
 import {listTableProps, listWindow} from '../list/list-cursor.js';
@@ -69,7 +69,11 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
   }
 
   const detail = (() => {
-    if (mode.kind === 'confirm-delete') return <Text bold>{clip(`Delete server ${mode.id}? y / n`, width)}</Text>;
+    if (mode.kind === 'confirm-delete') {
+      const row = servers.find((s) => s.id === mode.id);
+      const what = row ? [row.name ? printable(row.name) : '', describeServerUrl(row), row.active ? 'the active one' : ''].filter(Boolean).join(', ') : '';
+      return <Text bold>{clip(`Delete server ${mode.id}${what ? ` (${what})` : ''}? y / n`, width)}</Text>;
+    }
     if (!current) return <Text dimColor> </Text>;
     const result = tests.results[current.id];
     const facts = [

@@ -40,3 +40,10 @@ export function addSetting(store: ConfigStore, draft: AddDraft, category: string
     return `added ${draft.key}`;
   }, store.path);
 }
+
+export function resetSetting(store: ConfigStore, key: string): Outcome {
+  return attempt(() => `${key} is back to its default, ${visibleValue(store.settings.reset(key), false)}`, store.path);
+}
+
+/** Whether a value differs from the catalogue's default (false when there is none). */
+export const differsFromDefault = (setting: Setting) => setting.defaultValue !== undefined && (setting.value ?? '') !== setting.defaultValue;

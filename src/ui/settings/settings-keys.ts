@@ -4,7 +4,7 @@ import {whyNotEditable} from '../edit-limits.js';
 import {arrowKeys, confirmKeys, moveKeys} from '../list/list-keys.js';
 import type {ListKeyContext} from '../list/use-list-keys.js';
 import {shellKeys} from '../shell/shell-keys.js';
-import {addSetting, checkAddStep, saveSetting, toggleSetting} from './settings-actions.js';
+import {addSetting, checkAddStep, differsFromDefault, resetSetting, saveSetting, toggleSetting} from './settings-actions.js';
 import {addSteps, type AddDraft, isChoiceStep, sensitiveChoices, type SettingsAction, type SettingsState, typeChoices} from './settings-state.js';
 
 /** Everything a settings tab's keys act on: the list's, and its category. */
@@ -37,7 +37,7 @@ const settingsOwnKeys: KeyTable<Ctx> = {
   bindings: [
     {keys: ['Enter'], label: 'edit', help: 'edit the value (a boolean toggles)', footer: true, edits: true, disabled: noRow, run: startEditing},
     {
-      keys: ['r'], label: 'reveal', help: 'reveal / hide a secret', footer: true,
+      keys: ['r'], label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.key ? 'hide' : 'reveal'), help: 'reveal / hide a secret', footer: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.sensitive ? undefined : `${ctx.current!.key} is not secret`),
       run: (ctx) => ctx.dispatch({type: 'toggleReveal', id: ctx.current!.key}),
     },
@@ -47,7 +47,15 @@ const settingsOwnKeys: KeyTable<Ctx> = {
       run: copyValue,
     },
     {keys: ['/'], label: 'filter', help: 'filter by key or description', footer: true, run: (ctx) => ctx.dispatch({type: 'startFilter'})},
-    {keys: ['a'], label: 'add', help: 'add a setting to this tab', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'startAdd'})},
+    {keys: ['a', 'n'], label: 'add', help: 'add a setting to this tab', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'startAdd'})},
+    {
+      keys: ['R'], label: 'reset', help: 'reset to the default (asks first)', edits: true,
+      disabled: (ctx) =>
+        noRow(ctx) ??
+        (ctx.current!.defaultValue === undefined ? `${ctx.current!.key} has no default` : undefined) ??
+        (differsFromDefault(ctx.current!) ? undefined : `${ctx.current!.key} already has its default`),
+      run: (ctx) => ctx.dispatch({type: 'askReset', key: ctx.current!.key}),
+    },
     {
       keys: ['d'], label: 'delete', help: 'delete the setting (asks first)', footer: true, edits: true, disabled: noRow,
       run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.key}),
@@ -144,6 +152,29 @@ export const settingsEditKeys: KeyTable<Ctx> = {
 
 export const settingsConfirmKeys = confirmKeys('Deleting a setting', 'delete') as KeyTable<Ctx>;
 
+const resetKey = (ctx: Ctx) => (ctx.state.mode.kind === 'confirm-reset' ? ctx.state.mode.key : '');
+
+export const settingsResetKeys: KeyTable<Ctx> = {
+  title: 'Resetting to the default',
+  bindings: [
+    {
+      keys: ['y', 'Y'], label: 'reset', help: 'reset it', footer: true, edits: true,
+      run: (ctx) => {
+        const key = resetKey(ctx);
+        ctx.dispatch({type: 'browse'});
+        ctx.panel.write(() => resetSetting(ctx.panel.store, key));
+      },
+    },
+    {
+      keys: ['n', 'N', 'Esc'], label: 'keep', help: 'keep the value', footer: true,
+      run: (ctx) => {
+        ctx.panel.setStatus({tone: 'info', text: 'kept it'});
+        ctx.dispatch({type: 'browse'});
+      },
+    },
+  ],
+};
+
 const draftOf = (ctx: Ctx): AddDraft | undefined => (ctx.state.mode.kind === 'add' ? ctx.state.mode.draft : undefined);
 const nextStep = (draft: AddDraft) => addSteps[addSteps.indexOf(draft.step) + 1]!;
 
@@ -209,6 +240,7 @@ export const settingsAddChoiceKeys: KeyTable<Ctx> = {
 /** Every table of a settings tab, in the order the help shows them. */
 export const settingsKeyTables = [
   settingsBrowseKeys, settingsFilterKeys, settingsEditKeys, settingsConflictKeys, settingsAddTextKeys, settingsAddChoiceKeys, settingsConfirmKeys,
+  settingsResetKeys,
 ];
 
 /** The table of the mode a settings tab is in; adding has one for typing and one for choosing. */
@@ -219,5 +251,6 @@ export function settingsKeysFor(state: SettingsState): KeyTable<SettingsKeyConte
   if (mode.kind === 'history') return {title: 'History', bindings: []};
   return {
     browse: settingsBrowseKeys, filter: settingsFilterKeys, edit: settingsEditKeys, conflict: settingsConflictKeys, 'confirm-delete': settingsConfirmKeys,
+    'confirm-reset': settingsResetKeys,
   }[mode.kind];
 }

@@ -11,7 +11,7 @@ import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {AddSettingForm} from './add-setting-form.js';
 import {HistoryView} from '../history/history-view.js';
-import {deleteSetting} from './settings-actions.js';
+import {deleteSetting, differsFromDefault} from './settings-actions.js';
 import {settingsKeysFor} from './settings-keys.js';
 import {filterSettings, initialSettingsState, settingsReducer, type SettingsState} from './settings-state.js';
 import {SettingsTable} from './settings-table.js';
@@ -99,13 +99,28 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
         </Box>
       );
     }
-    if (mode.kind === 'confirm-delete') return <Text bold>{clip(`Delete ${mode.id}? y / n`, width)}</Text>;
+    if (mode.kind === 'confirm-delete') {
+      const row = settings.find((s) => s.key === mode.id);
+      const builtIn = row?.defaultValue !== undefined ? ` (built in, default ${quoted(row.defaultValue, 20)})` : '';
+      return <Text bold>{clip(`Delete ${mode.id}${builtIn}? y / n`, width)}</Text>;
+    }
+    if (mode.kind === 'confirm-reset') {
+      const row = settings.find((s) => s.key === mode.key);
+      return <Text bold>{clip(`Reset ${mode.key} to its default ${quoted(row?.defaultValue ?? '', 20)}? y / n`, width)}</Text>;
+    }
     if (mode.kind === 'conflict') {
       const yours = mode.secret ? maskSecret(mode.draft) : mode.draft;
       return <Text bold>{clip(`${mode.key} changed meanwhile: now ${mode.theirs} (yours: ${yours}). o overwrite · t take theirs · e keep editing`, width)}</Text>;
     }
     const filterNote = state.filter ? `filter "${state.filter}": ${rows.length} of ${settings.length}` : '';
-    const about = current ? `${current.description ?? '(no description)'}${current.sensitive ? ' · secret' : ''}` : '';
+    const about = current
+      ? [
+          current.description ?? '(no description)',
+          current.sensitive ? 'secret' : '',
+          current.defaultValue !== undefined && !current.sensitive ? `default ${quoted(current.defaultValue, 24)}${differsFromDefault(current) ? ' (changed; R resets)' : ''}` : '',
+          current.problem ? `! ${current.problem}` : '',
+        ].filter(Boolean).join(' · ')
+      : '';
     return <Text dimColor>{clip(filterNote ? `${filterNote} · ${about}` : about, width)}</Text>;
   })();
 

@@ -32,7 +32,8 @@ export type SettingsMode =
   /** Saving found the value changed meanwhile: `theirs` is what it holds now (masked when secret). */
   | {readonly kind: 'conflict'; readonly key: string; readonly draft: string; readonly secret: boolean; readonly theirs: string}
   | {readonly kind: 'add'; readonly draft: AddDraft}
-  | {readonly kind: 'history'; readonly key: string};
+  | {readonly kind: 'history'; readonly key: string}
+  | {readonly kind: 'confirm-reset'; readonly key: string};
 
 export type SettingsState = ListState<string, SettingsMode> & {readonly filter: string};
 
@@ -46,6 +47,7 @@ export type SettingsAction =
   | {type: 'acceptFilter'}
   | {type: 'clearFilter'}
   | {type: 'showHistory'; key: string}
+  | {type: 'askReset'; key: string}
   | {type: 'startAdd'}
   | {type: 'changeAdd'; draft: Partial<AddDraft>};
 
@@ -72,6 +74,8 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
       return {...state, filter: '', selected: 0, offset: 0, mode: {kind: 'browse'}};
     case 'startAdd':
       return {...state, mode: {kind: 'add', draft: emptyAdd}, revealed: undefined};
+    case 'askReset':
+      return {...state, mode: {kind: 'confirm-reset', key: action.key}};
     case 'showHistory':
       return {...state, mode: {kind: 'history', key: action.key}, revealed: undefined};
     case 'changeAdd':

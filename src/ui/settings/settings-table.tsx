@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import type {Setting} from '../../repo/index.js';
 import {fit} from '../text-fit.js';
-import {visibleValue} from './settings-actions.js';
+import {differsFromDefault, visibleValue} from './settings-actions.js';
 
 type Props = {
   /** Rows to show: already cut to the visible window. */
@@ -40,7 +40,8 @@ export function SettingsTable({rows, selected, revealed, width, compact, height,
       {rows.length === 0 ? <Text dimColor>{fit(`  ${emptyNote}`, width).trimEnd()}</Text> : null}
       {rows.map((setting, i) => {
         const isSelected = i === selected;
-        const value = visibleValue(setting, revealed === setting.key);
+        // A value that is not the default is marked, so what was changed stands out without colour.
+        const value = `${differsFromDefault(setting) ? '*' : ''}${visibleValue(setting, revealed === setting.key)}`;
         const line =
           `${isSelected ? '> ' : '  '}${fit(setting.key, columns.key)} ${fit(value, columns.value)}` +
           (compact ? '' : ` ${fit(setting.type, columns.type)}`);

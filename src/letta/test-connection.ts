@@ -123,7 +123,9 @@ export async function testConnection(server: ServerToTest, options: {signal?: Ab
   const report = await runChecks(url, signal, secret, server);
   // Belt and braces: no error text from below may carry a secret out.
   const secrets = [server.password, server.token].filter((v): v is string => Boolean(v));
-  const detail = secrets.reduce((text, s) => text.split(s).join(secretMask), report.detail);
+  // A timeout says how long it waited.
+  const said = report.outcome === 'timeout' ? `no answer within ${seconds} s (the connection timeout)` : report.detail;
+  const detail = secrets.reduce((text, s) => text.split(s).join(secretMask), said);
   return {...report, detail, sent};
 }
 

@@ -1,6 +1,8 @@
 import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
-import {useCallback, useEffect, useMemo, useState} from 'react';
-import {categoryLabel, type ConfigStore} from '../repo/index.js';
+import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {categoryLabel, printable, type ConfigStore} from '../repo/index.js';
+import type {SettingsState} from './settings/settings-state.js';
+import type {ServersState} from './servers/servers-state.js';
 import type {KeyTable} from './bindings/binding.js';
 import {clipboardSequence} from './clipboard.js';
 import {HelpOverlay, helpText} from './components/help-overlay.js';
@@ -66,6 +68,10 @@ export function App({
   const [tabId, setTabId] = useState<string | undefined>(undefined);
   const [lastIndex, setLastIndex] = useState(0);
   const [help, setHelp] = useState(false);
+  // The full text of the last message, for one that does not fit its line.
+  const [details, setDetails] = useState(false);
+  const settingsMemory = useRef(new Map<string, SettingsState>()).current;
+  const serversMemory = useRef<{current?: ServersState}>({}).current;
   const [helpOffset, setHelpOffset] = useState(0);
   const [status, setStatus] = useState<Status>({
     tone: readOnly ? 'error' : 'info',
@@ -97,6 +103,12 @@ export function App({
     setLastIndex(index);
   };
   const tests = useConnectionTest(panel);
+  // Messages expire: information after 10 s, errors after 30 s; work in progress stays.
+  useEffect(() => {
+    if (status.tone === 'busy' || !status.text) return;
+    const timer = setTimeout(() => setStatus({tone: 'info', text: ''}), status.tone === 'error' ? 30_000 : 10_000);
+    return () => clearTimeout(timer);
+  }, [status]);
   const shell: ShellControls = {
     nextTab: () => goToTab((active + 1) % tabs.length),
     previousTab: () => goToTab((active - 1 + tabs.length) % tabs.length),
@@ -107,11 +119,14 @@ export function App({
       setHelp(true);
     },
     undoLast,
+    showDetails: () => setDetails(true),
     quit: exit,
   };
   const helpTables = [shellKeys, ...(tab.kind === 'servers' ? serversKeyTables : settingsKeyTables), historyKeys] as KeyTable<never>[];
   const helpRoom = Math.max(1, Math.max(3, rows - 3 - (rows >= 12 ? 1 : 0)) - 1);
   const helpLast = Math.max(0, helpText(helpTables, readOnly).length - helpRoom);
+  // Any key closes the message details.
+  useKeys(() => setDetails(false), {isActive: screen === 'main' && details && !help});
   // Help scrolls with the arrows and pages; any other key closes it.
   useKeys(
     (input, key) => {
@@ -166,10 +181,21 @@ export function App({
         />
       ) : null}
       {help ? <HelpOverlay tables={helpTables} readOnly={readOnly} width={width} height={panelHeight} offset={helpOffset} /> : null}
-      {/* Hidden, not unmounted, under the help overlay: the selection and any filter survive. */}
-      <Box display={help ? 'none' : 'flex'} flexDirection="column">
+      {details && !help ? (
+        <Box flexDirection="column" height={panelHeight}>
+          <Text bold>The last message in full</Text>
+          <Text wrap="wrap">{printable(status.text || '(no message)')}</Text>
+          <Box flexGrow={1} />
+          <Text dimColor>{clip('any key closes this', width)}</Text>
+        </Box>
+      ) : null}
+      {/* Hidden, not unmounted, under the overlays: the selection and any filter survive. */}
+      <Box display={help || details ? 'none' : 'flex'} flexDirection="column">
         {tab.kind === 'servers' ? (
-          <ServersPanel panel={panel} shell={shell} tests={tests} servers={servers} width={width} height={panelHeight} compact={compact} isActive={!help} />
+          <ServersPanel
+            panel={panel} shell={shell} tests={tests} servers={servers} width={width} height={panelHeight} compact={compact}
+            isActive={!help && !details} memory={serversMemory}
+          />
         ) : (
           <SettingsPanel
             key={tab.category}
@@ -180,7 +206,8 @@ export function App({
             width={width}
             height={panelHeight}
             compact={compact}
-            isActive={!help}
+            isActive={!help && !details}
+            memory={settingsMemory}
           />
         )}
       </Box>

@@ -52,9 +52,9 @@ describe('the Servers tab', () => {
     expect(app.frame()).toMatch(/> port\s+8080/);
     await app.press(keys.backspace, keys.backspace, keys.backspace, keys.backspace);
     await app.type('70000');
-    expect(app.frame()).toContain('! server_port: 70000 is out of range (1-65535)');
+    expect(app.frame()).toContain('! port: 70000 is out of range (1-65535)');
     await app.press(keys.enter);
-    expect(app.frame()).toContain('! cannot save: server_port: 70000 is out of range');
+    expect(app.frame()).toContain('! cannot save: port: 70000 is out of range');
     expect(snapshot(store.path)).toBe(before);
     await app.press(keys.backspace, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
     await app.type('8284');
@@ -191,7 +191,7 @@ describe('the first-run wizard', () => {
     await app.press(keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
     await app.type('99999');
     await app.press(keys.enter);
-    expect(app.frame()).toContain('! server_port: 99999 is out of range');
+    expect(app.frame()).toContain('! port: 99999 is out of range');
     expect(app.frame()).toContain('step 2 of 7');
   });
 
@@ -203,5 +203,45 @@ describe('the first-run wizard', () => {
     await app.press(keys.escape);
     expect(app.frame()).toContain('setup skipped; nothing saved');
     expect(snapshot(store.path)).toBe(before);
+  });
+});
+
+describe('an operator\'s conveniences', () => {
+  it('tests every server with T, one after the other, and shows the full message with i', async () => {
+    const good = await fake({});
+    const store = openStore((s) => {
+      s.servers.update(1, {address: '127.0.0.1', port: good.port});
+      s.servers.add({address: '127.0.0.1', port: good.port, name: 'second', password: 'pw'});
+    });
+    const app = await open(store, {}, {columns: 100, rows: 24});
+    await app.press('s', 'T');
+    await waitForFrame(app.frame, /> \* 1 .* ok \d+ms/);
+    const frame = await waitForFrame(app.frame, /2\s+second .* ok \d+ms/);
+    expect(frame).toMatch(/server 2: ok · .*does not check passwords/);
+    await app.press('i');
+    expect(app.frame()).toContain('The last message in full');
+    expect(app.frame()).toMatch(/so a wrong password\s+would pass too · HTTP 200/);
+    await app.press('x');
+    expect(app.frame()).not.toContain('The last message in full');
+  });
+
+  it('keeps each tab\'s selection when coming back to it', async () => {
+    const store = openStore((s) => s.servers.add({address: '10.0.0.2'}));
+    const app = await open(store);
+    await app.press('3', 'j');
+    expect(selectedLine(app.frame())).toMatch(/^> smcp_port/);
+    await app.press('s', 'j');
+    expect(selectedLine(app.frame())).toMatch(/^>\s+2/);
+    await app.press('1', '3');
+    expect(selectedLine(app.frame())).toMatch(/^> smcp_port/);
+    await app.press('s');
+    expect(selectedLine(app.frame())).toMatch(/^>\s+2/);
+  });
+
+  it('gives the address room before NAME and AUTH at 60 columns', async () => {
+    const store = openStore((s) => s.servers.update(1, {address: 'https://letta.example.com', name: 'production-box'}));
+    const app = await open(store, {}, {columns: 60, rows: 20});
+    await app.press('s');
+    expect(app.frame()).toContain('https://letta.example.c');
   });
 });

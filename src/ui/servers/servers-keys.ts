@@ -11,6 +11,8 @@ import type {ConnectionTests} from './use-connection-test.js';
 /** What the Servers tab's keys act on besides the list's. */
 export type ServersExtra = {
   readonly tests: ConnectionTests;
+  /** Every server, for testing them all. */
+  readonly rows: readonly Server[];
   /** Why the open form cannot be saved, if so. */
   readonly formProblem?: string;
 };
@@ -53,6 +55,11 @@ const serversOwnKeys: KeyTable<Ctx> = {
         (ctx.tests.testing !== undefined ? 'a test is running (Esc cancels it)' : undefined) ??
         (ctx.current!.problem ? `server ${ctx.current!.id} cannot be tested: ${ctx.current!.problem}` : undefined),
       run: (ctx) => ctx.tests.start(ctx.current!),
+    },
+    {
+      keys: ['T'], label: 'test all', help: 'test every server, one after the other (Esc cancels)',
+      disabled: (ctx) => (ctx.tests.testing !== undefined ? 'a test is running (Esc cancels it)' : undefined),
+      run: (ctx) => ctx.tests.startAll(ctx.rows),
     },
     {
       keys: ['Esc'], label: 'cancel test', help: 'cancel the running test', footer: true,

@@ -13,7 +13,7 @@ import {ServerForm} from './server-form.js';
 import {HistoryView} from '../history/history-view.js';
 import {deleteServer, formProblem, movedFields} from './servers-actions.js';
 import {serversKeysFor} from './servers-keys.js';
-import {initialServersState, serversReducer} from './servers-state.js';
+import {initialServersState, serversReducer, type ServersState} from './servers-state.js';
 import {ServersTable} from './servers-table.js';
 import type {ConnectionTests} from './use-connection-test.js';
 
@@ -29,11 +29,14 @@ type Props = {
   readonly height: number;
   readonly compact: boolean;
   readonly isActive: boolean;
+  /** Where the tab keeps its selection while another tab is shown. */
+  readonly memory: {current?: ServersState};
 };
 
 /** The Servers tab: every Letta connection, its form, activation and the connection test. Renders only. */
-export function ServersPanel({panel, shell, tests, servers, width, height, compact, isActive}: Props) {
-  const [state, dispatch] = useReducer(serversReducer, initialServersState);
+export function ServersPanel({panel, shell, tests, servers, width, height, compact, isActive, memory}: Props) {
+  const [state, dispatch] = useReducer(serversReducer, memory.current ?? initialServersState);
+  memory.current = {...state, mode: {kind: 'browse'}};
   const page = Math.max(1, height - 3);
   const window = listWindow(state, servers, page, idOf);
   const {current} = window;
@@ -43,7 +46,7 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
   const problem = useMemo(() => (form ? formProblem(form, servers.find((s) => s.id === form.id)) : undefined), [form, servers]);
   const table = serversKeysFor(state);
   const ctx = useListKeys({
-    table, extra: {tests, formProblem: problem}, panel, shell, state: {...state, selected: window.selected}, dispatch,
+    table, extra: {tests, formProblem: problem, rows: servers}, panel, shell, state: {...state, selected: window.selected}, dispatch,
     rows: servers, idOf, current, page, isActive, remove: (id: number) => deleteServer(panel.store, id),
   });
   const moved = form ? movedFields(form, servers.find((s) => s.id === form.id)) : [];
@@ -86,6 +89,7 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
   })();
 
   const tableProps = listTableProps(state, window, {width, compact, page});
-  const table_ = <ServersTable {...tableProps} results={tests.results} testing={tests.testing} spinner={spinner} />;
+  const elapsed = tests.startedAt === undefined ? 0 : Math.floor((Date.now() - tests.startedAt) / 1000);
+  const table_ = <ServersTable {...tableProps} results={tests.results} testing={tests.testing} spinner={`${spinner} ${elapsed}s`} />;
   return <ListLayout {...{height, width, footer, detail}} table={table_} />;
 }

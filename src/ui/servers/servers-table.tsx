@@ -27,8 +27,13 @@ export function ServersTable({rows, selected, revealed, results, testing, spinne
   const widths = compact
     ? {id: 3, name: 0, port: 5, auth: 0, timeout: 0, state: 0}
     : {id: 3, name: 10, port: 5, auth: 14, timeout: 4, state: 16};
-  const fixed = 4 + widths.id + 1 + widths.port + 1 + (compact ? 0 : widths.name + widths.auth + widths.timeout + widths.state + 4);
-  const address = Math.max(6, width - fixed);
+  const fixedOf = () => 4 + widths.id + 1 + widths.port + 1 + (compact ? 0 : widths.name + widths.auth + widths.timeout + widths.state + 4);
+  // The address matters most: NAME and AUTH give way first.
+  while (!compact && width - fixedOf() < 18 && (widths.name > 4 || widths.auth > 6)) {
+    if (widths.name > 4) widths.name--;
+    if (widths.auth > 6 && width - fixedOf() < 18) widths.auth--;
+  }
+  const address = Math.max(6, width - fixedOf());
   const line = (cells: {mark: string; id: string; name: string; address: string; port: string; auth: string; timeout: string; state: string}) =>
     compact
       ? `${cells.mark} ${fit(cells.id, widths.id)} ${fit(cells.address, address)} ${fit(cells.port, widths.port)}`
@@ -51,8 +56,11 @@ export function ServersTable({rows, selected, revealed, results, testing, spinne
           timeout: server.timeout === null ? '' : `${server.timeout}s`,
           state: connectionCell(server, results[server.id], testing === server.id, spinner),
         });
+        // The outcome reads as a word; colour only repeats it.
+        const outcome = results[server.id]?.outcome;
+        const color = testing === server.id ? undefined : outcome === 'ok' ? 'green' : outcome === 'timeout' ? 'yellow' : outcome ? 'red' : undefined;
         return (
-          <Text key={server.id} inverse={isSelected} wrap="truncate-end">
+          <Text key={server.id} inverse={isSelected} color={color} wrap="truncate-end">
             {text.trimEnd()}
           </Text>
         );

@@ -9,7 +9,11 @@ export type ConnectionTests = {
   readonly testing?: number;
   /** The latest report per server this session. */
   readonly results: Readonly<Record<number, ConnectionReport>>;
+  /** When the running test started (ms since the epoch), for its elapsed seconds. */
+  readonly startedAt?: number;
   readonly start: (server: Server) => void;
+  /** Test these one after the other. */
+  readonly startAll: (servers: readonly Server[]) => void;
   readonly cancel: () => void;
 };
 
@@ -29,6 +33,8 @@ export function describeReport(id: number, report: ConnectionReport): string {
  */
 export function useConnectionTest(panel: PanelContext): ConnectionTests {
   const [testing, setTesting] = useState<number | undefined>(undefined);
+  const [startedAt, setStartedAt] = useState<number | undefined>(undefined);
+  const queue = useRef<Server[]>([]);
   const [results, setResults] = useState<Readonly<Record<number, ConnectionReport>>>({});
   const running = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => running.current?.abort(new Error('closed')), []);
@@ -38,6 +44,11 @@ export function useConnectionTest(panel: PanelContext): ConnectionTests {
       const controller = new AbortController();
       running.current = controller;
       setTesting(server.id);
+      setStartedAt(Date.now());
+      const next = () => {
+        const following = queue.current.shift();
+        if (following) start(following);
+      };
       panel.setStatus({tone: 'busy', text: `testing ${describeServerUrl(server)} (Esc cancels)`});
       testAndRecord(panel.store, server, controller.signal).then(
         (report) => {
@@ -47,17 +58,29 @@ export function useConnectionTest(panel: PanelContext): ConnectionTests {
           setResults((all) => ({...all, [server.id]: report}));
           panel.setStatus({tone: report.outcome === 'ok' ? 'info' : 'error', text: describeReport(server.id, report)});
           panel.refresh();
+          next();
         },
         (error: unknown) => {
           running.current = undefined;
           setTesting(undefined);
           const cancelled = controller.signal.aborted;
+          if (cancelled) queue.current = [];
           panel.setStatus({tone: cancelled ? 'info' : 'error', text: cancelled ? 'test cancelled' : `test failed: ${(error as Error).message}`});
+          if (!cancelled) next();
         },
       );
     },
     [panel],
   );
+  const startAll = useCallback(
+    (servers: readonly Server[]) => {
+      const [first, ...rest] = servers.filter((s) => !s.problem);
+      if (!first) return panel.setStatus({tone: 'info', text: 'no server to test'});
+      queue.current = rest;
+      start(first);
+    },
+    [panel, start],
+  );
   const cancel = useCallback(() => running.current?.abort(new Error('cancelled')), []);
-  return {testing, results, start, cancel};
+  return {testing, startedAt, results, start, startAll, cancel};
 }

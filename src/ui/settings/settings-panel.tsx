@@ -38,11 +38,15 @@ type Props = {
   readonly height: number;
   readonly compact: boolean;
   readonly isActive: boolean;
+  /** Where each tab keeps its selection, filter and scroll while another tab is shown. */
+  readonly memory: Map<string, SettingsState>;
 };
 
 /** A category tab: the table of its settings, and the line below it for detail, editing and filtering. Renders only. */
-export function SettingsPanel({panel, shell, category, settings, width, height, compact, isActive}: Props) {
-  const [state, dispatch] = useReducer(settingsReducer, initialSettingsState);
+export function SettingsPanel({panel, shell, category, settings, width, height, compact, isActive, memory}: Props) {
+  const [state, dispatch] = useReducer(settingsReducer, memory.get(category) ?? initialSettingsState);
+  // Remembered as browsing: an editor left open on another tab would surprise.
+  memory.set(category, {...state, mode: {kind: 'browse'}});
   const rows = useMemo(() => filterSettings(settings, state.filter), [settings, state.filter]);
   const page = Math.max(1, height - 3);
   const window = listWindow(state, rows, page, keyOf);

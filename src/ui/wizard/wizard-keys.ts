@@ -2,6 +2,7 @@ import type {Dispatch} from 'react';
 import type {ConfigStore} from '../../repo/index.js';
 import type {KeyTable} from '../bindings/binding.js';
 import {checkStep, saveWizard} from './wizard-actions.js';
+import {asFormWords} from '../servers/servers-actions.js';
 import {authChoices, type WizardAction, type WizardState} from './wizard-state.js';
 
 export type WizardResult = {readonly saved: boolean; readonly message: string};
@@ -17,7 +18,7 @@ type Ctx = WizardKeyContext;
 
 function next(ctx: Ctx): void {
   const check = checkStep(ctx.state.step, ctx.state.values);
-  if (!check.ok) return ctx.dispatch({type: 'problem', problem: check.message});
+  if (!check.ok) return ctx.dispatch({type: 'problem', problem: asFormWords(check.message)});
   ctx.dispatch({type: 'next'});
 }
 

@@ -362,3 +362,21 @@ describe('defaults', () => {
     expect(app.frame()).toContain('New Letta server');
   });
 });
+
+describe('using the width', () => {
+  it('adds a description column from 100 columns, and says where the visible rows are', async () => {
+    const store = storeWith((s) => {
+      for (let i = 0; i < 40; i++) s.settings.add({key: `row_${String(i).padStart(2, '0')}`, type: 'string', value: 'v', category: 'bulk', description: `row number ${i}`});
+    });
+    const wide = await open(store, {}, {columns: 110, rows: 24});
+    await wide.press('5');
+    expect(wide.frame().split('\n')[2]).toMatch(/^ {2}KEY\s+VALUE\s+TYPE\s+DESCRIPTION$/);
+    expect(selectedLine(wide.frame())).toMatch(/row_00\s+v\s+string\s+row number 0$/);
+    expect(wide.frame()).toContain('1-17 of 40');
+    await wide.press(keys.end);
+    expect(wide.frame()).toContain('24-40 of 40');
+    const narrow = await open(store, {}, {columns: 80, rows: 24});
+    await narrow.press('5');
+    expect(narrow.frame()).not.toContain('DESCRIPTION');
+  });
+});

@@ -42,7 +42,7 @@ export function ServersTable({rows, selected, revealed, results, testing, spinne
   const header = line({mark: '   ', id: 'ID', name: 'NAME', address: 'ADDRESS', port: 'PORT', auth: 'AUTH', timeout: 'TIME', state: 'CONNECTION'});
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text bold>{header.trimEnd()}</Text>
+      <Text bold wrap="truncate-end">{header.trimEnd()}</Text>
       {rows.length === 0 ? <Text dimColor>{'  no servers (n adds one)'}</Text> : null}
       {rows.map((server, i) => {
         const isSelected = i === selected;

@@ -116,7 +116,9 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
       const yours = mode.secret ? maskSecret(mode.draft) : mode.draft;
       return <Text bold>{clip(`${mode.key} changed meanwhile: now ${mode.theirs} (yours: ${yours}). o overwrite · t take theirs · e keep editing`, width)}</Text>;
     }
-    const filterNote = state.filter ? `filter "${state.filter}": ${rows.length} of ${settings.length}` : '';
+    const hidden = rows.length > page;
+    const position = hidden ? `${window.offset + 1}-${Math.min(rows.length, window.offset + page)} of ${rows.length}` : '';
+    const filterNote = [state.filter ? `filter "${state.filter}": ${rows.length} of ${settings.length}` : '', position].filter(Boolean).join(' · ');
     const about = current
       ? [
           current.description ?? '(no description)',
@@ -130,5 +132,5 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
 
   const emptyNote = state.filter ? 'nothing matches the filter (Esc clears it)' : 'no settings';
   const tableProps = listTableProps(state, window, {width, compact, page});
-  return <ListLayout {...{height, width, footer, detail}} table={<SettingsTable {...tableProps} emptyNote={emptyNote} />} />;
+  return <ListLayout {...{height, width, footer, detail}} table={<SettingsTable {...tableProps} emptyNote={emptyNote} allRows={settings} />} />;
 }

@@ -8,6 +8,7 @@ import {clipboardSequence} from './clipboard.js';
 import {HelpOverlay, helpText} from './components/help-overlay.js';
 import {ContextLine} from './components/context-line.js';
 import {useConnectionTest} from './servers/use-connection-test.js';
+import {isDesignDefaultServer, sanctumLettaPorts} from '../letta/find-local-letta.js';
 import {StatusLine} from './components/status-line.js';
 import {TabBar} from './components/tab-bar.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -43,6 +44,10 @@ export type AppProps = {
   /** A Letta found answering on this box, proposed by the wizard instead of the design's default. */
   readonly proposedServer?: {readonly address: string; readonly port: number};
 };
+
+/** Where the wizard starts: a server nobody chose yet (the design's localhost:8080) starts at Sanctum's port, as its hint says. */
+const wizardStart = (server: {readonly address: string; readonly port: number} | undefined) =>
+  isDesignDefaultServer(server) ? {address: server?.address ?? 'localhost', port: sanctumLettaPorts[0]} : server;
 
 /** Below this the layout cannot hold a header, a row, a detail line and the footer. */
 const minimumSize = {columns: 30, rows: 8};
@@ -153,7 +158,7 @@ export function App({
     return (
       <Wizard
         store={store}
-        start={proposedServer ?? servers.find((s) => s.active)}
+        start={wizardStart(proposedServer ?? servers.find((s) => s.active))}
         width={width}
         height={rows - 1}
         onDone={(result) => {

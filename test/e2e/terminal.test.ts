@@ -96,6 +96,8 @@ describe('init on a terminal', () => {
     await tmux.keys('Enter', 'Enter', 'Enter', 'Enter', 's', 'k', '-', 'x', 'Enter');
     await tmux.waitFor(/Save this setup\?/);
     await tmux.keys('Enter');
+    await tmux.waitFor(/Does the Letta server answer\?/);
+    await tmux.keys('Enter');
     const screen = await tmux.waitFor(/EXITED:0/);
     expect(screen).toContain('setup saved: set anthropic_api_key');
     expect(cliFor(db)(['get', 'anthropic_api_key']).stdout).toBe('sk-x\n');

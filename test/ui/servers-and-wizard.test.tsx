@@ -180,7 +180,11 @@ describe('the first-run wizard', () => {
     expect(store.servers.require(1)).toMatchObject({address: '10.0.0.7', port: 8284, password: 'letta-pw'});
     expect(store.settings.require('openai_api_key').value).toBe('sk-openai');
     expect(store.settings.require('anthropic_api_key').value).toBe('');
-    expect(done).toEqual(['setup saved: set openai_api_key; server 1: set address, port, password']);
+    // Saved; then it tests the server (nothing answers on 10.0.0.7 here) and Enter finishes.
+    expect(app.frame()).toContain('Does the Letta server answer?');
+    expect(done).toEqual([]);
+    await app.press(keys.enter);
+    expect(done[0]).toMatch(/^setup saved: set openai_api_key; server 1: set address, port, password/);
     expect(app.frame()).toContain('[1 API Keys]');
     for (const frame of app.frames) expect(frame).not.toMatch(/letta-pw|sk-openai/);
   });
@@ -199,10 +203,54 @@ describe('the first-run wizard', () => {
     const store = openStore();
     const before = snapshot(store.path);
     const app = await open(store, {wizard: true});
-    await app.type('host');
     await app.press(keys.escape);
     expect(app.frame()).toContain('setup skipped; nothing saved');
     expect(snapshot(store.path)).toBe(before);
+  });
+
+  it('asks before Esc throws away answers typed so far', async () => {
+    const store = openStore();
+    const before = snapshot(store.path);
+    const app = await open(store, {wizard: true});
+    await app.type('host');
+    await app.press(keys.escape);
+    expect(app.frame()).toContain('Throw away the answers typed so far? y / n');
+    await app.press('n');
+    expect(app.frame()).toContain('first-run setup (step 1 of 7)');
+    await app.press(keys.escape, 'y');
+    expect(app.frame()).toContain('setup skipped; nothing saved');
+    expect(snapshot(store.path)).toBe(before);
+  });
+
+  it('ends by testing the server it saved, and offers to go back and fix it', async () => {
+    const letta = await fake({password: 'right'});
+    const store = openStore();
+    const app = await open(store, {wizard: true});
+    await app.type('127.0.0.1');
+    await app.press(keys.enter);
+    await app.type(String(letta.port));
+    await app.press(keys.enter, keys.down, keys.enter);
+    await app.type('wrong');
+    await app.press(keys.enter, keys.enter, keys.enter, keys.enter);
+    await waitForFrame(app.frame, /auth-failed: the server rejected the stored password/);
+    expect(app.frame()).toContain('S-Tab goes back to fix the address, port or password');
+    await app.press(keys.shiftTab);
+    expect(app.frame()).toContain('first-run setup (step 1 of 7)');
+    // The answers are kept: address, port and "a password" again, then the right one.
+    await app.press(keys.enter, keys.enter, keys.enter);
+    await app.type('right');
+    await app.press(keys.enter, keys.enter, keys.enter, keys.enter);
+    await waitForFrame(app.frame, /ok: password accepted/);
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('[1 API Keys]');
+  });
+
+  it('starts at Sanctum\'s port when nobody chose a server yet', async () => {
+    const app = await open(openStore(), {wizard: true});
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('Letta server port');
+    expect(app.frame()).toMatch(/> .*8284/);
+    expect(app.frame()).not.toContain('8080');
   });
 });
 

@@ -3,7 +3,7 @@ import type {ConfigStore} from '../../repo/index.js';
 import type {KeyTable} from '../bindings/binding.js';
 import {checkStep, saveWizard} from './wizard-actions.js';
 import {asFormWords} from '../servers/servers-actions.js';
-import {authChoices, type WizardAction, type WizardState} from './wizard-state.js';
+import {answered, authChoices, type WizardAction, type WizardState} from './wizard-state.js';
 
 export type WizardResult = {readonly saved: boolean; readonly message: string};
 
@@ -25,13 +25,15 @@ function next(ctx: Ctx): void {
 function save(ctx: Ctx): void {
   const outcome = saveWizard(ctx.store, ctx.state.values);
   if (!outcome.ok) return ctx.dispatch({type: 'problem', problem: outcome.message});
-  ctx.done({saved: true, message: outcome.message});
+  // Saved; the last step proves the connection before the wizard ends.
+  ctx.dispatch({type: 'saved', message: outcome.message});
 }
 
 const back = {keys: ['S-Tab'], label: 'back', help: 'the step before', footer: true, run: (ctx: Ctx) => ctx.dispatch({type: 'back'})};
+const skipped = {saved: false, message: 'setup skipped; nothing saved (sanctum-config init runs it again)'};
 const skipAll = {
-  keys: ['Esc'], label: 'skip setup', help: 'skip the whole setup; nothing is saved', footer: true,
-  run: (ctx: Ctx) => ctx.done({saved: false, message: 'setup skipped; nothing saved (sanctum-config init runs it again)'}),
+  keys: ['Esc'], label: 'skip setup', help: 'skip the whole setup; nothing is saved (asks when you typed answers)', footer: true,
+  run: (ctx: Ctx) => (answered(ctx.state) ? ctx.dispatch({type: 'askSkip', asking: true}) : ctx.done(skipped)),
 };
 
 export const wizardTextKeys: KeyTable<Ctx> = {
@@ -59,10 +61,31 @@ export const wizardReviewKeys: KeyTable<Ctx> = {
   bindings: [{keys: ['Enter'], label: 'save', help: 'save everything in one transaction', footer: true, run: save}, back, skipAll],
 };
 
+export const wizardSkipKeys: KeyTable<Ctx> = {
+  title: 'Skipping the setup',
+  bindings: [
+    {keys: ['y', 'Y'], label: 'skip', help: 'throw the answers away', footer: true, run: (ctx) => ctx.done(skipped)},
+    {keys: ['n', 'N', 'Esc'], label: 'keep going', help: 'back to the setup', footer: true, run: (ctx) => ctx.dispatch({type: 'askSkip', asking: false})},
+  ],
+};
+
+export const wizardCheckKeys: KeyTable<Ctx> = {
+  title: 'The connection check',
+  bindings: [
+    {
+      keys: ['Enter', 'Esc'], label: 'finish', help: 'finish the setup', footer: true,
+      run: (ctx) => ctx.done({saved: true, message: `${ctx.state.saved}${ctx.state.report ? `; Letta: ${ctx.state.report.outcome}` : ''}`}),
+    },
+    {keys: ['S-Tab'], label: 'fix it', help: 'back to the address, port and password (saving again updates them)', footer: true, run: (ctx) => ctx.dispatch({type: 'fix'})},
+  ],
+};
+
 export function wizardKeysFor(state: WizardState): KeyTable<Ctx> {
+  if (state.saved !== undefined) return wizardCheckKeys;
+  if (state.askingSkip) return wizardSkipKeys;
   if (state.step === 'auth') return wizardChoiceKeys;
   if (state.step === 'review') return wizardReviewKeys;
   return wizardTextKeys;
 }
 
-export const wizardKeyTables = [wizardTextKeys, wizardChoiceKeys, wizardReviewKeys];
+export const wizardKeyTables = [wizardTextKeys, wizardChoiceKeys, wizardReviewKeys, wizardSkipKeys, wizardCheckKeys];

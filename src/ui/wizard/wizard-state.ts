@@ -1,3 +1,4 @@
+import type {ConnectionReport} from '../../letta/test-connection.js';
 export type AuthChoice = 'password' | 'token' | 'none';
 
 export type WizardStepId = 'address' | 'port' | 'auth' | 'secret' | 'openai' | 'anthropic' | 'review';
@@ -15,6 +16,14 @@ export type WizardValues = {
 export type WizardState = {
   readonly step: WizardStepId;
   readonly values: WizardValues;
+  /** The values it started with: Esc asks before throwing away anything typed since. */
+  readonly initial: WizardValues;
+  /** Esc was pressed with answers typed: asking whether to throw them away. */
+  readonly askingSkip: boolean;
+  /** Saved, with this message; the wizard then tests the server it saved. */
+  readonly saved?: string;
+  /** What that test found; undefined while it runs. */
+  readonly report?: ConnectionReport;
   /** The highlighted answer on the auth step. */
   readonly choice: number;
   /** Why the last step could not be left or saved, if so. */
@@ -34,7 +43,11 @@ export type WizardAction =
   | {type: 'moveChoice'; delta: number}
   | {type: 'next'}
   | {type: 'back'}
-  | {type: 'problem'; problem: string};
+  | {type: 'problem'; problem: string}
+  | {type: 'askSkip'; asking: boolean}
+  | {type: 'saved'; message: string}
+  | {type: 'checked'; report: ConnectionReport}
+  | {type: 'fix'};
 
 type TextStep = 'address' | 'port' | 'secret' | 'openai' | 'anthropic';
 export const isTextStep = (step: WizardStepId): step is TextStep => step !== 'auth' && step !== 'review';
@@ -53,8 +66,12 @@ function advance(state: WizardState, delta: 1 | -1): WizardState {
 }
 
 export function initialWizardState(address: string, port: number): WizardState {
-  return {step: 'address', values: {address, port: String(port), auth: 'none', secret: '', openai: '', anthropic: ''}, choice: 0, problem: ''};
+  const values: WizardValues = {address, port: String(port), auth: 'none', secret: '', openai: '', anthropic: ''};
+  return {step: 'address', values, initial: values, askingSkip: false, choice: 0, problem: ''};
 }
+
+/** Whether anything was answered that Esc would throw away. */
+export const answered = (state: WizardState) => JSON.stringify(state.values) !== JSON.stringify(state.initial);
 
 /** The wizard's state changes; validation and saving happen in the caller. */
 export function wizardReducer(state: WizardState, action: WizardAction): WizardState {
@@ -71,5 +88,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {...state, choice: (state.choice + action.delta + authChoices.length) % authChoices.length};
     case 'problem':
       return {...state, problem: action.problem};
+    case 'askSkip':
+      return {...state, askingSkip: action.asking};
+    case 'saved':
+      return {...state, saved: action.message, report: undefined, problem: ''};
+    case 'checked':
+      return {...state, report: action.report};
+    case 'fix':
+      return {...state, step: 'address', saved: undefined, report: undefined, problem: ''};
   }
 }

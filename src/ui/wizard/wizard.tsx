@@ -1,7 +1,8 @@
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useReducer} from 'react';
-import {serverDefaults, type ConfigStore} from '../../repo/index.js';
+import {printable, serverDefaults, type ConfigStore} from '../../repo/index.js';
+import {useWizardCheck} from './use-wizard-check.js';
 import {footerText} from '../bindings/binding.js';
 import {useKeyTable} from '../bindings/use-key-table.js';
 import {clip} from '../text-fit.js';
@@ -36,9 +37,40 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
   const ctx: WizardKeyContext = {store, state, dispatch, done: onDone};
   const table = wizardKeysFor(state);
   useKeyTable(table, ctx, {readOnly: false, say: (problem) => dispatch({type: 'problem', problem})}, true);
+  useWizardCheck(store, state, dispatch);
   const {step, values, problem} = state;
   const prompt = prompts[step];
   const number = wizardSteps.indexOf(step) + 1;
+  const footer = <Text dimColor>{clip(footerText(table, ctx, false, width), width)}</Text>;
+
+  if (state.saved !== undefined) {
+    const report = state.report;
+    const verdict = !report ? 'testing the connection...' : report.outcome === 'ok' ? `ok: ${report.detail}` : `${report.outcome}: ${report.detail}`;
+    return (
+      <Box flexDirection="column" height={height} width={width}>
+        <Text bold>{clip('sanctum-config: first-run setup, saved', width)}</Text>
+        <Text> </Text>
+        <Text>{clip(state.saved, width)}</Text>
+        <Text> </Text>
+        <Text bold>{clip('Does the Letta server answer?', width)}</Text>
+        <Text wrap="wrap">{printable(verdict)}</Text>
+        {report && report.outcome !== 'ok' ? <Text dimColor>{clip('S-Tab goes back to fix the address, port or password', width)}</Text> : null}
+        <Box flexGrow={1} />
+        {footer}
+      </Box>
+    );
+  }
+  if (state.askingSkip) {
+    return (
+      <Box flexDirection="column" height={height} width={width}>
+        <Text bold>{clip('sanctum-config: first-run setup', width)}</Text>
+        <Text> </Text>
+        <Text bold>{clip('Throw away the answers typed so far? y / n', width)}</Text>
+        <Box flexGrow={1} />
+        {footer}
+      </Box>
+    );
+  }
 
   return (
     <Box flexDirection="column" height={height} width={width}>
@@ -71,7 +103,7 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
       <Text> </Text>
       <Text bold color="red">{clip(problem ? `! ${problem}` : '', width) || ' '}</Text>
       <Box flexGrow={1} />
-      <Text dimColor>{clip(footerText(table, ctx, false, width), width)}</Text>
+      {footer}
     </Box>
   );
 }

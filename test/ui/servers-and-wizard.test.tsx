@@ -293,3 +293,21 @@ describe('an operator\'s conveniences', () => {
     expect(app.frame()).toContain('https://letta.example.c');
   });
 });
+
+describe('filtering servers', () => {
+  it('filters the Servers tab with / by name, address or id; Esc clears it', async () => {
+    const store = openStore((s) => {
+      s.servers.add({address: '10.0.0.2', name: 'lab'});
+      s.servers.add({address: 'letta.example.com', name: 'prod'});
+    });
+    const app = await open(store);
+    await app.press('s', '/');
+    await app.type('prod');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('letta.example.com');
+    expect(app.frame()).not.toContain('10.0.0.2');
+    expect(app.frame()).toContain('filter "prod": 1 of 3');
+    await app.press(keys.escape);
+    expect(app.frame()).toContain('10.0.0.2');
+  });
+});

@@ -74,7 +74,7 @@ describe('tabs and navigation', () => {
       await app.press(keys.pageDown);
       help += app.frame();
     }
-    for (const text of ['next tab', 'previous row', 'page down', 'edit the value', 'reveal / hide', 'copy the value', 'filter by key', 'add a setting', 'delete the setting', 'quit']) {
+    for (const text of ['next tab', 'previous row', 'page down', 'edit the value', 'reveal / hide', 'copy the value', 'filter the rows', 'add a setting', 'delete the setting', 'quit']) {
       expect(help).toContain(text);
     }
     await app.press(keys.escape);

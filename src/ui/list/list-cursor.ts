@@ -52,14 +52,19 @@ export function listWindow<Id, Row>(cursor: ListCursor<Id>, rows: readonly Row[]
 /** The changes every list panel's reducer makes the same way; its own reducer passes them here. */
 export type ListAction<Id> =
   | {type: 'move'; move: MoveAction; ids: readonly Id[]; page: number}
+  | {type: 'startFilter'}
+  | {type: 'changeFilter'; filter: string}
+  | {type: 'acceptFilter'}
+  | {type: 'clearFilter'}
   | {type: 'select'; id: Id}
   | {type: 'toggleReveal'; id: Id}
   | {type: 'askDelete'; id: Id}
   | {type: 'browse'};
 
-/** A list panel's state: its cursor and a mode that is browsing, asking to delete, or its own. */
+/** A list panel's state: its cursor, its filter, and a mode that is browsing, filtering, asking to delete, or its own. */
 export type ListState<Id, Mode extends {readonly kind: string}> = ListCursor<Id> & {
-  readonly mode: Mode | {readonly kind: 'browse'} | {readonly kind: 'confirm-delete'; readonly id: Id};
+  readonly filter: string;
+  readonly mode: Mode | {readonly kind: 'browse'} | {readonly kind: 'filter'} | {readonly kind: 'confirm-delete'; readonly id: Id};
 };
 
 export function listReducer<Id, S extends ListState<Id, {readonly kind: string}>>(state: S, action: ListAction<Id>): S {
@@ -68,6 +73,14 @@ export function listReducer<Id, S extends ListState<Id, {readonly kind: string}>
       return moveCursor(state, action.move, action.ids, action.page);
     case 'select':
       return {...state, anchor: action.id};
+    case 'startFilter':
+      return {...state, mode: {kind: 'filter'}, revealed: undefined};
+    case 'changeFilter':
+      return {...state, filter: action.filter, selected: 0, offset: 0, anchor: undefined};
+    case 'acceptFilter':
+      return {...state, mode: {kind: 'browse'}};
+    case 'clearFilter':
+      return {...state, filter: '', selected: 0, offset: 0, mode: {kind: 'browse'}};
     case 'toggleReveal':
       return toggleReveal(state, action.id);
     case 'askDelete':
@@ -90,4 +103,11 @@ export function listTableProps<Id, Row>(
     compact: layout.compact,
     height: layout.page,
   };
+}
+
+/** Rows any of whose words contain the filter, ignoring case. */
+export function filterRows<Row>(rows: readonly Row[], filter: string, words: (row: Row) => readonly (string | null | undefined)[]): Row[] {
+  const needle = filter.trim().toLowerCase();
+  if (!needle) return [...rows];
+  return rows.filter((row) => words(row).some((w) => (w ?? '').toLowerCase().includes(needle)));
 }

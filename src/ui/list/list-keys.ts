@@ -38,3 +38,32 @@ export function confirmKeys(title: string, yesLabel: string): KeyTable<Question>
     ],
   };
 }
+
+/** What filtering needs: a way to start, keep and clear the filter, and whether one is set. */
+export type Filterable = {
+  readonly filtering: {readonly active: boolean; readonly start: () => void; readonly accept: () => void; readonly clear: () => void};
+};
+
+/** Browsing keys for a list's filter: / starts it, Esc clears one that is set. */
+export const filterBrowseKeys: KeyTable<Filterable> = {
+  title: 'Filtering',
+  bindings: [
+    {keys: ['/'], label: 'filter', help: 'filter the rows', footer: true, run: (ctx) => ctx.filtering.start()},
+    {
+      keys: ['Esc'], label: 'clear filter', help: 'clear the filter', footer: true,
+      disabled: (ctx) => (ctx.filtering.active ? undefined : 'no filter to clear'),
+      run: (ctx) => ctx.filtering.clear(),
+    },
+  ],
+};
+
+/** While typing a filter: Enter keeps it, Esc clears it, the arrows still move. */
+export const filterTypingKeys: KeyTable<Filterable & MovableList> = {
+  title: 'Filtering',
+  typing: 'type to filter',
+  bindings: [
+    {keys: ['Enter'], label: 'keep', help: 'keep the filter', footer: true, run: (ctx) => ctx.filtering.accept()},
+    {keys: ['Esc'], label: 'clear', help: 'clear the filter', footer: true, run: (ctx) => ctx.filtering.clear()},
+    ...arrowKeys.bindings,
+  ],
+};

@@ -5,10 +5,10 @@ import type {Outcome} from '../outcome.js';
 import {keyEnvOf, type PanelContext} from '../shell/panel-context.js';
 import type {InShell, ShellControls} from '../shell/shell-keys.js';
 import type {ListAction, ListState} from './list-cursor.js';
-import type {MovableList, Question} from './list-keys.js';
+import type {Filterable, MovableList, Question} from './list-keys.js';
 
 /** What every list panel's keys act on; a panel adds its own fields. */
-export type ListKeyContext<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row> = InShell & MovableList & Question & {
+export type ListKeyContext<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row> = InShell & MovableList & Question & Filterable & {
   readonly panel: PanelContext;
   readonly state: State;
   readonly dispatch: Dispatch<Action>;
@@ -50,6 +50,12 @@ export function useListKeys<Id, State extends ListState<Id, {readonly kind: stri
     dispatch,
     current: props.current,
     move: (move) => listDispatch({type: 'move', move, ids: rows.map(props.idOf), page}),
+    filtering: {
+      active: state.filter !== '',
+      start: () => listDispatch({type: 'startFilter'}),
+      accept: () => listDispatch({type: 'acceptFilter'}),
+      clear: () => listDispatch({type: 'clearFilter'}),
+    },
     answer: (yes) => {
       if (state.mode.kind !== 'confirm-delete') return;
       const {id} = state.mode as {id: Id};

@@ -1,7 +1,7 @@
 import {serverBaseUrl, type Server} from '../../repo/index.js';
 import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
-import {confirmKeys, moveKeys} from '../list/list-keys.js';
+import {confirmKeys, filterBrowseKeys, filterTypingKeys, moveKeys} from '../list/list-keys.js';
 import type {ListKeyContext} from '../list/use-list-keys.js';
 import {shellKeys} from '../shell/shell-keys.js';
 import {activateServer, formFor, formValuesOf, saveServer} from './servers-actions.js';
@@ -62,9 +62,10 @@ const serversOwnKeys: KeyTable<Ctx> = {
       run: (ctx) => ctx.tests.startAll(ctx.rows),
     },
     {
-      keys: ['Esc'], label: 'cancel test', help: 'cancel the running test', footer: true,
-      disabled: (ctx) => (ctx.tests.testing === undefined ? 'no test is running' : undefined),
-      run: (ctx) => ctx.tests.cancel(),
+      // One Esc: it cancels a running test first, else clears the filter.
+      keys: ['Esc'], label: (ctx) => (ctx.tests.testing !== undefined ? 'cancel test' : 'clear filter'), help: 'cancel the running test, else clear the filter', footer: true,
+      disabled: (ctx) => (ctx.tests.testing === undefined && !ctx.filtering.active ? 'no test is running and no filter is set' : undefined),
+      run: (ctx) => (ctx.tests.testing !== undefined ? ctx.tests.cancel() : ctx.filtering.clear()),
     },
     {
       keys: ['r'], label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.id ? 'hide' : 'reveal'), help: 'reveal / hide its password and token', footer: true,
@@ -79,7 +80,9 @@ const serversOwnKeys: KeyTable<Ctx> = {
   ],
 };
 
-export const serversBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Servers', serversOwnKeys, moveKeys, shellKeys);
+const startFilter = {...filterBrowseKeys, bindings: filterBrowseKeys.bindings.filter((b) => !b.keys.includes('Esc'))};
+export const serversBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Servers', serversOwnKeys, startFilter, moveKeys, shellKeys);
+export const serversFilterKeys = filterTypingKeys as KeyTable<Ctx>;
 
 const formOf = (ctx: Ctx) => (ctx.state.mode.kind === 'form' ? ctx.state.mode.form : undefined);
 
@@ -148,10 +151,12 @@ export const serverConflictKeys: KeyTable<Ctx> = {
 };
 
 /** Every table of the Servers tab, in the order the help shows them. */
-export const serversKeyTables = [serversBrowseKeys, serverFormKeys, serverConflictKeys, serversConfirmKeys];
+export const serversKeyTables = [serversBrowseKeys, serversFilterKeys, serverFormKeys, serverConflictKeys, serversConfirmKeys];
 
 // The history view has its own table; this one stands idle meanwhile.
-const serversKeysByMode = {browse: serversBrowseKeys, form: serverFormKeys, 'confirm-delete': serversConfirmKeys, history: {title: 'History', bindings: []}} as const;
+const serversKeysByMode = {
+  browse: serversBrowseKeys, filter: serversFilterKeys, form: serverFormKeys, 'confirm-delete': serversConfirmKeys, history: {title: 'History', bindings: []},
+} as const;
 
 /** The table of the mode the Servers tab is in: a form with a conflict answers its question first. */
 export function serversKeysFor(state: ServersState): KeyTable<ServersKeyContext> {

@@ -3,7 +3,8 @@ import {useMemo, useReducer} from 'react';
 import {describeServerUrl, printable, type Server} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {useSpinner} from '../hooks/use-spinner.js';
-import {listTableProps, listWindow} from '../list/list-cursor.js';
+import {filterRows, listTableProps, listWindow} from '../list/list-cursor.js';
+import {FilterLine} from '../list/filter-line.js';
 import {ListLayout} from '../list/list-layout.js';
 import {useListKeys} from '../list/use-list-keys.js';
 import type {PanelContext} from '../shell/panel-context.js';
@@ -38,7 +39,8 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
   const [state, dispatch] = useReducer(serversReducer, memory.current ?? initialServersState);
   memory.current = {...state, mode: {kind: 'browse'}};
   const page = Math.max(1, height - 3);
-  const window = listWindow(state, servers, page, idOf);
+  const rows = useMemo(() => filterRows(servers, state.filter, (s) => [String(s.id), s.name, s.address]), [servers, state.filter]);
+  const window = listWindow(state, rows, page, idOf);
   const {current} = window;
   const spinner = useSpinner(tests.testing !== undefined);
   const form = state.mode.kind === 'form' ? state.mode.form : undefined;
@@ -46,8 +48,8 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
   const problem = useMemo(() => (form ? formProblem(form, servers.find((s) => s.id === form.id)) : undefined), [form, servers]);
   const table = serversKeysFor(state);
   const ctx = useListKeys({
-    table, extra: {tests, formProblem: problem, rows: servers}, panel, shell, state: {...state, selected: window.selected}, dispatch,
-    rows: servers, idOf, current, page, isActive, remove: (id: number) => deleteServer(panel.store, id),
+    table, extra: {tests, formProblem: problem, rows}, panel, shell, state: {...state, selected: window.selected}, dispatch,
+    rows, idOf, current, page, isActive, remove: (id: number) => deleteServer(panel.store, id),
   });
   const moved = form ? movedFields(form, servers.find((s) => s.id === form.id)) : [];
   const gone = form?.id !== undefined && !servers.some((s) => s.id === form.id);
@@ -77,13 +79,15 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
       const what = row ? [row.name ? printable(row.name) : '', describeServerUrl(row), row.active ? 'the active one' : ''].filter(Boolean).join(', ') : '';
       return <Text bold>{clip(`Delete server ${mode.id}${what ? ` (${what})` : ''}? y / n`, width)}</Text>;
     }
-    if (!current) return <Text dimColor> </Text>;
+    if (mode.kind === 'filter') return <FilterLine filter={state.filter} focus={isActive} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />;
+    if (!current) return <Text dimColor>{clip(state.filter ? `nothing matches "${state.filter}" (Esc clears it)` : ' ', width) || ' '}</Text>;
     const result = tests.results[current.id];
     const facts = [
       describeServerUrl(current),
       current.active ? 'active' : 'inactive (Space activates)',
       `last connected ${current.lastConnectedAt ?? 'never'}`,
       result ? `test: ${result.outcome}, ${result.detail}` : undefined,
+      state.filter ? `filter "${state.filter}": ${rows.length} of ${servers.length}` : undefined,
     ].filter(Boolean);
     return <Text dimColor>{clip(facts.join(' · '), width)}</Text>;
   })();

@@ -30,7 +30,7 @@ export type ServersAction =
   | {type: 'showHistory'; id: number}
   | {type: 'formConflict'; fields?: string; original?: FormValues};
 
-export const initialServersState: ServersState = {selected: 0, offset: 0, mode: {kind: 'browse'}};
+export const initialServersState: ServersState = {selected: 0, offset: 0, filter: '', mode: {kind: 'browse'}};
 
 /** Every change to the Servers tab goes through here; no I/O. */
 export function serversReducer(state: ServersState, action: ServersAction): ServersState {

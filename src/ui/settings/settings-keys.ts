@@ -1,7 +1,7 @@
 import type {Setting} from '../../repo/index.js';
 import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
-import {arrowKeys, confirmKeys, moveKeys} from '../list/list-keys.js';
+import {confirmKeys, filterBrowseKeys, filterTypingKeys, moveKeys} from '../list/list-keys.js';
 import type {ListKeyContext} from '../list/use-list-keys.js';
 import {shellKeys} from '../shell/shell-keys.js';
 import {addSetting, checkAddStep, differsFromDefault, resetSetting, saveSetting, toggleSetting} from './settings-actions.js';
@@ -46,7 +46,6 @@ const settingsOwnKeys: KeyTable<Ctx> = {
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.value ? undefined : `${ctx.current!.key} is empty; nothing to copy`),
       run: copyValue,
     },
-    {keys: ['/'], label: 'filter', help: 'filter by key or description', footer: true, run: (ctx) => ctx.dispatch({type: 'startFilter'})},
     {keys: ['a', 'n'], label: 'add', help: 'add a setting to this tab', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'startAdd'})},
     {
       keys: ['R'], label: 'reset', help: 'reset to the default (asks first)', edits: true,
@@ -61,29 +60,13 @@ const settingsOwnKeys: KeyTable<Ctx> = {
       run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.key}),
     },
     {keys: ['H'], label: 'history', help: 'who changed this setting, and putting back an older value', disabled: noRow, run: (ctx) => ctx.dispatch({type: 'showHistory', key: ctx.current!.key})},
-    {
-      keys: ['Esc'], label: 'clear filter', help: 'clear the filter', footer: true,
-      disabled: (ctx) => (ctx.state.filter ? undefined : 'no filter to clear'),
-      run: (ctx) => ctx.dispatch({type: 'clearFilter'}),
-    },
   ],
 };
 
 /** Browsing a settings tab: its keys, moving, and the shell's. */
-export const settingsBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Settings', settingsOwnKeys, moveKeys, shellKeys);
+export const settingsBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Settings', settingsOwnKeys, filterBrowseKeys, moveKeys, shellKeys);
 
-export const settingsFilterKeys: KeyTable<Ctx> = joinTables<Ctx>(
-  'Filtering',
-  {
-    title: 'Filtering',
-    typing: 'type to filter',
-    bindings: [
-      {keys: ['Enter'], label: 'keep', help: 'keep the filter', footer: true, run: (ctx) => ctx.dispatch({type: 'acceptFilter'})},
-      {keys: ['Esc'], label: 'clear', help: 'clear the filter', footer: true, run: (ctx) => ctx.dispatch({type: 'clearFilter'})},
-    ],
-  },
-  arrowKeys,
-);
+export const settingsFilterKeys = filterTypingKeys as KeyTable<Ctx>;
 
 function saveDraft(ctx: Ctx): void {
   if (ctx.state.mode.kind !== 'edit') return;

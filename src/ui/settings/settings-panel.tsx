@@ -5,6 +5,7 @@ import {maskSecret, quoted, type Setting} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {listTableProps, listWindow} from '../list/list-cursor.js';
 import {ListLayout} from '../list/list-layout.js';
+import {FilterLine} from '../list/filter-line.js';
 import {useListKeys} from '../list/use-list-keys.js';
 import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
@@ -95,14 +96,7 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
         </Box>
       );
     }
-    if (mode.kind === 'filter') {
-      return (
-        <Box height={1} overflow="hidden">
-          <Text>/</Text>
-          <LineInput value={state.filter} focus={isActive} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />
-        </Box>
-      );
-    }
+    if (mode.kind === 'filter') return <FilterLine filter={state.filter} focus={isActive} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />;
     if (mode.kind === 'confirm-delete') {
       const row = settings.find((s) => s.key === mode.id);
       const builtIn = row?.defaultValue !== undefined ? ` (built in, default ${quoted(row.defaultValue, 20)})` : '';

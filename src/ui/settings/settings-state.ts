@@ -1,5 +1,5 @@
 import {type ConfigType, typesForCategory} from '../../repo/index.js';
-import {type ListAction, listReducer, type ListState} from '../list/list-cursor.js';
+import {filterRows, type ListAction, listReducer, type ListState} from '../list/list-cursor.js';
 
 export type AddStep = 'key' | 'type' | 'sensitive' | 'value' | 'description';
 /** The order of the add form: secrecy comes before the value, so a secret is typed masked. */
@@ -26,7 +26,6 @@ export const sensitiveChoices = [
 
 /** A settings tab's own modes; browsing and the delete question come from the list kit. Rows are known by key. */
 export type SettingsMode =
-  | {readonly kind: 'filter'}
   /** `original` is the stored value the edit started from: saving compares it (compare-and-set). */
   | {readonly kind: 'edit'; readonly key: string; readonly draft: string; readonly secret: boolean; readonly original: string | null}
   /** Saving found the value changed meanwhile: `theirs` is what it holds now (masked when secret). */
@@ -35,17 +34,13 @@ export type SettingsMode =
   | {readonly kind: 'history'; readonly key: string}
   | {readonly kind: 'confirm-reset'; readonly key: string};
 
-export type SettingsState = ListState<string, SettingsMode> & {readonly filter: string};
+export type SettingsState = ListState<string, SettingsMode>;
 
 export type SettingsAction =
   | ListAction<string>
   | {type: 'startEdit'; key: string; draft: string; secret: boolean; original: string | null}
   | {type: 'conflict'; theirs: string}
   | {type: 'changeDraft'; draft: string}
-  | {type: 'startFilter'}
-  | {type: 'changeFilter'; filter: string}
-  | {type: 'acceptFilter'}
-  | {type: 'clearFilter'}
   | {type: 'showHistory'; key: string}
   | {type: 'askReset'; key: string}
   | {type: 'startAdd'}
@@ -64,14 +59,6 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
       return state.mode.kind === 'edit' ? {...state, mode: {...state.mode, kind: 'conflict', theirs: action.theirs}} : state;
     case 'changeDraft':
       return state.mode.kind === 'edit' ? {...state, mode: {...state.mode, draft: action.draft}} : state;
-    case 'startFilter':
-      return {...state, mode: {kind: 'filter'}, revealed: undefined};
-    case 'changeFilter':
-      return {...state, filter: action.filter, selected: 0, offset: 0};
-    case 'acceptFilter':
-      return {...state, mode: {kind: 'browse'}};
-    case 'clearFilter':
-      return {...state, filter: '', selected: 0, offset: 0, mode: {kind: 'browse'}};
     case 'startAdd':
       return {...state, mode: {kind: 'add', draft: emptyAdd}, revealed: undefined};
     case 'askReset':
@@ -87,7 +74,5 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
 
 /** Rows whose key or description contains the filter, ignoring case. */
 export function filterSettings<T extends {key: string; description: string | null}>(rows: readonly T[], filter: string): T[] {
-  const needle = filter.trim().toLowerCase();
-  if (!needle) return [...rows];
-  return rows.filter((r) => r.key.toLowerCase().includes(needle) || (r.description ?? '').toLowerCase().includes(needle));
+  return filterRows(rows, filter, (r) => [r.key, r.description]);
 }

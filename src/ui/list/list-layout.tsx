@@ -1,5 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import type {PanelContext} from '../shell/panel-context.js';
+import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 
 type Props = {
@@ -24,3 +26,14 @@ export function ListLayout({height, width, table, detail, footer}: Props) {
     </Box>
   );
 }
+
+/** What every list panel gets from the shell. */
+export type ListPanelProps = {
+  readonly panel: PanelContext;
+  readonly shell: ShellControls;
+  readonly width: number;
+  /** Lines this panel may use. */
+  readonly height: number;
+  readonly compact: boolean;
+  readonly isActive: boolean;
+};

@@ -5,10 +5,8 @@ import {footerText} from '../bindings/binding.js';
 import {useSpinner} from '../hooks/use-spinner.js';
 import {filterRows, listTableProps, listWindow} from '../list/list-cursor.js';
 import {FilterLine} from '../list/filter-line.js';
-import {ListLayout} from '../list/list-layout.js';
+import {ListLayout, type ListPanelProps} from '../list/list-layout.js';
 import {useListKeys} from '../list/use-list-keys.js';
-import type {PanelContext} from '../shell/panel-context.js';
-import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {ServerForm} from './server-form.js';
 import {HistoryView} from '../history/history-view.js';
@@ -20,16 +18,10 @@ import type {ConnectionTests} from './use-connection-test.js';
 
 const idOf = (server: Server) => server.id;
 
-type Props = {
-  readonly panel: PanelContext;
-  readonly shell: ShellControls;
+type Props = ListPanelProps & {
   /** The connection tests: the shell's, so a running test survives a tab switch. */
   readonly tests: ConnectionTests;
   readonly servers: readonly Server[];
-  readonly width: number;
-  readonly height: number;
-  readonly compact: boolean;
-  readonly isActive: boolean;
   /** Where the tab keeps its selection while another tab is shown. */
   readonly memory: {current?: ServersState};
 };
@@ -87,8 +79,8 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
       current.active ? 'active' : 'inactive (Space activates)',
       `last connected ${current.lastConnectedAt ?? 'never'}`,
       result ? `test: ${result.outcome}, ${result.detail}` : undefined,
-      state.filter ? `filter "${state.filter}": ${rows.length} of ${servers.length}` : undefined,
     ].filter(Boolean);
+    if (state.filter) facts.unshift(`filter "${state.filter}": ${rows.length} of ${servers.length}`);
     return <Text dimColor>{clip(facts.join(' · '), width)}</Text>;
   })();
 

@@ -4,11 +4,9 @@ import {useMemo, useReducer} from 'react';
 import {maskSecret, quoted, type Setting} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {listTableProps, listWindow} from '../list/list-cursor.js';
-import {ListLayout} from '../list/list-layout.js';
+import {ListLayout, type ListPanelProps} from '../list/list-layout.js';
 import {FilterLine} from '../list/filter-line.js';
 import {useListKeys} from '../list/use-list-keys.js';
-import type {PanelContext} from '../shell/panel-context.js';
-import type {ShellControls} from '../shell/shell-keys.js';
 import {clip} from '../text-fit.js';
 import {AddSettingForm} from './add-setting-form.js';
 import {HistoryView} from '../history/history-view.js';
@@ -28,17 +26,10 @@ function editNotice(mode: SettingsState['mode'], settings: readonly Setting[]): 
   return `! changed by another program: now ${live.sensitive ? maskSecret(live.value) : quoted(live.value ?? '', 30)}`;
 }
 
-type Props = {
-  readonly panel: PanelContext;
-  readonly shell: ShellControls;
+type Props = ListPanelProps & {
   readonly category: string;
   /** This category's settings, in order. */
   readonly settings: readonly Setting[];
-  readonly width: number;
-  /** Lines this panel may use. */
-  readonly height: number;
-  readonly compact: boolean;
-  readonly isActive: boolean;
   /** Where each tab keeps its selection, filter and scroll while another tab is shown. */
   readonly memory: Map<string, SettingsState>;
 };

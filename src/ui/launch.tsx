@@ -19,6 +19,10 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the interactive app needs a terminal; use sanctum-config --help for commands');
   }
+  // A dumb terminal cannot move the cursor: the app would be a stream of escape codes.
+  if (process.env.TERM === 'dumb') {
+    throw new UsageError('this terminal (TERM=dumb) cannot show the app; use the commands instead: sanctum-config list, set, server ... (see --help)');
+  }
   const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
   const opensWizard = (wizard || store.created) && !readOnly && !store.readOnly;

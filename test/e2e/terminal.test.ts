@@ -102,4 +102,13 @@ describe('init on a terminal', () => {
     expect(screen).toContain('setup saved: set anthropic_api_key');
     expect(cliFor(db)(['get', 'anthropic_api_key']).stdout).toBe('sk-x\n');
   });
+
+  it('says plainly, in one line, that a dumb terminal cannot show the app', async () => {
+    const db = tempDbPath();
+    const tmux = new TmuxSession(`env TERM=dumb ${process.execPath} ${cliPath} --db ${db}; echo "EXITED:$?"; sleep 60`);
+    sessions.push(tmux);
+    const screen = await tmux.waitFor(/EXITED:2/);
+    expect(screen).toContain('sanctum-config: this terminal (TERM=dumb) cannot show the app; use the commands instead');
+    expect(screen).not.toMatch(/\u001b/);
+  });
 });

@@ -311,3 +311,23 @@ describe('filtering servers', () => {
     expect(app.frame()).toContain('10.0.0.2');
   });
 });
+
+describe('the wizard on small terminals', () => {
+  for (const size of [{columns: 80, rows: 8}, {columns: 80, rows: 10}, {columns: 80, rows: 12}, {columns: 60, rows: 12}]) {
+    it(`never outgrows ${size.columns}x${size.rows}, at any step`, async () => {
+      const app = await open(openStore(), {wizard: true}, size);
+      const frames: string[] = [app.frame()];
+      for (const key of [keys.enter, keys.enter, keys.down, keys.enter, keys.enter, keys.enter, keys.enter]) {
+        await app.press(key);
+        frames.push(app.frame());
+      }
+      await app.press(keys.enter);
+      frames.push(await waitForFrame(app.frame, /Does the Letta server answer\?/));
+      for (const frame of frames) {
+        expect(frame.split('\n').length).toBeLessThanOrEqual(size.rows - 1);
+        expect(frame).toMatch(/first-run setup/);
+      }
+      expect(frames.some((f) => /Save this setup\?/.test(f))).toBe(true);
+    });
+  }
+});

@@ -42,6 +42,9 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
   const prompt = prompts[step];
   const number = wizardSteps.indexOf(step) + 1;
   const footer = <Text dimColor>{clip(footerText(table, ctx, false, width), width)}</Text>;
+  // On a short terminal the spacing goes first, then the hint: the frame never outgrows it.
+  const roomy = height >= 13;
+  const gap = roomy ? <Text> </Text> : null;
 
   if (state.saved !== undefined) {
     const report = state.report;
@@ -49,12 +52,12 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
     return (
       <Box flexDirection="column" height={height} width={width}>
         <Text bold>{clip('sanctum-config: first-run setup, saved', width)}</Text>
-        <Text> </Text>
+        {gap}
         <Text>{clip(state.saved, width)}</Text>
-        <Text> </Text>
+        {gap}
         <Text bold>{clip('Does the Letta server answer?', width)}</Text>
-        <Text wrap="wrap">{printable(verdict)}</Text>
-        {report && report.outcome !== 'ok' ? <Text dimColor>{clip('S-Tab goes back to fix the address, port or password', width)}</Text> : null}
+        {roomy ? <Text wrap="wrap">{printable(verdict)}</Text> : <Text>{clip(printable(verdict), width)}</Text>}
+        {report && report.outcome !== 'ok' && height >= 10 ? <Text dimColor>{clip('S-Tab goes back to fix the address, port or password', width)}</Text> : null}
         <Box flexGrow={1} />
         {footer}
       </Box>
@@ -64,7 +67,7 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
     return (
       <Box flexDirection="column" height={height} width={width}>
         <Text bold>{clip('sanctum-config: first-run setup', width)}</Text>
-        <Text> </Text>
+        {gap}
         <Text bold>{clip('Throw away the answers typed so far? y / n', width)}</Text>
         <Box flexGrow={1} />
         {footer}
@@ -75,10 +78,10 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
   return (
     <Box flexDirection="column" height={height} width={width}>
       <Text bold>{clip(`sanctum-config: first-run setup (step ${number} of ${wizardSteps.length})`, width)}</Text>
-      <Text> </Text>
+      {gap}
       <Text bold>{clip(prompt.title, width)}</Text>
-      <Text dimColor>{clip(prompt.help, width)}</Text>
-      <Text> </Text>
+      {height >= 10 ? <Text dimColor>{clip(prompt.help, width)}</Text> : null}
+      {gap}
       {isTextStep(step) ? (
         <Box height={1} overflow="hidden">
           <Text>{'> '}</Text>
@@ -100,8 +103,8 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
           ))
         : null}
       {step === 'review' ? reviewLines(values).map((line) => <Text key={line}>{clip(`  ${line}`, width)}</Text>) : null}
-      <Text> </Text>
-      <Text bold color="red">{clip(problem ? `! ${problem}` : '', width) || ' '}</Text>
+      {gap}
+      {problem || roomy ? <Text bold color="red">{clip(problem ? `! ${problem}` : '', width) || ' '}</Text> : null}
       <Box flexGrow={1} />
       {footer}
     </Box>

@@ -21,7 +21,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   }
   // A dumb terminal cannot move the cursor: the app would be a stream of escape codes.
   if (process.env.TERM === 'dumb') {
-    throw new UsageError('this terminal (TERM=dumb) cannot show the app; use the commands (see --help)');
+    throw new UsageError('TERM=dumb cannot show the app; use the commands (see --help)');
   }
   const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.

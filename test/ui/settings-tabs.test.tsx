@@ -380,3 +380,24 @@ describe('using the width', () => {
     expect(narrow.frame()).not.toContain('DESCRIPTION');
   });
 });
+
+describe('the add form', () => {
+  it('draws its choices in place under the field, and S-Tab goes back a field keeping the answer', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('4', 'a');
+    await app.type('cache_size');
+    await app.press(keys.enter);
+    const lines = app.frame().split('\n');
+    const type = lines.findIndex((l) => l.startsWith('> type'));
+    expect(lines[type + 1]).toMatch(/^ {4}❯ string/);
+    expect(lines[type + 2]).toMatch(/^ {6}integer/);
+    expect(lines[type + 5]).toMatch(/^ {2}secret/);
+    await app.press(keys.shiftTab);
+    expect(app.frame()).toMatch(/> key\s+.*cache_size/);
+    await app.press(keys.enter, keys.down, keys.enter, keys.enter);
+    await app.type('64');
+    await app.press(keys.enter, keys.enter);
+    expect(store.settings.require('cache_size')).toMatchObject({type: 'integer', value: '64', category: 'general'});
+  });
+});

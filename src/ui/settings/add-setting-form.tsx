@@ -36,6 +36,19 @@ export function AddSettingForm({draft, category, width, isActive, footer, onChan
         const label = `  ${labels[field].padEnd(12)}`;
         if (i < current) return <Text key={field}>{clip(`${label}${answer(field)}`, width)}</Text>;
         if (i > current) return <Text key={field} dimColor>{label}</Text>;
+        if (choices.length) {
+          // The choices stand in place of the answer, under the field they answer.
+          return (
+            <Box key={field} flexDirection="column">
+              <Text>{`> ${labels[field].padEnd(12)}`}</Text>
+              {choices.map((choice, c) => (
+                <Text key={choice} inverse={c === draft.choice}>
+                  {clip(`    ${c === draft.choice ? '❯' : ' '} ${choice}`, width)}
+                </Text>
+              ))}
+            </Box>
+          );
+        }
         return (
           <Box key={field} height={1} overflow="hidden">
             <Text>{`> ${labels[field].padEnd(12)}`}</Text>
@@ -51,11 +64,6 @@ export function AddSettingForm({draft, category, width, isActive, footer, onChan
           </Box>
         );
       })}
-      {choices.map((choice, i) => (
-        <Text key={choice} inverse={i === draft.choice}>
-          {clip(`${i === draft.choice ? '❯' : ' '} ${choice}`, width)}
-        </Text>
-      ))}
       <Text dimColor>{clip(footer, width)}</Text>
     </Box>
   );

@@ -201,11 +201,22 @@ const moveChoice = (delta: number) => (ctx: Ctx) => {
   ctx.dispatch({type: 'changeAdd', draft: {choice: (draft.choice + delta + count) % count}});
 };
 
+/** Back one field in the add form; the answer given there stays. */
+const addBack = {
+  keys: ['S-Tab'], label: 'back', help: 'the field before', footer: true,
+  disabled: (ctx: Ctx) => (draftOf(ctx)?.step === 'key' ? 'this is the first field' : undefined),
+  run: (ctx: Ctx) => {
+    const draft = draftOf(ctx)!;
+    ctx.dispatch({type: 'changeAdd', draft: {step: addSteps[Math.max(0, addSteps.indexOf(draft.step) - 1)]!, choice: 0}});
+  },
+};
+
 export const settingsAddTextKeys: KeyTable<Ctx> = {
   title: 'Adding a setting',
   typing: 'type',
   bindings: [
     {keys: ['Enter'], label: 'next', help: 'next field (the last one adds it)', footer: true, run: submitAddStep},
+    addBack,
     {keys: ['Esc'], label: 'cancel', help: 'cancel; nothing is added', footer: true, run: cancel},
   ],
 };
@@ -216,6 +227,7 @@ export const settingsAddChoiceKeys: KeyTable<Ctx> = {
     {keys: ['↑', 'k'], label: 'up', help: 'previous choice', run: moveChoice(-1)},
     {keys: ['↓', 'j'], label: 'down', help: 'next choice', run: moveChoice(1)},
     {keys: ['Enter'], label: 'pick', help: 'pick the highlighted choice', footer: true, run: pickChoice},
+    addBack,
     {keys: ['Esc'], label: 'cancel', help: 'cancel; nothing is added', footer: true, run: cancel},
   ],
 };

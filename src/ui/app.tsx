@@ -125,6 +125,11 @@ export function App({
     },
     undoLast,
     showDetails: () => setDetails(true),
+    redraw: () => {
+      // Clear it all; the next frame is drawn whole.
+      (writeControl ?? ((text: string) => stdout.write(text)))('\u001b[2J\u001b[H');
+      setStatus({tone: 'info', text: 'redrawn'});
+    },
     quit: exit,
   };
   const helpTables = [shellKeys, ...(tab.kind === 'servers' ? serversKeyTables : settingsKeyTables), historyKeys] as KeyTable<never>[];
@@ -151,7 +156,10 @@ export function App({
   const activeServer = servers.find((s) => s.active);
 
   if (columns < minimumSize.columns || rows < minimumSize.rows) {
-    return <Text>{clip(`too small: ${columns}x${rows} (need ${minimumSize.columns}x${minimumSize.rows})`, columns)}</Text>;
+    // Said in as few characters as the screen has.
+    const need = `${minimumSize.columns}x${minimumSize.rows}`;
+    const long = `too small: ${columns}x${rows} (need ${need})`;
+    return <Text>{clip(long.length <= columns ? long : `need ${need}`, columns)}</Text>;
   }
 
   if (screen === 'wizard') {

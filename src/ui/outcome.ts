@@ -7,6 +7,8 @@ export type Outcome = {
   readonly message: string;
   /** Set when a compare-and-set write found the row changed: what it holds now (masked when secret). */
   readonly conflict?: string;
+  /** The row a write added, to select it. */
+  readonly added?: number | string;
 };
 
 /**

@@ -3,7 +3,7 @@ import type {Key} from 'ink';
 /**
  * A key as the footer and the help spell it, and as a binding matches it:
  * `Enter`, `Esc`, `Tab`, `S-Tab`, `Space`, `↑`, `↓`, `←`, `→`, `PgUp`, `PgDn`,
- * `Home`, `End`, `1-9`, or one printable character. One spelling for both,
+ * `Home`, `End`, `1-9`, `C-l` (Ctrl-L), or one printable character. One spelling for both,
  * so what the footer shows is what the key does.
  */
 export type KeyToken = string;
@@ -38,6 +38,8 @@ export function matchesToken(token: KeyToken, input: string, key: Key): boolean 
       return key.home;
     case 'End':
       return key.end;
+    case 'C-l':
+      return key.ctrl && input === 'l';
     case '1-9':
       return /^[1-9]$/.test(input) && plain(key);
     default:

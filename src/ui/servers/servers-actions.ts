@@ -88,10 +88,12 @@ export const asFormWords = (message: string) => message.replace(/\b(server_addre
  * `check`, only if none of them changed meanwhile (else a conflict naming them).
  */
 export function saveServer(store: ConfigStore, form: ServerForm, check = true): Outcome {
-  return attempt(() => {
+  let added: number | undefined;
+  const outcome = attempt(() => {
     if (form.id === undefined) {
-      const added = store.servers.add(fieldsOf(form));
-      return `added server ${added.id}${added.active ? ' (active)' : ''}`;
+      const server = store.servers.add(fieldsOf(form));
+      added = server.id;
+      return `added server ${server.id}${server.active ? ' (active)' : ''}`;
     }
     const all = fieldsOf(form);
     const changed = changedFields(form);
@@ -104,6 +106,7 @@ export function saveServer(store: ConfigStore, form: ServerForm, check = true): 
     store.servers.update(form.id, fields);
     return `saved server ${form.id}`;
   }, store.path);
+  return added === undefined ? outcome : {...outcome, added};
 }
 
 export function activateServer(store: ConfigStore, id: number): Outcome {

@@ -94,7 +94,9 @@ function saveForm(ctx: Ctx, check = true): void {
     (outcome) => {
       if (outcome.ok) {
         ctx.dispatch({type: 'browse'});
-        if (form.id !== undefined) ctx.dispatch({type: 'select', id: form.id});
+        // The server just saved or added is the one selected.
+        const id = form.id ?? (typeof outcome.added === 'number' ? outcome.added : undefined);
+        if (id !== undefined) ctx.dispatch({type: 'select', id});
       } else if (outcome.conflict !== undefined) ctx.dispatch({type: 'formConflict', fields: outcome.conflict});
     },
   );

@@ -54,14 +54,17 @@ SELECT s.id AS id,
               OR lower(s.config_key) GLOB '*passwd*' OR lower(s.config_key) GLOB '*secret*'
               OR lower(s.config_key) GLOB '*credential*'
             THEN 1 ELSE s.is_sensitive END AS is_sensitive,
-       COALESCE(s.description, c.description) AS description
+       COALESCE(s.description, c.description) AS description,
+       s.config_type AS stored_type, s.category AS stored_category,
+       s.is_sensitive AS stored_sensitive, s.description AS stored_description
 FROM system_config s LEFT JOIN sanctum_setting_catalogue c ON c.config_key = s.config_key;
 
--- Rows whose stored metadata differs from that: the only ones written.
+-- Rows whose stored metadata differs from that: the only ones written. One
+-- view over one join, so a lookup by id stays a lookup (the trigger's case).
 CREATE VIEW sanctum_setting_misclassified AS
-SELECT v.* FROM sanctum_setting_classification v JOIN system_config s ON s.id = v.id
-WHERE v.config_type IS NOT s.config_type OR v.category IS NOT s.category
-   OR v.is_sensitive IS NOT s.is_sensitive OR v.description IS NOT s.description;
+SELECT id, config_type, category, is_sensitive, description FROM sanctum_setting_classification
+WHERE config_type IS NOT stored_type OR category IS NOT stored_category
+   OR is_sensitive IS NOT stored_sensitive OR description IS NOT stored_description;
 
 UPDATE system_config SET
     config_type = (SELECT m.config_type FROM sanctum_setting_misclassified m WHERE m.id = system_config.id),
@@ -81,7 +84,7 @@ BEGIN
         category = (SELECT m.category FROM sanctum_setting_misclassified m WHERE m.id = NEW.id),
         is_sensitive = (SELECT m.is_sensitive FROM sanctum_setting_misclassified m WHERE m.id = NEW.id),
         description = (SELECT m.description FROM sanctum_setting_misclassified m WHERE m.id = NEW.id)
-    WHERE id = NEW.id AND id IN (SELECT id FROM sanctum_setting_misclassified);
+    WHERE id = NEW.id AND EXISTS (SELECT 1 FROM sanctum_setting_misclassified m WHERE m.id = NEW.id);
 END;
 
 -- The panel's letta_server_* keys, parsed from the formats it stores (Python

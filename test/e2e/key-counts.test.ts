@@ -61,3 +61,28 @@ describe('what an operator reaches for takes few keys (80x24, tmux)', () => {
     expect(servers[1]).toMatchObject({address: '127.0.0.1', port: 8284, password: 'pw-lab'});
   });
 });
+
+describe('line editing in a real terminal (tmux, NO_COLOR)', () => {
+  it('shows the selection and the cursor without colour, edits with readline keys, and a pasted line break does not submit', async () => {
+    const db = tempDbPath();
+    cliFor(db)(['list']);
+    const app = start(db);
+    await app.tmux.waitFor(/\[1 API Keys\]/);
+    await app.press('1', 'j', 'j', 'Enter');
+    await app.tmux.waitFor(/ollama_base_url = \[http:\/\/localhost:11434\]/);
+    await app.press('End', 'C-w');
+    await app.tmux.waitFor(/ollama_base_url = http:\/\/localhost:\|/);
+    await app.press('C-a', 'Right', 'Right', 'Right', 'Right', 'C-k');
+    await app.tmux.waitFor(/ollama_base_url = http\|/);
+    await app.press('C-u');
+    // A paste that ends in a newline: the text goes in, the line break does not submit it.
+    app.tmux.tmux('send-keys', '-t', 'app', '-l', 'http://10.0.0.5:11434\r');
+    await app.tmux.waitFor(/ollama_base_url = http:\/\/10\.0\.0\.5:11434\|/);
+    expect(cliFor(db)(['get', 'ollama_base_url']).stdout).toBe('http://localhost:11434\n');
+    await app.press('Enter');
+    await app.tmux.waitFor(/saved ollama_base_url = http:\/\/10\.0\.0\.5:11434/);
+    await app.press('C-l');
+    await app.tmux.waitFor(/redrawn/);
+    expect(app.tmux.screen().split('\n')[0]).toMatch(/^sanctum-config \[1 API Keys\]/);
+  });
+});

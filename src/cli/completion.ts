@@ -4,6 +4,7 @@ import tab from '@bomb.sh/tab/commander';
 import {type Complete, type RootCommand, ShellCompDirective} from '@bomb.sh/tab';
 import {resolveDatabasePath} from '../db/database-path.js';
 import {openConfigStore, printable, type ConfigStore} from '../repo/index.js';
+import {completionDescription, completionHelp} from './completion-command.js';
 
 /** The --db the command line being completed names, else the default. */
 function databaseBeingCompleted(argv: readonly string[]): string {
@@ -92,12 +93,5 @@ export function registerCompletion(program: Command): void {
   setOptionHandler(root, 'export', 'output', wantFiles);
   setOptionHandler(root, 'doctor', 'env-file', wantFiles);
   const completion = program.commands.find((c) => c.name() === 'completion');
-  completion
-    ?.description('print the shell completion script: bash, zsh, fish or powershell')
-    .addHelpText(
-      'after',
-      '\nInstall:\n  bash: sanctum-config completion bash > ~/.local/share/bash-completion/completions/sanctum-config\n' +
-        '  zsh:  sanctum-config completion zsh > "${fpath[1]}/_sanctum-config"\n' +
-        '  fish: sanctum-config completion fish > ~/.config/fish/completions/sanctum-config.fish',
-    );
+  completion?.description(completionDescription).addHelpText('after', completionHelp);
 }

@@ -7,6 +7,7 @@ import {ConfigError} from '../errors.js';
 import {printable} from '../repo/value-codec.js';
 import {guardStandardStreams} from './output.js';
 import {buildProgram, commanderExitCode} from './program.js';
+import {wantsCompletion} from './completion-command.js';
 
 /** One line on stderr and an exit code; a stack only when asked for with SANCTUM_CONFIG_DEBUG. */
 function fail(error: unknown): number {
@@ -23,7 +24,9 @@ function fail(error: unknown): number {
 
 guardStandardStreams();
 try {
-  await buildProgram().parseAsync(process.argv);
+  // The completion library is loaded only for completion's own command lines.
+  const completion = wantsCompletion(process.argv) ? (await import('./completion.js')).registerCompletion : undefined;
+  await buildProgram(completion).parseAsync(process.argv);
 } catch (error) {
   process.exitCode = fail(error);
 }

@@ -2,7 +2,7 @@ import {Command, CommanderError} from 'commander';
 import {UsageError} from '../errors.js';
 import {registerDoctorCommand} from './commands/doctor.js';
 import {registerHistoryCommands} from './commands/history.js';
-import {registerCompletion} from './completion.js';
+import {registerCompletionHelp} from './completion-command.js';
 import {registerInitCommand} from './commands/init.js';
 import {registerServerCommands} from './commands/server.js';
 import {registerServerTestCommand} from './commands/server-test.js';
@@ -17,7 +17,11 @@ function usageLine(message: string): string {
   return `sanctum-config: ${message.trim().replace(/^error: /, '')} (see --help)\n`;
 }
 
-export function buildProgram(): Command {
+/**
+ * The command tree. `completion` is a placeholder for --help unless `withCompletion`
+ * registers the real one (main does so, loading the library, only when asked for).
+ */
+export function buildProgram(withCompletion?: (program: Command) => void): Command {
   const program = new Command('sanctum-config')
     .description('Configuration of a Sanctum box: Letta server connections and system settings.\nWith no command on a terminal, opens the interactive app.')
     .version(packageVersion(), '-V, --version')
@@ -48,7 +52,8 @@ export function buildProgram(): Command {
   registerServerTestCommand(server);
   registerDoctorCommand(program);
   registerHistoryCommands(program);
-  registerCompletion(program);
+  if (withCompletion) withCompletion(program);
+  else registerCompletionHelp(program);
   // Every command reports usage errors our way: one line, exit 2 (see main).
   for (const command of [program, ...program.commands, ...server.commands]) {
     command.exitOverride().configureOutput({outputError: (message, write) => write(usageLine(message))});

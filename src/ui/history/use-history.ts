@@ -8,7 +8,6 @@ export type HistoryTarget = {readonly key: string} | {readonly serverId: number}
 export function useHistory(store: ConfigStore, target: HistoryTarget, revision: unknown): readonly HistoryEntry[] {
   return useMemo(
     () => store.history.list({...target, limit: 200}),
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [store, 'key' in target ? target.key : target.serverId, revision],
   );
 }

@@ -42,9 +42,9 @@ export function print(text: string): void {
 export type ChangeReport = {readonly changed: boolean; readonly changes: readonly Change[]};
 
 /**
- * Run a writing command and work out what it changed, by comparing the
- * state before and after inside the same transaction. With `json`, print
- * that as `{"changed": ..., "changes": [...]}` instead of the command's lines.
+ * Run a writing command in one transaction. With `json`, work out what it
+ * changed by comparing the state before and after inside that transaction,
+ * and print `{"changed": ..., "changes": [...]}` instead of the command's lines.
  */
 export async function withChanges(
   command: Command,
@@ -56,9 +56,10 @@ export async function withChanges(
   // A dry run does the same work on a copy in memory, which is then thrown away.
   const report = await withStore(command, options.dryRun ? 'dry-run' : 'write', (store) =>
     store.writeTransaction(() => {
-      const before = snapshotState(store);
+      // Two full reads to compare: only when the caller asked what changed.
+      const before = json ? snapshotState(store) : undefined;
       work(store, (line) => lines.push(line));
-      const changes = diffState(before, snapshotState(store));
+      const changes = before ? diffState(before, snapshotState(store)) : [];
       return {changed: changes.length > 0, changes};
     }),
   );

@@ -27,7 +27,7 @@ const reservedPrefixes = ['LD_', 'DYLD_', 'BASH_FUNC_', 'LC_', 'PYTHON', 'GIT_',
 const serverNames = ['LETTA_SERVER_URL', 'LETTA_BASE_URL', 'LETTA_SERVER_PASSWORD', 'LETTA_API_KEY'];
 
 /** Why a setting's key cannot be a variable name here, or undefined when it can. */
-export function unexportableName(name: string): string | undefined {
+function unexportableName(name: string): string | undefined {
   if (!envName.test(name)) return 'is not a valid variable name';
   if (reservedNames.has(name) || reservedPrefixes.some((p) => name.startsWith(p))) {
     return 'would set a variable that steers shells or programs';
@@ -37,7 +37,7 @@ export function unexportableName(name: string): string | undefined {
 }
 
 /** POSIX shell: single quotes keep everything; a value with ' uses double quotes when nothing in it is special there. */
-export function shellQuote(value: string): string {
+function shellQuote(value: string): string {
   if (!value.includes("'")) return `'${value}'`;
   if (!/["$`\\]/.test(value)) return `"${value}"`;
   return `'${value.replace(/'/g, `'\\''`)}'`;
@@ -50,7 +50,7 @@ export function shellQuote(value: string): string {
  * any quotes, and CR, which npm dotenv turns into LF) the two readers differ,
  * so the value is refused.
  */
-export function dotenvQuote(name: string, value: string): string {
+function dotenvQuote(name: string, value: string): string {
   if (/\$\{[^}]*\}/.test(value)) throw new ValidationError(name, 'holds ${...}, which python-dotenv expands; use --format env');
   if (value.includes('\r')) throw new ValidationError(name, 'holds a carriage return, which npm dotenv rewrites; use --format env');
   if (!value.includes("'") && !value.includes('\\\\') && !value.endsWith('\\')) return `'${value}'`;
@@ -59,7 +59,7 @@ export function dotenvQuote(name: string, value: string): string {
 }
 
 /** docker --env-file takes each line literally: no quotes, no escapes, one line. */
-export function dockerValue(name: string, value: string): string {
+function dockerValue(name: string, value: string): string {
   if (/[\n\r]/.test(value)) throw new ValidationError(name, 'holds a line break, which docker --env-file cannot carry');
   return value;
 }

@@ -1,7 +1,7 @@
 import {hasControlCharacters} from '../repo/index.js';
 
 /** Longest value edited in place; a longer one is changed with `set KEY --stdin` (an input line that long is unusable and slow). */
-export const inlineEditLimit = 4096;
+const inlineEditLimit = 4096;
 
 /** Why a stored text cannot go into an input line, or undefined when it can. */
 export function whyNotEditable(text: string | null | undefined): string | undefined {

@@ -32,9 +32,9 @@ export type KeyTable<Ctx> = {
 /** What every key handler may use besides its own context. */
 export type KeyEnv = {readonly readOnly: boolean; readonly say: (text: string) => void};
 
-export const readOnlyReason = 'read-only: editing is off (started with --read-only or the file is read-only)';
+const readOnlyReason = 'read-only: editing is off (started with --read-only or the file is read-only)';
 
-export const keysText = (binding: Binding<never>): string => binding.keys.join('/');
+const keysText = (binding: Binding<never>): string => binding.keys.join('/');
 
 export function findBinding<Ctx>(table: KeyTable<Ctx>, input: string, key: Key): Binding<Ctx> | undefined {
   return table.bindings.find((binding) => binding.keys.some((token) => matchesToken(token, input, key)));

@@ -5,7 +5,7 @@ import {describeServerUrl, type Server} from '../../repo/index.js';
 import {clip} from '../text-fit.js';
 
 /** The database path for a header: the home directory as ~, and the front cut when it is long. */
-export function shortPath(path: string, room: number): string {
+function shortPath(path: string, room: number): string {
   const home = homedir();
   const short = home && path.startsWith(`${home}/`) ? `~${path.slice(home.length)}` : path;
   return short.length <= room ? short : `…${short.slice(short.length - room + 1)}`;

@@ -40,7 +40,7 @@ export function formValuesOf(server: Server, revealed: boolean): FormValues {
 }
 
 /** The fields the person changed in the form: the only ones a save writes. */
-export function changedFields(form: ServerForm): FormField[] {
+function changedFields(form: ServerForm): FormField[] {
   const original = form.original;
   return formFields.filter((f) => !original || form.values[f] !== original[f]);
 }

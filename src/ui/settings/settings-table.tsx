@@ -21,7 +21,7 @@ type Props = {
 type Columns = {key: number; value: number; type: number; description: number};
 
 /** From this width a description column fits beside the value. */
-export const descriptionFrom = 100;
+const descriptionFrom = 100;
 
 export function settingsColumns(width: number, compact: boolean, rows: readonly Setting[]): Columns {
   const longestKey = Math.max(3, ...rows.map((r) => r.key.length));

@@ -1,14 +1,17 @@
 // Build the man page, sanctum-config.1, from the same help text the commands
 // print and from the README's sections, so the three cannot drift. Runs after
-// tsc (it reads the built program); marked-man turns the markdown into roff.
+// the bundles (it bundles the command tree once more, to read it); marked-man turns the markdown into roff.
 import {execFileSync} from 'node:child_process';
-import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {mkdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
+import {build} from 'esbuild';
+import {root, shared} from './bundle-options.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const {buildProgram} = await import(join(root, 'dist/src/cli/program.js'));
+const programFile = join(root, 'dist', '.man-program.cjs');
+await build({...shared, entryPoints: [join(root, 'src/cli/program.ts')], outfile: programFile, format: 'cjs', external: ['better-sqlite3', '*/ui/launch.js']});
+const {buildProgram} = createRequire(import.meta.url)(programFile);
+rmSync(programFile);
 const readme = readFileSync(join(root, 'README.md'), 'utf8');
 const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
 

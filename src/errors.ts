@@ -2,14 +2,30 @@
  * Errors every layer may throw. Each carries the exit code the CLI uses and a
  * one-line message fit to show a person as it is: no stack, no secret.
  */
+/** Where an error keeps the names of its classes, the same symbol in every copy of this module. */
+const kinds = Symbol.for('sanctum-config.error-kinds');
+
 export class ConfigError extends Error {
   /** 2 for usage and validation errors, 3 for a conflict, 1 for everything else. */
   readonly exitCode: 1 | 2 | 3;
+
+  /**
+   * The commands bundle and the app bundle each carry a copy of these
+   * classes, and an error may cross from one to the other (the app uses the
+   * store the commands opened): instanceof matches by class name.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    const names = typeof value === 'object' && value !== null ? (value as {[kinds]?: unknown})[kinds] : undefined;
+    return Array.isArray(names) && names.includes(this.name);
+  }
 
   constructor(message: string, exitCode: 1 | 2 | 3 = 1) {
     super(message);
     this.name = new.target.name;
     this.exitCode = exitCode;
+    const names: string[] = [];
+    for (let c: Function | null = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) names.push(c.name);
+    Object.defineProperty(this, kinds, {value: names});
   }
 }
 

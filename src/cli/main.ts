@@ -2,16 +2,17 @@
 // chalk (loaded with Ink, only when the app opens) ignores NO_COLOR; it reads FORCE_COLOR.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
-import {CommanderError} from 'commander';
 import {ConfigError} from '../errors.js';
 import {printable} from '../repo/value-codec.js';
 import {guardStandardStreams} from './output.js';
-import {buildProgram, commanderExitCode} from './program.js';
 import {wantsCompletion} from './completion-command.js';
+import {readRoute, runReadRoute} from './fast-route.js';
 
 /** One line on stderr and an exit code; a stack only when asked for with SANCTUM_CONFIG_DEBUG. */
 function fail(error: unknown): number {
-  if (error instanceof CommanderError) return commanderExitCode(error);
+  // Commander's own outcomes (help, version, a usage error it already printed): help is a success, the rest usage errors.
+  const code = (error as {code?: unknown} | null)?.code;
+  if (typeof code === 'string' && code.startsWith('commander.')) return (error as {exitCode: number}).exitCode === 0 ? 0 : 2;
   if (error instanceof ConfigError) {
     process.stderr.write(`sanctum-config: ${printable(error.message)}\n`);
     return error.exitCode;
@@ -22,11 +23,18 @@ function fail(error: unknown): number {
   return 1;
 }
 
-guardStandardStreams();
-try {
-  // The completion library is loaded only for completion's own command lines.
-  const completion = wantsCompletion(process.argv) ? (await import('./completion.js')).registerCompletion : undefined;
-  await buildProgram(completion).parseAsync(process.argv);
-} catch (error) {
-  process.exitCode = fail(error);
+async function main(): Promise<void> {
+  guardStandardStreams();
+  try {
+    const route = readRoute(process.argv.slice(2));
+    if (route) return await runReadRoute(route);
+    const {buildProgram} = await import('./program.js');
+    // The completion library is loaded only for completion's own command lines.
+    const completion = wantsCompletion(process.argv) ? (await import('./completion.js')).registerCompletion : undefined;
+    await buildProgram(completion).parseAsync(process.argv);
+  } catch (error) {
+    process.exitCode = fail(error);
+  }
 }
+
+void main();

@@ -1,4 +1,4 @@
-import {Command, CommanderError} from 'commander';
+import {Command} from 'commander';
 import {UsageError} from '../errors.js';
 import {registerDoctorCommand} from './commands/doctor.js';
 import {registerHistoryCommands} from './commands/history.js';
@@ -8,7 +8,7 @@ import {registerServerCommands} from './commands/server.js';
 import {registerServerTestCommand} from './commands/server-test.js';
 import {registerSettingCommands} from './commands/settings.js';
 import {registerTransferCommands} from './commands/transfer.js';
-import {hasTerminal, loadApp} from './terminal.js';
+import {hasTerminal} from './terminal.js';
 import {packageVersion} from './version.js';
 import {databasePathOf} from './with-store.js';
 
@@ -40,7 +40,7 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
         process.stderr.write(program.helpInformation());
         throw new UsageError('the interactive app needs a terminal; use a command above when scripting');
       }
-      const {launchApp} = await loadApp();
+      const {launchApp} = await import('./launch-app.js');
       await launchApp({dbPath: databasePathOf(command), readOnly: Boolean(options.readOnly)});
     });
   program.allowExcessArguments(true);
@@ -59,9 +59,4 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
     command.exitOverride().configureOutput({outputError: (message, write) => write(usageLine(message))});
   }
   return program;
-}
-
-/** Exit code for a commander outcome: help and version are successes, the rest usage errors. */
-export function commanderExitCode(error: CommanderError): number {
-  return error.exitCode === 0 ? 0 : 2;
 }

@@ -4,12 +4,21 @@ export function hasTerminal(): boolean {
 }
 
 /**
+ * Load the app (Ink, React, the views): in the build, a separate chunk.
  * Ink draws nothing until exit when CI or CONTINUOUS_INTEGRATION is set (it
- * reads them once, on import). The app only opens on a real terminal with a
- * person at it, so those variables are dropped before Ink loads.
+ * reads them once, on import); the app only opens on a real terminal with a
+ * person at it, so those variables are dropped first. Yoga's loader asks
+ * `typeof fetch`, which makes Node load its whole HTTP client; fetch is
+ * hidden while the chunk loads and put back at once, still lazy.
  */
 export async function loadApp(): Promise<typeof import('../ui/launch.js')> {
   delete process.env.CI;
   delete process.env.CONTINUOUS_INTEGRATION;
-  return import('../ui/launch.js');
+  const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+  try {
+    return await import('../ui/launch.js');
+  } finally {
+    if (fetchProperty) Object.defineProperty(globalThis, 'fetch', fetchProperty);
+  }
 }

@@ -1,6 +1,6 @@
 import type {Database} from 'better-sqlite3';
 import {StoreError} from '../errors.js';
-import {listMigrations, readAdoptionSql, readMigrationSql} from './migrations.js';
+import {listMigrations, readAdoptionSql} from './migrations.js';
 import {writePrivateFileAtomic} from './private-file.js';
 import {readSchemaShape, shapeVersion, type SchemaShape} from './schema-shape.js';
 
@@ -52,7 +52,7 @@ export function migrate(db: Database, path: string, options: {backup: boolean}):
       db.exec(readAdoptionSql('panel'));
       current = 1;
     }
-    for (const migration of migrations.slice(current)) db.exec(readMigrationSql(migration));
+    for (const migration of migrations.slice(current)) db.exec(migration.sql);
     db.pragma(`user_version = ${latest}`);
     let backup: string | undefined;
     if (image) {

@@ -1,9 +1,9 @@
-import Sqlite from 'better-sqlite3';
 import type {Database} from 'better-sqlite3';
 import {accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {StoreError} from '../errors.js';
 import {inspectSchema, migrate, schemaVersion} from './migrate.js';
+import {openSqlite} from './sqlite.js';
 
 export type OpenedDatabase = {
   readonly db: Database;
@@ -98,7 +98,7 @@ export function describeSqliteError(error: unknown, path: string): StoreError {
 function loadSnapshot(path: string, header: Buffer | undefined): Database {
   let image: Buffer;
   if (isWalHeader(header) && (fileSize(`${path}-wal`) ?? 0) > 0) {
-    const reader = new Sqlite(path, {readonly: true, fileMustExist: true, timeout: busyTimeoutMs});
+    const reader = openSqlite(path, {readonly: true, fileMustExist: true, timeout: busyTimeoutMs});
     try {
       image = reader.serialize();
     } finally {
@@ -107,10 +107,10 @@ function loadSnapshot(path: string, header: Buffer | undefined): Database {
   } else {
     image = readFileSync(path);
   }
-  if (image.length < 20) return new Sqlite(':memory:');
+  if (image.length < 20) return openSqlite(':memory:');
   image[18] = 1;
   image[19] = 1;
-  return new Sqlite(image);
+  return openSqlite(image);
 }
 
 function configure(db: Database): void {
@@ -132,7 +132,7 @@ function openForWriting(path: string, created: boolean, header: Buffer | undefin
       probe.close();
     }
   }
-  const db = new Sqlite(path, {fileMustExist: true, timeout: busyTimeoutMs});
+  const db = openSqlite(path, {fileMustExist: true, timeout: busyTimeoutMs});
   try {
     configure(db);
     migrate(db, path, {backup: true});
@@ -161,7 +161,7 @@ function openForReading(path: string, header: Buffer | undefined, copy: boolean)
   } finally {
     if (!keep) snapshot.close();
   }
-  const db = new Sqlite(path, {readonly: true, fileMustExist: true, timeout: busyTimeoutMs});
+  const db = openSqlite(path, {readonly: true, fileMustExist: true, timeout: busyTimeoutMs});
   configure(db);
   return {db, snapshot: false, recordedVersion};
 }

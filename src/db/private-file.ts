@@ -1,4 +1,3 @@
-import {randomBytes} from 'node:crypto';
 import {closeSync, constants, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 
@@ -16,8 +15,11 @@ function writeAll(fd: number, data: Buffer): void {
  * link) under an unpredictable name, synced, then renamed over the target.
  * The temp file is removed on any failure.
  */
+/** Eight random bytes in hex. Web Crypto is loaded on first use, so only commands that write a file pay for it. */
+const randomName = () => Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
+
 export function writePrivateFileAtomic(target: string, data: string | Buffer): void {
-  const temp = join(dirname(target), `.${basename(target)}.${randomBytes(8).toString('hex')}.tmp`);
+  const temp = join(dirname(target), `.${basename(target)}.${randomName()}.tmp`);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | noFollow;
   let fd: number | undefined;
   try {

@@ -1,6 +1,7 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import type {WriteContext} from './write-context.js';
+import {preparedOnUse} from './prepared-on-use.js';
 import {addressParts, checkPort, checkServerAddress, parsePort, parseTimeout} from './rules.js';
 
 export type Server = {
@@ -147,48 +148,48 @@ export function validateServer(fields: ServerFields, base?: Server): StoredField
 /** Letta server connections in `letta_server_config`: the only code that touches that table. */
 export class ServersRepo {
   readonly #db: Database;
-  readonly #all: Statement<[], ServerRow>;
-  readonly #byId: Statement<[number], ServerRow>;
-  readonly #insert: Statement<[StoredFields & {id: number | null}]>;
-  readonly #deactivateAll: Statement<[]>;
-  readonly #update: Statement<[StoredFields & {id: number}]>;
-  readonly #activate: Statement<[{id: number}]>;
-  readonly #delete: Statement<[number]>;
-  readonly #touchConnected: Statement<[number]>;
+  readonly #all: () => Statement<[], ServerRow>;
+  readonly #byId: () => Statement<[number], ServerRow>;
+  readonly #insert: () => Statement<[StoredFields & {id: number | null}]>;
+  readonly #deactivateAll: () => Statement<[]>;
+  readonly #update: () => Statement<[StoredFields & {id: number}]>;
+  readonly #activate: () => Statement<[{id: number}]>;
+  readonly #delete: () => Statement<[number]>;
+  readonly #touchConnected: () => Statement<[number]>;
   readonly #writes: WriteContext;
 
   constructor(db: Database, writes: WriteContext) {
     this.#db = db;
     this.#writes = writes;
-    this.#all = db.prepare(`SELECT ${columns} FROM letta_server_config ORDER BY id`);
-    this.#byId = db.prepare(`SELECT ${columns} FROM letta_server_config WHERE id = ?`);
-    this.#insert = db.prepare(
+    this.#all = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config ORDER BY id`);
+    this.#byId = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config WHERE id = ?`);
+    this.#insert = preparedOnUse(db, 
       `INSERT INTO letta_server_config
          (id, server_address, server_port, name, server_password, server_token, connection_timeout, is_active)
        VALUES (@id, @server_address, @server_port, @name, @server_password, @server_token, @connection_timeout, 0)`,
     );
-    this.#deactivateAll = db.prepare(
+    this.#deactivateAll = preparedOnUse(db, 
       `UPDATE letta_server_config SET is_active = 0, updated_at = CURRENT_TIMESTAMP WHERE is_active IS NOT 0`,
     );
-    this.#update = db.prepare(
+    this.#update = preparedOnUse(db, 
       `UPDATE letta_server_config SET server_address = @server_address, server_port = @server_port,
          name = @name, server_password = @server_password, server_token = @server_token,
          connection_timeout = @connection_timeout, updated_at = CURRENT_TIMESTAMP
        WHERE id = @id`,
     );
     // Only rows whose flag changes are written, so the others keep their updated_at.
-    this.#activate = db.prepare(
+    this.#activate = preparedOnUse(db, 
       `UPDATE letta_server_config SET is_active = (id = @id), updated_at = CURRENT_TIMESTAMP
        WHERE is_active IS NOT (id = @id)`,
     );
-    this.#delete = db.prepare(`DELETE FROM letta_server_config WHERE id = ?`);
-    this.#touchConnected = db.prepare(
+    this.#delete = preparedOnUse(db, `DELETE FROM letta_server_config WHERE id = ?`);
+    this.#touchConnected = preparedOnUse(db, 
       `UPDATE letta_server_config SET last_connected_at = CURRENT_TIMESTAMP WHERE id = ?`,
     );
   }
 
   list(): Server[] {
-    return this.#all.all().map(toServer);
+    return this.#all().all().map(toServer);
   }
 
   /** The active server; if other writers left several active, the lowest id. */
@@ -197,7 +198,7 @@ export class ServersRepo {
   }
 
   get(id: number): Server | undefined {
-    const row = this.#byId.get(id);
+    const row = this.#byId().get(id);
     return row ? toServer(row) : undefined;
   }
 
@@ -213,8 +214,8 @@ export class ServersRepo {
     if (options.id !== undefined && this.get(options.id)) throw new ValidationError('id', `${options.id} is taken`);
     return this.#writes.run(() => {
       const activate = options.activate || !this.active();
-      const id = Number(this.#insert.run({...stored, id: options.id ?? null}).lastInsertRowid);
-      if (activate) this.#activate.run({id});
+      const id = Number(this.#insert().run({...stored, id: options.id ?? null}).lastInsertRowid);
+      if (activate) this.#activate().run({id});
       return this.require(id);
     });
   }
@@ -242,7 +243,7 @@ export class ServersRepo {
       const stored = validateServer(fields, base);
       // Nothing written when nothing differs, so updated_at keeps meaning "last changed".
       if (JSON.stringify(stored) === JSON.stringify(storedFieldsOf(base))) return base;
-      this.#update.run({...stored, id});
+      this.#update().run({...stored, id});
       return this.require(id);
     });
   }
@@ -251,26 +252,26 @@ export class ServersRepo {
   activate(id: number): Server {
     return this.#writes.run(() => {
       this.require(id);
-      this.#activate.run({id});
+      this.#activate().run({id});
       return this.require(id);
     });
   }
 
   /** Leave no server active (an import whose servers are all inactive). */
   deactivateAll(): void {
-    this.#writes.run(() => this.#deactivateAll.run());
+    this.#writes.run(() => this.#deactivateAll().run());
   }
 
   /** Remove a server; the result says whether it was the active one (none is active then). */
   remove(id: number): {readonly removed: Server; readonly wasActive: boolean} {
     return this.#writes.run(() => {
       const removed = this.require(id);
-      this.#delete.run(id);
+      this.#delete().run(id);
       return {removed, wasActive: removed.active};
     });
   }
 
   markConnected(id: number): void {
-    this.#writes.run(() => this.#touchConnected.run(id));
+    this.#writes.run(() => this.#touchConnected().run(id));
   }
 }

@@ -7,6 +7,7 @@ import {checkCategory, checkKey, isPortSetting, parsePort, typesForCategory} fro
 import {looksSecret, storedFlag} from './secret-keys.js';
 import {type ConfigType, decodeValue, encodeValue, isConfigType, quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
+import {preparedOnUse} from './prepared-on-use.js';
 
 export type Setting = {
   readonly id: number;
@@ -103,29 +104,29 @@ export function encodeSettingValue(key: string, type: string, category: string, 
 
 /** Settings in `system_config`: the only code that reads or writes that table. */
 export class SettingsRepo {
-  readonly #all: Statement<[], SettingRow>;
-  readonly #byKey: Statement<[string], SettingRow>;
-  readonly #update: Statement<[string, string]>;
-  readonly #insert: Statement<[string, string, string, string | null, number, string]>;
-  readonly #delete: Statement<[string]>;
-  readonly #redefine: Statement<[string, string, string | null, number, string, string]>;
+  readonly #all: () => Statement<[], SettingRow>;
+  readonly #byKey: () => Statement<[string], SettingRow>;
+  readonly #update: () => Statement<[string, string]>;
+  readonly #insert: () => Statement<[string, string, string, string | null, number, string]>;
+  readonly #delete: () => Statement<[string]>;
+  readonly #redefine: () => Statement<[string, string, string | null, number, string, string]>;
   readonly #catalogue: ReadonlyMap<string, KnownSetting>;
   readonly #writes: WriteContext;
 
   constructor(db: Database, writes: WriteContext) {
     this.#writes = writes;
     this.#catalogue = readCatalogue(db);
-    this.#all = db.prepare(`SELECT ${columns} FROM system_config`);
-    this.#byKey = db.prepare(`SELECT ${columns} FROM system_config WHERE config_key = ?`);
-    this.#update = db.prepare(
+    this.#all = preparedOnUse(db, `SELECT ${columns} FROM system_config`);
+    this.#byKey = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE config_key = ?`);
+    this.#update = preparedOnUse(db, 
       `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
     );
-    this.#insert = db.prepare(
+    this.#insert = preparedOnUse(db, 
       `INSERT INTO system_config (config_key, config_value, config_type, description, is_sensitive, category)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
-    this.#delete = db.prepare(`DELETE FROM system_config WHERE config_key = ?`);
-    this.#redefine = db.prepare(
+    this.#delete = preparedOnUse(db, `DELETE FROM system_config WHERE config_key = ?`);
+    this.#redefine = preparedOnUse(db, 
       `UPDATE system_config SET config_value = ?, config_type = ?, description = ?, is_sensitive = ?,
          category = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
     );
@@ -133,16 +134,16 @@ export class SettingsRepo {
 
   /** Every setting, or one category's, in a stable order: category order, then insertion. */
   list(category?: string): Setting[] {
-    const all = this.#all.all().map((row) => this.#toSetting(row)).sort(bySettingOrder);
+    const all = this.#all().all().map((row) => this.#toSetting(row)).sort(bySettingOrder);
     return category === undefined ? all : all.filter((s) => s.category === category);
   }
 
   categories(): string[] {
-    return [...new Set(this.#all.all().map((row) => row.category ?? 'general'))].sort(compareCategories);
+    return [...new Set(this.#all().all().map((row) => row.category ?? 'general'))].sort(compareCategories);
   }
 
   get(key: string): Setting | undefined {
-    const row = this.#byKey.get(key);
+    const row = this.#byKey().get(key);
     return row ? this.#toSetting(row) : undefined;
   }
 
@@ -178,7 +179,7 @@ export class SettingsRepo {
       const stored = this.validate(key, input);
       if (stored === this.get(key)?.value) return this.require(key);
       // Never NULL: the Sanctum panel's table forbids it.
-      this.#update.run(stored, key);
+      this.#update().run(stored, key);
       return this.require(key);
     });
   }
@@ -232,7 +233,7 @@ export class SettingsRepo {
   add(input: NewSetting): Setting {
     return this.#writes.run(() => {
       const {stored, sensitive, category} = this.checkNew(input);
-      this.#insert.run(input.key, stored, input.type, input.description || null, sensitive ? 1 : 0, category);
+      this.#insert().run(input.key, stored, input.type, input.description || null, sensitive ? 1 : 0, category);
       return this.require(input.key);
     });
   }
@@ -259,14 +260,14 @@ export class SettingsRepo {
       stored === existing.value && input.type === existing.type && category === existing.category &&
       description === existing.description && sensitive === existing.sensitive;
     if (same) return 'unchanged';
-    this.#writes.run(() => this.#redefine.run(stored, input.type, description, sensitive ? 1 : 0, category, input.key));
+    this.#writes.run(() => this.#redefine().run(stored, input.type, description, sensitive ? 1 : 0, category, input.key));
     return 'changed';
   }
 
   remove(key: string): Setting {
     return this.#writes.run(() => {
       const setting = this.require(key);
-      this.#delete.run(key);
+      this.#delete().run(key);
       return setting;
     });
   }

@@ -1,6 +1,10 @@
 import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {categoryLabel, printable, type ConfigStore} from '../repo/index.js';
+import {printable, type ConfigStore} from '../repo/index.js';
+import type {StateSnapshot} from '../repo/changes.js';
+import {minimumSize, screenLayout} from './screen/layout.js';
+import {openingStatus} from './screen/status-text.js';
+import {tabsOf} from './screen/tab-bar-text.js';
 import type {SettingsState} from './settings/settings-state.js';
 import type {ServersState} from './servers/servers-state.js';
 import type {KeyTable} from './bindings/binding.js';
@@ -23,8 +27,8 @@ import {SettingsPanel} from './settings/index.js';
 import {settingsKeyTables} from './settings/settings-keys.js';
 import type {PanelContext, Status} from './shell/panel-context.js';
 import {type ShellControls, shellKeys} from './shell/shell-keys.js';
-import {serversTab, type Tab, tabIdentity} from './shell/tabs.js';
-import {clip, compactBelow} from './text-fit.js';
+import {type Tab, tabIdentity} from './shell/tabs.js';
+import {clip} from './text-fit.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
 
 export type AppProps = {
@@ -43,14 +47,14 @@ export type AppProps = {
   readonly onWizardDone?: (result: WizardResult) => void;
   /** A Letta found answering on this box, proposed by the wizard instead of the design's default. */
   readonly proposedServer?: {readonly address: string; readonly port: number};
+  /** Rows already read (for the first frame), so the app does not read them again. */
+  readonly initial?: StateSnapshot;
 };
 
 /** Where the wizard starts: a server nobody chose yet (the design's localhost:8080) starts at Sanctum's port, as its hint says. */
 const wizardStart = (server: {readonly address: string; readonly port: number} | undefined) =>
   isDesignDefaultServer(server) ? {address: server?.address ?? 'localhost', port: sanctumLettaPorts[0]} : server;
 
-/** Below this the layout cannot hold a header, a row, a detail line and the footer. */
-const minimumSize = {columns: 30, rows: 8};
 
 /**
  * The shell: tab bar, the active panel, the status line, the help overlay.
@@ -59,7 +63,7 @@ const minimumSize = {columns: 30, rows: 8};
  * itself takes keys only while help is open.
  */
 export function App({
-  store, readOnly = false, wizard = false, exitAfterWizard = false, size, writeControl, onWizardDone, proposedServer,
+  store, readOnly = false, wizard = false, exitAfterWizard = false, size, writeControl, onWizardDone, proposedServer, initial,
 }: AppProps) {
   const {exit} = useApp();
   const {stdout} = useStdout();
@@ -78,18 +82,12 @@ export function App({
   const settingsMemory = useRef(new Map<string, SettingsState>()).current;
   const serversMemory = useRef<{current?: ServersState}>({}).current;
   const [helpOffset, setHelpOffset] = useState(0);
-  const [status, setStatus] = useState<Status>({
-    tone: readOnly ? 'error' : 'info',
-    text: readOnly ? 'read-only: browsing only; editing keys are off' : 'press ? for help',
-  });
+  const [status, setStatus] = useState<Status>(() => openingStatus(readOnly));
 
   const onExternal = useCallback((changes: readonly Change[]) => setStatus({tone: 'info', text: describeExternalChanges(changes)}), []);
-  const {settings, servers, refresh} = useConfigData(store, onExternal);
+  const {settings, servers, refresh} = useConfigData(store, onExternal, initial);
   const {write, undoLast} = useWriter(store, setStatus, refresh);
-  const tabs = useMemo<Tab[]>(() => {
-    const categories = [...new Set(settings.map((s) => s.category))];
-    return [...categories.map((category): Tab => ({kind: 'category', category, label: categoryLabel(category)})), serversTab];
-  }, [settings]);
+  const tabs = useMemo<Tab[]>(() => tabsOf(settings), [settings]);
   const found = tabs.findIndex((t) => tabIdentity(t) === tabId);
   const active = found === -1 ? Math.min(lastIndex, tabs.length - 1) : found;
   const tab = tabs[active]!;
@@ -147,15 +145,10 @@ export function App({
     {isActive: screen === 'main' && help},
   );
 
-  const width = columns;
-  const compact = columns < compactBelow;
-  // The context line only where there is room for it.
-  const withContext = rows >= 12;
-  // Never as tall as the terminal: a full-height frame makes Ink clear and redraw everything.
-  const panelHeight = Math.max(3, rows - 3 - (withContext ? 1 : 0));
+  const {width, compact, withContext, panelHeight, fits} = screenLayout(columns, rows);
   const activeServer = servers.find((s) => s.active);
 
-  if (columns < minimumSize.columns || rows < minimumSize.rows) {
+  if (!fits) {
     // Said in as few characters as the screen has.
     const need = `${minimumSize.columns}x${minimumSize.rows}`;
     const long = `too small: ${columns}x${rows} (need ${need})`;

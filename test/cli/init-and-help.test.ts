@@ -90,6 +90,7 @@ describe('the bare command, help and version', () => {
       expect(loaded).toContain('better-sqlite3');
       expect(loaded).not.toContain('ink');
       expect(loaded).not.toContain('react');
+      expect(result.stderr).not.toContain('loaded-app-chunk');
     }
   });
 });

@@ -1,19 +1,19 @@
 import {spawn, spawnSync} from 'node:child_process';
-import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import Sqlite from 'better-sqlite3';
+import {bundleFixture} from '../helpers/bundle-fixture.js';
 import {cliFor, expectOneLine} from '../helpers/run-cli.js';
 import {pythonWith, panel} from '../helpers/python.js';
 import {tempDbPath, tempDir} from '../helpers/temp-db.js';
 import {join} from 'node:path';
 import {readFileSync} from 'node:fs';
 
-const loop = fileURLToPath(new URL('../fixtures/set-loop.mjs', import.meta.url));
 
 type Entry = {id: number; key?: string; server?: number; action: string; column: string | null; old_value: string | null; new_value: string | null; source: string};
 
 describe('the history, by every writer', () => {
   it('4 processes x 500 sets on overlapping keys: nothing lost, nothing locked, and the history tells the same story', async () => {
+    const loop = bundleFixture('set-loop');
     const db = tempDbPath();
     const cli = cliFor(db);
     cli(['set', 'history_limit', '5000', '--type', 'integer']);

@@ -5,7 +5,7 @@ import {describe, expect, it} from 'vitest';
 import Sqlite from 'better-sqlite3';
 import {openDatabase} from '../../src/db/open-database.js';
 import {latestSchemaVersion} from '../../src/db/migrate.js';
-import {listMigrations, readMigrationSql} from '../../src/db/migrations.js';
+import {listMigrations} from '../../src/db/migrations.js';
 import {StoreError} from '../../src/errors.js';
 import {snapshot, tempDbPath, tempDir} from '../helpers/temp-db.js';
 import {sqlBlocks} from '../helpers/design.js';
@@ -21,7 +21,7 @@ function openAndClose(path: string) {
 /** A database as a release that shipped only 001 left it. */
 function makeVersionOneDatabase(path: string): void {
   const db = new Sqlite(path);
-  db.exec(readMigrationSql(listMigrations()[0]!));
+  db.exec(listMigrations()[0]!.sql);
   db.pragma('user_version = 1');
   db.prepare(`UPDATE system_config SET config_value = 'sk-user' WHERE config_key = 'openai_api_key'`).run();
   db.prepare(`INSERT INTO letta_server_config (server_address, server_port) VALUES ('10.0.0.5', 8284)`).run();

@@ -1,14 +1,32 @@
-// Preloaded with --import: reports every package under node_modules that gets loaded,
-// so a test can prove that headless commands never load Ink or React.
-import {register} from 'node:module';
+// Preloaded with --import: reports every package under node_modules that gets
+// loaded, by require or by import, and the app's chunk (dist/app.mjs), so a
+// test can prove that headless commands never load Ink, React or the app.
+import Module, {register} from 'node:module';
+
+const report = `
+function report(path) {
+  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(path);
+  if (m) process.stderr.write('loaded-package: ' + m[1] + '\\n');
+  if (/\\/dist\\/app\\.mjs$/.test(path)) process.stderr.write('loaded-app-chunk\\n');
+}`;
+const reportHere = new Function(`${report}; return report;`)();
+
+const load = Module._load;
+Module._load = function (request, parent, isMain) {
+  try {
+    reportHere(Module._resolveFilename(request, parent, isMain));
+  } catch {
+    // Not resolvable here: Module._load will say so itself.
+  }
+  return load.apply(this, arguments);
+};
 
 register(
   'data:text/javascript,' +
-    encodeURIComponent(`
+    encodeURIComponent(`${report}
 export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(result.url);
-  if (m) process.stderr.write('loaded-package: ' + m[1] + '\\n');
+  report(result.url);
   return result;
 }`),
 );

@@ -1,7 +1,7 @@
 import {spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
-export const cliPath = fileURLToPath(new URL('../../dist/src/cli/main.js', import.meta.url));
+export const cliPath = fileURLToPath(new URL('../../dist/sanctum-config.cjs', import.meta.url));
 
 export type CliResult = {status: number | null; stdout: string; stderr: string};
 

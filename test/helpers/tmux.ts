@@ -41,9 +41,10 @@ export class TmuxSession {
     }
   }
 
+  /** End this test's session; its private server exits with its last session. */
   kill(): void {
     try {
-      this.tmux('kill-server');
+      this.tmux('kill-session', '-t', 'app');
     } catch {
       // already gone
     }

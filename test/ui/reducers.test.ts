@@ -3,7 +3,7 @@ import {listWindow, moveCursor, moveSelection, scrollOffset} from '../../src/ui/
 import {filterSettings, initialSettingsState, settingsReducer} from '../../src/ui/settings/settings-state.js';
 import {initialServersState, serversReducer} from '../../src/ui/servers/servers-state.js';
 import {initialWizardState, wizardReducer} from '../../src/ui/wizard/wizard-state.js';
-import {tabBarText} from '../../src/ui/components/tab-bar.js';
+import {tabBarText} from '../../src/ui/screen/tab-bar-text.js';
 
 describe('list movement', () => {
   it('clamps at both ends and pages by the visible height', () => {

@@ -7,7 +7,7 @@ import {printable} from '../../repo/index.js';
 import {answersFromEnv} from '../env-answers.js';
 import {readStdinValue} from '../read-stdin.js';
 import {databasePathOf, withChanges} from '../with-store.js';
-import {hasTerminal, loadApp} from '../terminal.js';
+import {hasTerminal} from '../terminal.js';
 
 function parseAssignment(text: string, previous: Record<string, string>): Record<string, string> {
   const at = text.indexOf('=');
@@ -43,7 +43,7 @@ export function registerInitCommand(program: Command): void {
         flag === 'set' ? Object.keys(options.set).length > 0 : options[flag] !== undefined,
       );
       if (!options.nonInteractive && !flagged && hasTerminal()) {
-        const {launchApp} = await loadApp();
+        const {launchApp} = await import('../launch-app.js');
         await launchApp({dbPath: databasePathOf(command), wizard: true});
         return;
       }

@@ -3,39 +3,10 @@ import {ConflictError, UsageError} from '../../errors.js';
 import {decodeValue, isConfigType, looksSecret, maskSecret, notSet, printable, type Setting} from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
-import {print, withChanges, withStore} from '../with-store.js';
+import {databasePathOf, print, withChanges, withStore} from '../with-store.js';
+import {type ListOptions, listSettings, showSetting} from './read-commands.js';
 
 const example = (lines: string) => `\nExamples:\n${lines}`;
-
-/** A setting as scripts read it: typed value, secrets redacted unless revealed. */
-export function settingJson(setting: Setting, reveal: boolean): Record<string, unknown> {
-  const hidden = setting.sensitive && !reveal && Boolean(setting.value);
-  return {
-    key: setting.key,
-    value: hidden ? null : decodeValue(setting.type, setting.value),
-    type: setting.type,
-    category: setting.category,
-    description: setting.description,
-    sensitive: setting.sensitive,
-    ...(hidden ? {redacted: true} : {}),
-    ...(setting.problem ? {invalid: setting.problem} : {}),
-    default: setting.defaultValue ?? null,
-    updated_at: setting.updatedAt,
-  };
-}
-
-/** Longest value a table shows; `get KEY` prints all of it. */
-const cellLimit = 120;
-
-function settingCell(setting: Setting, reveal: boolean): string {
-  const invalid = setting.problem ? ` (invalid: ${setting.problem})` : '';
-  if (setting.sensitive && !reveal) return `${maskSecret(setting.value)}${invalid}`;
-  if (!setting.value) return notSet;
-  const value = setting.value.length > cellLimit
-    ? `${printable(setting.value.slice(0, cellLimit))}... (${setting.value.length} characters; get ${printable(setting.key)})`
-    : printable(setting.value);
-  return `${value}${invalid}`;
-}
 
 /** argv is visible to every user of the box (ps, /proc): say so when a secret travels there. */
 function warnSecretInArgv(key: string): void {
@@ -50,13 +21,7 @@ export function registerSettingCommands(program: Command): void {
     .description('print one setting\'s raw value (secrets too: you asked for it by name)')
     .argument('<key>', 'setting key, e.g. flask_port')
     .addHelpText('after', example('  $ sanctum-config get flask_port\n  $ export OPENAI_API_KEY="$(sanctum-config get openai_api_key)"'))
-    .action(async (key: string, _options: unknown, command: Command) => {
-      await withStore(command, 'read', (store) => {
-        const value = store.settings.require(key).value ?? '';
-        // Raw for scripts; a terminal gets control characters escaped, never obeyed.
-        print(process.stdout.isTTY ? printable(value) : value);
-      });
-    });
+    .action((key: string, _options: unknown, command: Command) => showSetting(databasePathOf(command), key));
 
   program
     .command('set')
@@ -132,16 +97,5 @@ export function registerSettingCommands(program: Command): void {
     .option('--json', 'an array of objects with typed values')
     .option('--reveal', 'show sensitive values instead of masking them')
     .addHelpText('after', example('  $ sanctum-config list --category ports\n  $ sanctum-config list --json | jq -r \'.[].key\''))
-    .action(async (options, command: Command) => {
-      await withStore(command, 'read', (store) => {
-        if (options.category !== undefined && !store.settings.categories().includes(options.category)) {
-          throw new UsageError(`no category '${options.category}'; there are: ${store.settings.categories().join(', ')}`);
-        }
-        const settings = store.settings.list(options.category);
-        const reveal = Boolean(options.reveal);
-        if (options.json) return print(JSON.stringify(settings.map((s) => settingJson(s, reveal)), null, 2));
-        const rows = settings.map((s) => [printable(s.key), settingCell(s, reveal), printable(s.type), printable(s.category)]);
-        process.stdout.write(formatTable(['KEY', 'VALUE', 'TYPE', 'CATEGORY'], rows, terminalWidth()));
-      });
-    });
+    .action((options: ListOptions, command: Command) => listSettings(databasePathOf(command), options));
 }

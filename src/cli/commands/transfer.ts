@@ -4,7 +4,8 @@ import {StoreError, UsageError} from '../../errors.js';
 import {envFormats, formatEnvExport, isEnvFormat} from '../../repo/env-export.js';
 import {buildExport, importDocument, ImportError} from '../../repo/transfer.js';
 import {printable, quoted} from '../../repo/value-codec.js';
-import {print, withChanges, withStore} from '../with-store.js';
+import {databasePathOf, print, withChanges, withStore} from '../with-store.js';
+import {type ExportOptions, exportConfig} from './read-commands.js';
 import {writeOutput} from '../output.js';
 
 /** Line and column of a character offset, to point at a JSON error without quoting the file (it may hold secrets). */
@@ -69,20 +70,7 @@ export function registerTransferCommands(program: Command): void {
         '  $ sanctum-config export --format dotenv --reveal --output ~/.letta/.env   # Letta (python-dotenv)\n' +
         '  $ sanctum-config export --format docker --reveal --output letta.env      # docker run --env-file',
     )
-    .action(async (options, command: Command) => {
-      const format = String(options.format);
-      if (format !== 'json' && !isEnvFormat(format)) {
-        throw new UsageError(`--format must be json, ${envFormats.join(', ')}, not ${quoted(format)}`);
-      }
-      const reveal = Boolean(options.reveal);
-      const {text, warnings} = await withStore(command, 'read', (store) =>
-        format === 'json'
-          ? {text: `${JSON.stringify(buildExport(store, reveal), null, 2)}\n`, warnings: []}
-          : formatEnvExport(store.settings.list(), store.servers.active(), {reveal, format}),
-      );
-      for (const warning of warnings) process.stderr.write(`sanctum-config: warning: ${warning}\n`);
-      writeOutput(options.output, text);
-    });
+    .action((options: ExportOptions, command: Command) => exportConfig(databasePathOf(command), options));
 
   program
     .command('import')

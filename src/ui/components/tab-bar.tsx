@@ -1,44 +1,6 @@
 import {Text} from 'ink';
-import {clip} from '../text-fit.js';
+import {tabBarText} from '../screen/tab-bar-text.js';
 
-type Props = {
-  readonly tabs: readonly {readonly label: string}[];
-  readonly active: number;
-  readonly width: number;
-  readonly readOnly: boolean;
-};
-
-/**
- * The tab strip; the active tab is bracketed, so it shows without colour.
- * When it does not fit, the title goes first, then tabs far from the active
- * one, with < and > saying more lie that way.
- */
-export function tabBarText({tabs, active, width, readOnly}: Props): string {
-  const badge = readOnly ? ' [READ-ONLY]' : '';
-  const cells = tabs.map((tab, i) => {
-    const name = `${i < 9 ? `${i + 1} ` : ''}${tab.label}`;
-    return i === active ? `[${name}]` : ` ${name} `;
-  });
-  const full = cells.join(' ').trimEnd();
-  if (`sanctum-config ${full}${badge}`.length <= width) return `sanctum-config ${full}${badge}`;
-  if (`${full}${badge}`.length <= width) return `${full}${badge}`;
-  let start = active;
-  let end = active + 1;
-  const text = (s: number, e: number) => `${s > 0 ? '< ' : ''}${cells.slice(s, e).join(' ')}${e < cells.length ? ' >' : ''}${badge}`;
-  for (let grew = true; grew; ) {
-    grew = false;
-    if (end < cells.length && text(start, end + 1).length <= width) {
-      end++;
-      grew = true;
-    }
-    if (start > 0 && text(start - 1, end).length <= width) {
-      start--;
-      grew = true;
-    }
-  }
-  return clip(text(start, end), width);
-}
-
-export function TabBar(props: Props) {
+export function TabBar(props: Parameters<typeof tabBarText>[0]) {
   return <Text bold>{tabBarText(props)}</Text>;
 }

@@ -22,8 +22,8 @@ export function describeExternalChanges(changes: readonly Change[]): string {
  * again after our writes (`refresh`), and whenever another program commits
  * to the file, when `onExternal` hears what that program changed.
  */
-export function useConfigData(store: ConfigStore, onExternal: (changes: readonly Change[]) => void) {
-  const [data, setData] = useState<StateSnapshot>(() => snapshotState(store));
+export function useConfigData(store: ConfigStore, onExternal: (changes: readonly Change[]) => void, initial?: StateSnapshot) {
+  const [data, setData] = useState<StateSnapshot>(() => initial ?? snapshotState(store));
   const latest = useRef(data);
   const load = useCallback(() => {
     const next = snapshotState(store);

@@ -1,3 +1,4 @@
+import {listPage} from '../screen/layout.js';
 import {Box, Text} from 'ink';
 import {useMemo, useReducer} from 'react';
 import {describeServerUrl, printable, type Server} from '../../repo/index.js';
@@ -30,7 +31,7 @@ type Props = ListPanelProps & {
 export function ServersPanel({panel, shell, tests, servers, width, height, compact, isActive, memory}: Props) {
   const [state, dispatch] = useReducer(serversReducer, memory.current ?? initialServersState);
   memory.current = {...state, mode: {kind: 'browse'}};
-  const page = Math.max(1, height - 3);
+  const page = listPage(height);
   const rows = useMemo(() => filterRows(servers, state.filter, (s) => [String(s.id), s.name, s.address]), [servers, state.filter]);
   const window = listWindow(state, rows, page, idOf);
   const {current} = window;

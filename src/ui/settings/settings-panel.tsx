@@ -10,7 +10,9 @@ import {useListKeys} from '../list/use-list-keys.js';
 import {clip} from '../text-fit.js';
 import {AddSettingForm} from './add-setting-form.js';
 import {HistoryView} from '../history/history-view.js';
-import {deleteSetting, differsFromDefault} from './settings-actions.js';
+import {deleteSetting} from './settings-actions.js';
+import {settingsDetailText, settingsEmptyNote} from './settings-lines.js';
+import {listPage} from '../screen/layout.js';
 import {settingsKeysFor} from './settings-keys.js';
 import {filterSettings, initialSettingsState, settingsReducer, type SettingsState} from './settings-state.js';
 import {SettingsTable} from './settings-table.js';
@@ -40,7 +42,7 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
   // Remembered as browsing: an editor left open on another tab would surprise.
   memory.set(category, {...state, mode: {kind: 'browse'}});
   const rows = useMemo(() => filterSettings(settings, state.filter), [settings, state.filter]);
-  const page = Math.max(1, height - 3);
+  const page = listPage(height);
   const window = listWindow(state, rows, page, keyOf);
   const {current} = window;
   const table = settingsKeysFor(state);
@@ -101,21 +103,14 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
       const yours = mode.secret ? maskSecret(mode.draft) : mode.draft;
       return <Text bold>{clip(`${mode.key} changed meanwhile: now ${mode.theirs} (yours: ${yours}). o overwrite · t take theirs · e keep editing`, width)}</Text>;
     }
-    const hidden = rows.length > page;
-    const position = hidden ? `${window.offset + 1}-${Math.min(rows.length, window.offset + page)} of ${rows.length}` : '';
-    const filterNote = [state.filter ? `filter "${state.filter}": ${rows.length} of ${settings.length}` : '', position].filter(Boolean).join(' · ');
-    const about = current
-      ? [
-          current.description ?? '(no description)',
-          current.sensitive ? 'secret' : '',
-          current.defaultValue !== undefined && !current.sensitive ? `default ${quoted(current.defaultValue, 24)}${differsFromDefault(current) ? ' (changed; R resets)' : ''}` : '',
-          current.problem ? `! ${current.problem}` : '',
-        ].filter(Boolean).join(' · ')
-      : '';
-    return <Text dimColor>{clip(filterNote ? `${filterNote} · ${about}` : about, width)}</Text>;
+    return (
+      <Text dimColor>
+        {settingsDetailText({current, shown: rows.length, total: settings.length, filter: state.filter, offset: window.offset, page, width})}
+      </Text>
+    );
   })();
 
-  const emptyNote = state.filter ? 'nothing matches the filter (Esc clears it)' : 'no settings';
+  const emptyNote = settingsEmptyNote(state.filter);
   const tableProps = listTableProps(state, window, {width, compact, page});
   return <ListLayout {...{height, width, footer, detail}} table={<SettingsTable {...tableProps} emptyNote={emptyNote} allRows={settings} />} />;
 }

@@ -1,0 +1,51 @@
+// Build what users run: two bundles made by esbuild, then the man page.
+//   dist/sanctum-config.cjs  every command, CommonJS (Node loads it fastest); never loads Ink or React.
+//   dist/app.mjs             the interactive app: Ink, React (production build), the views. ESM, because
+//                            yoga's loader awaits at top level; the commands bundle import()s it.
+// Migrations and the version are inlined, so a command opens no file but the database.
+import {build} from 'esbuild';
+import {rmSync} from 'node:fs';
+import {join} from 'node:path';
+import {root, shared} from './bundle-options.mjs';
+
+/** The commands bundle reaches the app by import() at run time, never by bundling it. */
+const appIsSeparate = {
+  name: 'app-is-separate',
+  setup(b) {
+    b.onResolve({filter: /\/ui\/launch\.js$/}, () => ({path: './app.mjs', external: true}));
+  },
+};
+
+/** Ink imports react-devtools-core only when DEV is set; an empty module keeps it out. */
+const noDevtools = {
+  name: 'no-devtools',
+  setup(b) {
+    b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'devtools-stub', namespace: 'stub'}));
+    b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {}', loader: 'js'}));
+  },
+};
+
+rmSync(join(root, 'dist'), {recursive: true, force: true});
+const [commands] = await Promise.all([
+  build({
+    ...shared,
+    entryPoints: [join(root, 'src/cli/main.ts')],
+    outfile: join(root, 'dist/sanctum-config.cjs'),
+    format: 'cjs',
+    metafile: true,
+    plugins: [appIsSeparate],
+  }),
+  build({
+    ...shared,
+    entryPoints: [join(root, 'src/ui/launch.tsx')],
+    outfile: join(root, 'dist/app.mjs'),
+    format: 'esm',
+    // Bundled CommonJS (React, scheduler) calls require(); ESM gives it one.
+    banner: {js: "import {createRequire as __sanctumRequire} from 'node:module';const require=__sanctumRequire(import.meta.url);"},
+    plugins: [noDevtools],
+  }),
+]);
+
+// The commands must start without the app's weight: fail the build if anything pulls it in.
+const heavy = Object.keys(commands.metafile.inputs).filter((input) => /node_modules\/(ink|react|react-reconciler|yoga-layout|es-toolkit)\//.test(input));
+if (heavy.length) throw new Error(`the commands bundle includes the app's packages: ${heavy.slice(0, 5).join(', ')}`);

@@ -1,0 +1,36 @@
+// What every esbuild bundle of ours shares: Node 20, the native addon left to npm,
+// production React, and the version and migrations inlined.
+import {readdirSync, readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+export const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const migrationsDir = join(root, 'migrations');
+const migrations = readdirSync(migrationsDir)
+  .filter((name) => /^\d{3}_[a-z0-9_]+\.sql$/.test(name))
+  .sort()
+  .map((name) => ({version: Number(name.slice(0, 3)), name, sql: readFileSync(join(migrationsDir, name), 'utf8')}));
+const adoption = {panel: readFileSync(join(migrationsDir, 'adopt', 'panel.sql'), 'utf8')};
+
+export const shared = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // The native addon stays a package: npm builds it for the machine.
+  external: ['better-sqlite3'],
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __SANCTUM_VERSION__: JSON.stringify(pkg.version),
+    __SANCTUM_MIGRATIONS__: JSON.stringify(migrations),
+    __SANCTUM_ADOPTION__: JSON.stringify(adoption),
+  },
+  // Whitespace and syntax only: error classes keep their names (ConfigError reads them).
+  minifyWhitespace: true,
+  minifySyntax: true,
+  legalComments: 'none',
+  logLevel: 'warning',
+  // The filesystem fallbacks that read import.meta are for running from source, never reached here.
+  logOverride: {'empty-import-meta': 'silent'},
+};
+

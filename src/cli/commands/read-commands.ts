@@ -1,0 +1,84 @@
+import {UsageError} from '../../errors.js';
+import {envFormats, formatEnvExport, isEnvFormat} from '../../repo/env-export.js';
+import {decodeValue, maskSecret, notSet, printable, quoted, type Setting} from '../../repo/index.js';
+import {buildExport} from '../../repo/transfer.js';
+import {writeOutput} from '../output.js';
+import {formatTable, terminalWidth} from '../table.js';
+import {print, withStoreAt} from '../with-store.js';
+
+/*
+ * The commands scripts call most: get, list, export. Their work lives here,
+ * apart from the command tree, so main can run them without building it
+ * (see fast-route.ts); the tree's actions call the same functions.
+ */
+
+/** A setting as scripts read it: typed value, secrets redacted unless revealed. */
+export function settingJson(setting: Setting, reveal: boolean): Record<string, unknown> {
+  const hidden = setting.sensitive && !reveal && Boolean(setting.value);
+  return {
+    key: setting.key,
+    value: hidden ? null : decodeValue(setting.type, setting.value),
+    type: setting.type,
+    category: setting.category,
+    description: setting.description,
+    sensitive: setting.sensitive,
+    ...(hidden ? {redacted: true} : {}),
+    ...(setting.problem ? {invalid: setting.problem} : {}),
+    default: setting.defaultValue ?? null,
+    updated_at: setting.updatedAt,
+  };
+}
+
+/** Longest value a table shows; `get KEY` prints all of it. */
+const cellLimit = 120;
+
+function settingCell(setting: Setting, reveal: boolean): string {
+  const invalid = setting.problem ? ` (invalid: ${setting.problem})` : '';
+  if (setting.sensitive && !reveal) return `${maskSecret(setting.value)}${invalid}`;
+  if (!setting.value) return notSet;
+  const value = setting.value.length > cellLimit
+    ? `${printable(setting.value.slice(0, cellLimit))}... (${setting.value.length} characters; get ${printable(setting.key)})`
+    : printable(setting.value);
+  return `${value}${invalid}`;
+}
+
+/** get KEY: the raw value (secrets too: it was asked for by name). */
+export function showSetting(path: string, key: string): Promise<void> {
+  return withStoreAt(path, 'read', (store) => {
+    const value = store.settings.require(key).value ?? '';
+    // Raw for scripts; a terminal gets control characters escaped, never obeyed.
+    print(process.stdout.isTTY ? printable(value) : value);
+  });
+}
+
+export type ListOptions = {readonly category?: string; readonly json?: boolean; readonly reveal?: boolean};
+
+export function listSettings(path: string, options: ListOptions): Promise<void> {
+  return withStoreAt(path, 'read', (store) => {
+    if (options.category !== undefined && !store.settings.categories().includes(options.category)) {
+      throw new UsageError(`no category '${options.category}'; there are: ${store.settings.categories().join(', ')}`);
+    }
+    const settings = store.settings.list(options.category);
+    const reveal = Boolean(options.reveal);
+    if (options.json) return print(JSON.stringify(settings.map((s) => settingJson(s, reveal)), null, 2));
+    const rows = settings.map((s) => [printable(s.key), settingCell(s, reveal), printable(s.type), printable(s.category)]);
+    process.stdout.write(formatTable(['KEY', 'VALUE', 'TYPE', 'CATEGORY'], rows, terminalWidth()));
+  });
+}
+
+export type ExportOptions = {readonly format?: string; readonly reveal?: boolean; readonly output?: string};
+
+export async function exportConfig(path: string, options: ExportOptions): Promise<void> {
+  const format = String(options.format ?? 'json');
+  if (format !== 'json' && !isEnvFormat(format)) {
+    throw new UsageError(`--format must be json, ${envFormats.join(', ')}, not ${quoted(format)}`);
+  }
+  const reveal = Boolean(options.reveal);
+  const {text, warnings} = await withStoreAt(path, 'read', (store) =>
+    format === 'json'
+      ? {text: `${JSON.stringify(buildExport(store, reveal), null, 2)}\n`, warnings: []}
+      : formatEnvExport(store.settings.list(), store.servers.active(), {reveal, format}),
+  );
+  for (const warning of warnings) process.stderr.write(`sanctum-config: warning: ${warning}\n`);
+  writeOutput(options.output, text);
+}

@@ -1,0 +1,58 @@
+import {UsageError} from '../errors.js';
+import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
+import {openConfigStore} from '../repo/index.js';
+import {snapshotState} from '../repo/changes.js';
+import {firstFrame} from '../ui/first-frame/first-frame.js';
+import {loadApp} from './terminal.js';
+
+export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean};
+
+const enterAltScreen = '\u001b[?1049h\u001b[H';
+const leaveAltScreen = '\u001b[?1049l\u001b[?25h';
+
+/**
+ * Open the full-screen app on a terminal. Before Ink and React load (most of
+ * the start-up), the first frame is painted from the database rows and the
+ * terminal goes to raw mode, so the screen is there at once and keys typed
+ * meanwhile wait, unechoed, for the app. The alternate screen is left on
+ * every way out: q, Ctrl-C, a signal, or a crash.
+ */
+export async function launchApp({dbPath, readOnly = false, wizard = false}: LaunchOptions): Promise<void> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    throw new UsageError('the interactive app needs a terminal; use sanctum-config --help for commands');
+  }
+  // A dumb terminal cannot move the cursor: the app would be a stream of escape codes.
+  if (process.env.TERM === 'dumb') {
+    throw new UsageError('TERM=dumb cannot show the app; use the commands (see --help)');
+  }
+  const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
+  const locked = readOnly || store.readOnly;
+  // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
+  const opensWizard = (wizard || store.created) && !locked;
+  const proposedServer = opensWizard && isDesignDefaultServer(store.servers.active()) ? await findLocalLetta() : undefined;
+  let restored = false;
+  const restore = () => {
+    if (restored) return;
+    restored = true;
+    process.stdout.write(leaveAltScreen);
+  };
+  process.on('exit', restore);
+  const initial = snapshotState(store);
+  const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
+  const frame = opensWizard ? undefined : firstFrame(initial, {...size, readOnly: locked, path: store.path});
+  process.stdout.write(enterAltScreen + (frame ?? ''));
+  process.stdin.setRawMode(true);
+
+  try {
+    const {runApp} = await loadApp();
+    const wizardResult = await runApp({
+      store, initial, readOnly: locked, wizard: wizard || store.created, exitAfterWizard: wizard, proposedServer, restore,
+    });
+    restore();
+    // init's summary, said on the normal screen so it stays visible after the app is gone.
+    if (wizard && wizardResult) process.stdout.write(`${wizardResult.message}\n`);
+  } finally {
+    restore();
+    store.close();
+  }
+}

@@ -1,0 +1,11 @@
+import type {Database, Statement} from 'better-sqlite3';
+
+/**
+ * A statement prepared on its first use. Preparing a write compiles every
+ * trigger it fires (history, the panel's sync); a command that only reads
+ * should not pay for that: it was half of `get`'s time after Node's own.
+ */
+export function preparedOnUse<S extends Statement<any[], any>>(db: Database, sql: string): () => S {
+  let statement: S | undefined;
+  return () => (statement ??= db.prepare(sql) as unknown as S);
+}

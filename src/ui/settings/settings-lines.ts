@@ -1,0 +1,73 @@
+import {quoted, type Setting} from '../../repo/index.js';
+import {clip, fit} from '../text-fit.js';
+import {differsFromDefault, visibleValue} from './settings-actions.js';
+
+/**
+ * The text of a settings tab's lines, for the Ink table and for the first
+ * frame painted before Ink loads: one function per line, so the two agree.
+ */
+type Columns = {key: number; value: number; type: number; description: number};
+
+/** From this width a description column fits beside the value. */
+const descriptionFrom = 100;
+
+export function settingsColumns(width: number, compact: boolean, rows: readonly Setting[]): Columns {
+  let longestKey = 3;
+  for (const row of rows) longestKey = Math.max(longestKey, row.key.length);
+  const usable = width - 2;
+  if (compact) {
+    const key = Math.min(longestKey, Math.floor(usable * 0.45));
+    return {key, value: Math.max(1, usable - key - 1), type: 0, description: 0};
+  }
+  const key = Math.min(longestKey, 24);
+  const type = 7;
+  const rest = usable - key - type - 2;
+  const description = width >= descriptionFrom ? Math.floor((rest - 1) * 0.45) : 0;
+  return {key, type, value: Math.max(1, rest - (description ? description + 1 : 0)), description};
+}
+
+export function settingsHeaderText(columns: Columns, compact: boolean): string {
+  const header =
+    `  ${fit('KEY', columns.key)} ${fit('VALUE', columns.value)}${compact ? '' : ` ${fit('TYPE', columns.type)}`}` +
+    (columns.description > 0 ? ` ${fit('DESCRIPTION', columns.description)}` : '');
+  return header.trimEnd();
+}
+
+/** One line a setting: pointer, key, value, type. The pointer marks the selection without colour. */
+export function settingsRowText(setting: Setting, selected: boolean, revealed: boolean, columns: Columns, compact: boolean): string {
+  // A value that is not the default is marked, so what was changed stands out without colour.
+  const value = `${differsFromDefault(setting) ? '*' : ''}${visibleValue(setting, revealed)}`;
+  return (
+    `${selected ? '> ' : '  '}${fit(setting.key, columns.key)} ${fit(value, columns.value)}` +
+    (compact ? '' : ` ${fit(setting.type, columns.type)}`) +
+    (columns.description > 0 ? ` ${fit(setting.description ?? '', columns.description)}` : '')
+  );
+}
+
+export const settingsEmptyNote = (filter: string) => (filter ? 'nothing matches the filter (Esc clears it)' : 'no settings');
+
+type Detail = {
+  readonly current: Setting | undefined;
+  /** Rows after the filter, and the tab's count before it. */
+  readonly shown: number;
+  readonly total: number;
+  readonly filter: string;
+  readonly offset: number;
+  readonly page: number;
+  readonly width: number;
+};
+
+/** The line under the table while browsing: the position, the filter, and what the selected setting is. */
+export function settingsDetailText({current, shown, total, filter, offset, page, width}: Detail): string {
+  const position = shown > page ? `${offset + 1}-${Math.min(shown, offset + page)} of ${shown}` : '';
+  const filterNote = [filter ? `filter "${filter}": ${shown} of ${total}` : '', position].filter(Boolean).join(' · ');
+  const about = current
+    ? [
+        current.description ?? '(no description)',
+        current.sensitive ? 'secret' : '',
+        current.defaultValue !== undefined && !current.sensitive ? `default ${quoted(current.defaultValue, 24)}${differsFromDefault(current) ? ' (changed; R resets)' : ''}` : '',
+        current.problem ? `! ${current.problem}` : '',
+      ].filter(Boolean).join(' · ')
+    : '';
+  return clip(filterNote ? `${filterNote} · ${about}` : about, width);
+}

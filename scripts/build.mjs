@@ -1,10 +1,13 @@
 // Build what users run: two bundles made by esbuild, then the man page.
-//   dist/sanctum-config.cjs  every command, CommonJS (Node loads it fastest); never loads Ink or React.
+//   dist/sanctum-config.cjs  the command: runs commands.cjs with V8's code cache (src/bin/sanctum-config.cjs)
+//   dist/commands.cjs        every command, CommonJS (Node loads it fastest); never loads Ink or React.
 //   dist/app.mjs             the interactive app: Ink, React (production build), the views. ESM, because
 //                            yoga's loader awaits at top level; the commands bundle import()s it.
 // Migrations and the version are inlined, so a command opens no file but the database.
 import {build} from 'esbuild';
-import {rmSync} from 'node:fs';
+import {execFileSync} from 'node:child_process';
+import {chmodSync, copyFileSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {root, shared} from './bundle-options.mjs';
 
@@ -16,11 +19,12 @@ const appIsSeparate = {
   },
 };
 
-/** Ink imports react-devtools-core only when DEV is set; an empty module keeps it out. */
+/** Ink connects to React's devtools (react-devtools-core, ws) only when DEV is set; empty modules keep them out. */
 const noDevtools = {
   name: 'no-devtools',
   setup(b) {
     b.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'devtools-stub', namespace: 'stub'}));
+    b.onResolve({filter: /^\.\/devtools\.js$/}, (args) => (/node_modules\/ink\//.test(args.importer) ? {path: 'devtools-stub', namespace: 'stub'} : undefined));
     b.onLoad({filter: /.*/, namespace: 'stub'}, () => ({contents: 'export default {}', loader: 'js'}));
   },
 };
@@ -30,7 +34,7 @@ const [commands] = await Promise.all([
   build({
     ...shared,
     entryPoints: [join(root, 'src/cli/main.ts')],
-    outfile: join(root, 'dist/sanctum-config.cjs'),
+    outfile: join(root, 'dist/commands.cjs'),
     format: 'cjs',
     metafile: true,
     plugins: [appIsSeparate],
@@ -49,3 +53,13 @@ const [commands] = await Promise.all([
 // The commands must start without the app's weight: fail the build if anything pulls it in.
 const heavy = Object.keys(commands.metafile.inputs).filter((input) => /node_modules\/(ink|react|react-reconciler|yoga-layout|es-toolkit)\//.test(input));
 if (heavy.length) throw new Error(`the commands bundle includes the app's packages: ${heavy.slice(0, 5).join(', ')}`);
+
+// The command itself, and the code cache made by one run of it (a `get`, what scripts call most).
+copyFileSync(join(root, 'src/bin/sanctum-config.cjs'), join(root, 'dist/sanctum-config.cjs'));
+chmodSync(join(root, 'dist/sanctum-config.cjs'), 0o755);
+const scratch = mkdtempSync(join(tmpdir(), 'sanctum-config-build-'));
+try {
+  execFileSync(process.execPath, [join(root, 'dist/sanctum-config.cjs'), '--db', join(scratch, 'config.db'), 'get', 'flask_port'], {stdio: 'ignore'});
+} finally {
+  rmSync(scratch, {recursive: true, force: true});
+}

@@ -4,6 +4,8 @@ import {openConfigStore} from '../repo/index.js';
 import {snapshotState} from '../repo/changes.js';
 import {firstFrame} from '../ui/first-frame/first-frame.js';
 import {loadApp} from './terminal.js';
+import {guardStandardStreams} from './output.js';
+import {writeOut} from './stdio.js';
 
 export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean};
 
@@ -25,6 +27,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   if (process.env.TERM === 'dumb') {
     throw new UsageError('TERM=dumb cannot show the app; use the commands (see --help)');
   }
+  guardStandardStreams();
   const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
   const locked = readOnly || store.readOnly;
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
@@ -34,13 +37,13 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   const restore = () => {
     if (restored) return;
     restored = true;
-    process.stdout.write(leaveAltScreen);
+    writeOut(leaveAltScreen);
   };
   process.on('exit', restore);
   const initial = snapshotState(store);
   const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
   const frame = opensWizard ? undefined : firstFrame(initial, {...size, readOnly: locked, path: store.path});
-  process.stdout.write(enterAltScreen + (frame ?? ''));
+  writeOut(enterAltScreen + (frame ?? ''));
   process.stdin.setRawMode(true);
 
   try {
@@ -50,7 +53,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.
-    if (wizard && wizardResult) process.stdout.write(`${wizardResult.message}\n`);
+    if (wizard && wizardResult) writeOut(`${wizardResult.message}\n`);
   } finally {
     restore();
     store.close();

@@ -1,12 +1,11 @@
-#!/usr/bin/env node
 // chalk (loaded with Ink, only when the app opens) ignores NO_COLOR; it reads FORCE_COLOR.
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
 import {ConfigError} from '../errors.js';
 import {printable} from '../repo/value-codec.js';
-import {guardStandardStreams} from './output.js';
 import {wantsCompletion} from './completion-command.js';
 import {readRoute, runReadRoute} from './fast-route.js';
+import {writeErr} from './stdio.js';
 
 /** One line on stderr and an exit code; a stack only when asked for with SANCTUM_CONFIG_DEBUG. */
 function fail(error: unknown): number {
@@ -14,17 +13,16 @@ function fail(error: unknown): number {
   const code = (error as {code?: unknown} | null)?.code;
   if (typeof code === 'string' && code.startsWith('commander.')) return (error as {exitCode: number}).exitCode === 0 ? 0 : 2;
   if (error instanceof ConfigError) {
-    process.stderr.write(`sanctum-config: ${printable(error.message)}\n`);
+    writeErr(`sanctum-config: ${printable(error.message)}\n`);
     return error.exitCode;
   }
   const detail = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`sanctum-config: unexpected error: ${printable(detail)}\n`);
-  if (process.env.SANCTUM_CONFIG_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
+  writeErr(`sanctum-config: unexpected error: ${printable(detail)}\n`);
+  if (process.env.SANCTUM_CONFIG_DEBUG && error instanceof Error) writeErr(`${error.stack}\n`);
   return 1;
 }
 
 async function main(): Promise<void> {
-  guardStandardStreams();
   try {
     const route = readRoute(process.argv.slice(2));
     if (route) return await runReadRoute(route);

@@ -2,20 +2,22 @@ import {closeSync, constants, fstatSync, openSync, statSync, writeSync} from 'no
 import {StoreError} from '../errors.js';
 import {pathKind, writePrivateFileAtomic} from '../db/private-file.js';
 import {printable} from '../repo/value-codec.js';
+import {writeErr, writeOut} from './stdio.js';
 
 /** The status a shell reports for a program ended by SIGPIPE (128 + 13). */
 const closedPipeStatus = 141;
 
 /**
- * A closed pipe (`| head`) ends the program quietly with the shell's usual
- * status; a full disk or another write error with one line. Never a stack.
+ * For the app, which writes through Node's streams (Ink): a closed pipe ends
+ * the program quietly with the shell's usual status; a full disk or another
+ * write error with one line. Never a stack. (Commands write with stdio.ts.)
  */
 export function guardStandardStreams(): void {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(closedPipeStatus);
     const why = error.code === 'ENOSPC' ? 'no space left on device' : error.code ?? error.message;
     try {
-      process.stderr.write(`sanctum-config: cannot write to standard output: ${why}\n`);
+      writeErr(`sanctum-config: cannot write to standard output: ${why}\n`);
     } finally {
       process.exit(1);
     }
@@ -53,7 +55,7 @@ function sameFile(path: string, fd: number): boolean {
  */
 export function writeOutput(target: string | undefined, text: string): void {
   if (target === undefined || target === '-' || sameFile(target, 1)) {
-    process.stdout.write(text);
+    writeOut(text);
     return;
   }
   const shown = printable(target);

@@ -11,6 +11,7 @@ import {registerTransferCommands} from './commands/transfer.js';
 import {hasTerminal} from './terminal.js';
 import {packageVersion} from './version.js';
 import {databasePathOf} from './with-store.js';
+import {writeErr, writeOut} from './stdio.js';
 
 /** Commander's words, made into our one line: `sanctum-config: unknown option '--x' (see --help)`. */
 function usageLine(message: string): string {
@@ -37,7 +38,7 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
     .action(async (options: {db?: string; readOnly?: boolean}, command: Command) => {
       if (command.args.length) throw new UsageError(`unknown command '${command.args[0]}' (see --help)`);
       if (!hasTerminal()) {
-        process.stderr.write(program.helpInformation());
+        writeErr(program.helpInformation());
         throw new UsageError('the interactive app needs a terminal; use a command above when scripting');
       }
       const {launchApp} = await import('./launch-app.js');
@@ -56,7 +57,7 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
   else registerCompletionHelp(program);
   // Every command reports usage errors our way: one line, exit 2 (see main).
   for (const command of [program, ...program.commands, ...server.commands]) {
-    command.exitOverride().configureOutput({outputError: (message, write) => write(usageLine(message))});
+    command.exitOverride().configureOutput({writeOut, writeErr, outputError: (message, write) => write(usageLine(message))});
   }
   return program;
 }

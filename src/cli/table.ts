@@ -1,3 +1,4 @@
+import {stdoutIsTerminal} from './stdio.js';
 /** Column-aligned rows for people; a too-wide table is cut in its widest column to fit a terminal. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth?: number): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
@@ -14,5 +15,5 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
 
 /** The terminal's width when stdout is one; undefined for pipes and files. */
 export function terminalWidth(): number | undefined {
-  return process.stdout.isTTY ? process.stdout.columns : undefined;
+  return stdoutIsTerminal() ? process.stdout.columns : undefined;
 }

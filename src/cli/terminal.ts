@@ -16,8 +16,10 @@ export async function loadApp(): Promise<typeof import('../ui/launch.js')> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
+  // The command's entry (src/bin) imports the chunk for the bundle, which it runs as compiled code that cannot.
+  const importApp = (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.import-app')] as (() => Promise<typeof import('../ui/launch.js')>) | undefined;
   try {
-    return await import('../ui/launch.js');
+    return await (importApp ? importApp() : import('../ui/launch.js'));
   } finally {
     if (fetchProperty) Object.defineProperty(globalThis, 'fetch', fetchProperty);
   }

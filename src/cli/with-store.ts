@@ -3,6 +3,7 @@ import {StoreError} from '../errors.js';
 import {resolveDatabasePath} from '../db/database-path.js';
 import {asConfigError, openConfigStore, type ConfigStore} from '../repo/index.js';
 import {type Change, diffState, snapshotState} from '../repo/changes.js';
+import {writeOut} from './stdio.js';
 
 /** The database path a command was given (--db), else the default. */
 export function databasePathOf(command: Command): string {
@@ -43,7 +44,7 @@ export async function withStoreAt<T>(
 }
 
 export function print(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`);
+  writeOut(text.endsWith('\n') ? text : `${text}\n`);
 }
 
 /** What `--json` on a writing command prints: whether anything changed, and what. */

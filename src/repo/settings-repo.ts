@@ -85,8 +85,19 @@ function toSetting(row: SettingRow, known: KnownSetting | undefined): Setting {
   };
 }
 
-function bySettingOrder(a: Setting, b: Setting): number {
-  return compareCategories(a.category, b.category) || a.id - b.id;
+/**
+ * Settings in their stable order: category order, then insertion (id). Rows
+ * come by id; each category's run is kept whole, so a sort compares only the
+ * few categories, not ten thousand rows.
+ */
+function inSettingOrder(byId: readonly Setting[]): Setting[] {
+  const runs = new Map<string, Setting[]>();
+  for (const setting of byId) {
+    const run = runs.get(setting.category);
+    if (run) run.push(setting);
+    else runs.set(setting.category, [setting]);
+  }
+  return [...runs.keys()].sort(compareCategories).flatMap((category) => runs.get(category)!);
 }
 
 /** Validate `input` for a setting of this key, type and category; returns the text to store. */
@@ -116,7 +127,7 @@ export class SettingsRepo {
   constructor(db: Database, writes: WriteContext) {
     this.#writes = writes;
     this.#catalogue = readCatalogue(db);
-    this.#all = preparedOnUse(db, `SELECT ${columns} FROM system_config`);
+    this.#all = preparedOnUse(db, `SELECT ${columns} FROM system_config ORDER BY id`);
     this.#byKey = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE config_key = ?`);
     this.#update = preparedOnUse(db, 
       `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
@@ -134,8 +145,9 @@ export class SettingsRepo {
 
   /** Every setting, or one category's, in a stable order: category order, then insertion. */
   list(category?: string): Setting[] {
-    const all = this.#all().all().map((row) => this.#toSetting(row)).sort(bySettingOrder);
-    return category === undefined ? all : all.filter((s) => s.category === category);
+    const rows = this.#all().all();
+    const wanted = category === undefined ? rows : rows.filter((row) => (row.category ?? 'general') === category);
+    return inSettingOrder(wanted.map((row) => this.#toSetting(row)));
   }
 
   categories(): string[] {

@@ -4,6 +4,7 @@ import {formatTable, terminalWidth} from '../table.js';
 import {parseServerId} from './server.js';
 import {print, withChanges, withStore} from '../with-store.js';
 import {UsageError, ValidationError} from '../../errors.js';
+import {writeOut} from '../stdio.js';
 
 function entryJson(entry: HistoryEntry, reveal: boolean): Record<string, unknown> {
   const hide = entry.sensitive && !reveal;
@@ -42,7 +43,7 @@ export function registerHistoryCommands(program: Command): void {
           String(e.id), e.changedAt.slice(0, 19), printable(e.source), describeTarget(e),
           e.action === 'update' ? `${describeValue(e, e.oldValue, reveal)} -> ${describeValue(e, e.newValue, reveal)}` : describeValue(e, null, reveal),
         ]);
-        process.stdout.write(formatTable(['ID', 'WHEN (UTC)', 'BY', 'WHAT', 'CHANGE'], rows, terminalWidth()));
+        writeOut(formatTable(['ID', 'WHEN (UTC)', 'BY', 'WHAT', 'CHANGE'], rows, terminalWidth()));
       });
     });
 

@@ -5,6 +5,7 @@ import {buildExport} from '../../repo/transfer.js';
 import {writeOutput} from '../output.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {print, withStoreAt} from '../with-store.js';
+import {stdoutIsTerminal, writeErr, writeOut} from '../stdio.js';
 
 /*
  * The commands scripts call most: get, list, export. Their work lives here,
@@ -47,7 +48,7 @@ export function showSetting(path: string, key: string): Promise<void> {
   return withStoreAt(path, 'read', (store) => {
     const value = store.settings.require(key).value ?? '';
     // Raw for scripts; a terminal gets control characters escaped, never obeyed.
-    print(process.stdout.isTTY ? printable(value) : value);
+    print(stdoutIsTerminal() ? printable(value) : value);
   });
 }
 
@@ -62,7 +63,7 @@ export function listSettings(path: string, options: ListOptions): Promise<void> 
     const reveal = Boolean(options.reveal);
     if (options.json) return print(JSON.stringify(settings.map((s) => settingJson(s, reveal)), null, 2));
     const rows = settings.map((s) => [printable(s.key), settingCell(s, reveal), printable(s.type), printable(s.category)]);
-    process.stdout.write(formatTable(['KEY', 'VALUE', 'TYPE', 'CATEGORY'], rows, terminalWidth()));
+    writeOut(formatTable(['KEY', 'VALUE', 'TYPE', 'CATEGORY'], rows, terminalWidth()));
   });
 }
 
@@ -79,6 +80,6 @@ export async function exportConfig(path: string, options: ExportOptions): Promis
       ? {text: `${JSON.stringify(buildExport(store, reveal), null, 2)}\n`, warnings: []}
       : formatEnvExport(store.settings.list(), store.servers.active(), {reveal, format}),
   );
-  for (const warning of warnings) process.stderr.write(`sanctum-config: warning: ${warning}\n`);
+  for (const warning of warnings) writeErr(`sanctum-config: warning: ${warning}\n`);
   writeOutput(options.output, text);
 }

@@ -5,6 +5,7 @@ import {serverBaseUrl} from '../../repo/server-url.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {print, withChanges, withStore} from '../with-store.js';
+import {writeErr, writeOut} from '../stdio.js';
 
 const jsonHelp = 'print what changed: {"changed": true|false, "changes": [...]}';
 
@@ -90,7 +91,7 @@ export function registerServerCommands(program: Command): Command {
           s.lastConnectedAt === null ? 'never' : printable(String(s.lastConnectedAt)),
         ]);
         const header = ['ID', 'ACTIVE', 'NAME', 'ADDRESS', 'PORT', 'PASSWORD', 'TOKEN', 'TIMEOUT', 'LAST CONNECTED'];
-        process.stdout.write(formatTable(header, rows, terminalWidth()));
+        writeOut(formatTable(header, rows, terminalWidth()));
       });
     });
 
@@ -146,7 +147,7 @@ export function registerServerCommands(program: Command): Command {
       await withChanges(command, Boolean(options.json), (store) => {
         if (options.json && !store.servers.get(serverId)) return;
         const {wasActive} = store.servers.remove(serverId);
-        if (wasActive) process.stderr.write(`removed the active server; none is active now (server activate ID)\n`);
+        if (wasActive) writeErr(`removed the active server; none is active now (server activate ID)\n`);
       });
     });
   return server;

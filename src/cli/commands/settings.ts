@@ -5,12 +5,13 @@ import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {databasePathOf, print, withChanges, withStore} from '../with-store.js';
 import {type ListOptions, listSettings, showSetting} from './read-commands.js';
+import {writeErr} from '../stdio.js';
 
 const example = (lines: string) => `\nExamples:\n${lines}`;
 
 /** argv is visible to every user of the box (ps, /proc): say so when a secret travels there. */
 function warnSecretInArgv(key: string): void {
-  process.stderr.write(
+  writeErr(
     `sanctum-config: warning: the value of ${key} was given on the command line, where other users can see it; use --stdin\n`,
   );
 }

@@ -1,0 +1,59 @@
+import {fstatSync, writeSync} from 'node:fs';
+
+/*
+ * Standard output and error written straight to their descriptors. Node's
+ * stream objects for them load its network stack (a pipe is a socket to it):
+ * a few ms of every command, for nothing a command needs.
+ */
+
+/** The status a shell reports for a program ended by SIGPIPE (128 + 13). */
+const closedPipeStatus = 141;
+const pause = new Int32Array(new SharedArrayBuffer(4));
+
+function writeAll(fd: number, text: string): void {
+  const data = Buffer.from(text, 'utf8');
+  let offset = 0;
+  while (offset < data.length) {
+    try {
+      offset += writeSync(fd, data, offset);
+    } catch (error) {
+      // A non-blocking pipe that is full: wait a moment for the reader.
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') throw error;
+      Atomics.wait(pause, 0, 0, 1);
+    }
+  }
+}
+
+/**
+ * Write to standard output. A closed pipe (`| head`) ends the program quietly
+ * with the shell's usual status; a full disk or another error with one line.
+ */
+export function writeOut(text: string): void {
+  try {
+    writeAll(1, text);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EPIPE') process.exit(closedPipeStatus);
+    writeErr(`sanctum-config: cannot write to standard output: ${code === 'ENOSPC' ? 'no space left on device' : code ?? String(error)}\n`);
+    process.exit(1);
+  }
+}
+
+/** Write to standard error; if even that fails, there is no one left to tell. */
+export function writeErr(text: string): void {
+  try {
+    writeAll(2, text);
+  } catch {
+    process.exit(1);
+  }
+}
+
+/** Whether standard output is a terminal, asked of Node's stream only when it is a character device at all. */
+export function stdoutIsTerminal(): boolean {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return Boolean(process.stdout.isTTY);
+}

@@ -1,6 +1,6 @@
 import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
 import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {printable, type ConfigStore} from '../repo/index.js';
+import {printable, type ConfigStore, type Setting} from '../repo/index.js';
 import type {StateSnapshot} from '../repo/changes.js';
 import {minimumSize, screenLayout} from './screen/layout.js';
 import {openingStatus} from './screen/status-text.js';
@@ -56,6 +56,8 @@ const wizardStart = (server: {readonly address: string; readonly port: number} |
   isDesignDefaultServer(server) ? {address: server?.address ?? 'localhost', port: sanctumLettaPorts[0]} : server;
 
 
+const noSettings: readonly Setting[] = [];
+
 /**
  * The shell: tab bar, the active panel, the status line, the help overlay.
  * The panel on screen handles every key through its mode's table (the
@@ -88,6 +90,16 @@ export function App({
   const {settings, servers, refresh} = useConfigData(store, onExternal, initial);
   const {write, undoLast} = useWriter(store, setStatus, refresh);
   const tabs = useMemo<Tab[]>(() => tabsOf(settings), [settings]);
+  // One array per category, the same between reloads of the data: a tab's list is not rebuilt on every key.
+  const byCategory = useMemo(() => {
+    const groups = new Map<string, Setting[]>();
+    for (const setting of settings) {
+      const group = groups.get(setting.category);
+      if (group) group.push(setting);
+      else groups.set(setting.category, [setting]);
+    }
+    return groups;
+  }, [settings]);
   const found = tabs.findIndex((t) => tabIdentity(t) === tabId);
   const active = found === -1 ? Math.min(lastIndex, tabs.length - 1) : found;
   const tab = tabs[active]!;
@@ -208,7 +220,7 @@ export function App({
             panel={panel}
             shell={shell}
             category={tab.category}
-            settings={settings.filter((s) => s.category === tab.category)}
+            settings={byCategory.get(tab.category) ?? noSettings}
             width={width}
             height={panelHeight}
             compact={compact}

@@ -30,7 +30,8 @@ export async function runApp({store, initial, readOnly, wizard, exitAfterWizard,
       proposedServer={proposedServer}
       onWizardDone={(result) => (wizardResult = result)}
     />,
-    {exitOnCtrlC: true, patchConsole: true, stdin: keypressStdin(process.stdin)},
+    // Only the lines that changed are written (less over a slow link), at up to 60 frames a second.
+    {exitOnCtrlC: true, patchConsole: true, stdin: keypressStdin(process.stdin), maxFps: 60, incrementalRendering: true},
   );
   const onSignal = (signal: NodeJS.Signals) => {
     instance.unmount();

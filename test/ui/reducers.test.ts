@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {listWindow, moveCursor, moveSelection, scrollOffset} from '../../src/ui/list/list-cursor.js';
+import {idsOf, listWindow, moveCursor, moveSelection, scrollOffset} from '../../src/ui/list/list-cursor.js';
 import {filterSettings, initialSettingsState, settingsReducer} from '../../src/ui/settings/settings-state.js';
 import {initialServersState, serversReducer} from '../../src/ui/servers/servers-state.js';
 import {initialWizardState, wizardReducer} from '../../src/ui/wizard/wizard-state.js';
@@ -23,7 +23,7 @@ describe('list movement', () => {
   });
 
   it('hides a revealed secret when the selection moves, not when it stays', () => {
-    const ids = ['openai_api_key', 'b', 'c', 'd', 'e'];
+    const ids = idsOf(['openai_api_key', 'b', 'c', 'd', 'e']);
     const state = {selected: 0, offset: 0, revealed: 'openai_api_key'};
     expect(moveCursor(state, 'up', ids, 3).revealed).toBe('openai_api_key');
     expect(moveCursor(state, 'down', ids, 3)).toMatchObject({revealed: undefined, anchor: 'b'});
@@ -31,7 +31,7 @@ describe('list movement', () => {
 
   it('keeps the selection on the same row when rows are added or removed above it', () => {
     const rows = ['a', 'b', 'c', 'd'];
-    const cursor = moveCursor({selected: 0, offset: 0}, 'last', rows, 3);
+    const cursor = moveCursor({selected: 0, offset: 0}, 'last', idsOf(rows), 3);
     expect(listWindow(cursor, rows, 3, (r) => r).current).toBe('d');
     expect(listWindow(cursor, ['new', ...rows], 3, (r) => r)).toMatchObject({current: 'd', selected: 4});
     expect(listWindow(cursor, ['a', 'b'], 3, (r) => r)).toMatchObject({current: 'b', selected: 1});
@@ -40,7 +40,7 @@ describe('list movement', () => {
 
 describe('settings reducer', () => {
   it('resets the selection when the filter changes, and Esc clears it', () => {
-    let state = settingsReducer(initialSettingsState, {type: 'move', move: 'down', ids: ['a', 'b', 'c', 'd', 'e'], page: 3});
+    let state = settingsReducer(initialSettingsState, {type: 'move', move: 'down', ids: idsOf(['a', 'b', 'c', 'd', 'e']), page: 3});
     state = settingsReducer(state, {type: 'startFilter'});
     state = settingsReducer(state, {type: 'changeFilter', filter: 'port'});
     expect(state).toMatchObject({selected: 0, filter: 'port', mode: {kind: 'filter'}});

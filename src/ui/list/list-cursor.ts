@@ -30,11 +30,17 @@ export function scrollOffset(offset: number, selected: number, height: number, c
  */
 export type ListCursor<Id> = {readonly selected: number; readonly offset: number; readonly revealed?: Id; readonly anchor?: Id};
 
+/** A list's rows as a move needs them: how many, and the id at a position (no array of every id per key). */
+export type RowIds<Id> = {readonly count: number; readonly idAt: (index: number) => Id | undefined};
+
+/** The ids of an array, for a move. */
+export const idsOf = <Id>(ids: readonly Id[]): RowIds<Id> => ({count: ids.length, idAt: (index) => ids[index]});
+
 /** Move a list's cursor over rows with these ids; a revealed secret is hidden again once the selection leaves it. */
-export function moveCursor<Id, S extends ListCursor<Id>>(state: S, move: MoveAction, ids: readonly Id[], page: number): S {
-  const selected = moveSelection(state.selected, move, ids.length, page);
-  const offset = scrollOffset(state.offset, selected, page, ids.length);
-  return {...state, selected, offset, anchor: ids[selected], revealed: selected === state.selected ? state.revealed : undefined};
+export function moveCursor<Id, S extends ListCursor<Id>>(state: S, move: MoveAction, ids: RowIds<Id>, page: number): S {
+  const selected = moveSelection(state.selected, move, ids.count, page);
+  const offset = scrollOffset(state.offset, selected, page, ids.count);
+  return {...state, selected, offset, anchor: ids.idAt(selected), revealed: selected === state.selected ? state.revealed : undefined};
 }
 
 export function toggleReveal<Id, S extends ListCursor<Id>>(state: S, id: Id): S {
@@ -43,7 +49,12 @@ export function toggleReveal<Id, S extends ListCursor<Id>>(state: S, id: Id): S 
 
 /** The window a list shows now: the selected row found by identity (else kept inside the rows), and the visible slice. */
 export function listWindow<Id, Row>(cursor: ListCursor<Id>, rows: readonly Row[], page: number, idOf: (row: Row) => Id) {
-  const found = cursor.anchor === undefined ? -1 : rows.findIndex((row) => idOf(row) === cursor.anchor);
+  // Where it was is where it mostly still is: checked first, so a long list is not searched on every key.
+  const atSelected = rows[cursor.selected];
+  const found =
+    cursor.anchor === undefined ? -1
+    : atSelected !== undefined && idOf(atSelected) === cursor.anchor ? cursor.selected
+    : rows.findIndex((row) => idOf(row) === cursor.anchor);
   const selected = found !== -1 ? found : Math.max(0, Math.min(cursor.selected, rows.length - 1));
   const offset = scrollOffset(cursor.offset, selected, page, rows.length);
   return {selected, offset, visible: rows.slice(offset, offset + page), current: rows[selected] as Row | undefined};
@@ -51,7 +62,7 @@ export function listWindow<Id, Row>(cursor: ListCursor<Id>, rows: readonly Row[]
 
 /** The changes every list panel's reducer makes the same way; its own reducer passes them here. */
 export type ListAction<Id> =
-  | {type: 'move'; move: MoveAction; ids: readonly Id[]; page: number}
+  | {type: 'move'; move: MoveAction; ids: RowIds<Id>; page: number}
   | {type: 'startFilter'}
   | {type: 'changeFilter'; filter: string}
   | {type: 'acceptFilter'}
@@ -108,6 +119,7 @@ export function listTableProps<Id, Row>(
 /** Rows any of whose words contain the filter, ignoring case. */
 export function filterRows<Row>(rows: readonly Row[], filter: string, words: (row: Row) => readonly (string | null | undefined)[]): Row[] {
   const needle = filter.trim().toLowerCase();
-  if (!needle) return [...rows];
+  // No filter: the rows themselves (read-only), not a copy of ten thousand of them on every key.
+  if (!needle) return rows as Row[];
   return rows.filter((row) => words(row).some((w) => (w ?? '').toLowerCase().includes(needle)));
 }

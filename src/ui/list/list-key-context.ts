@@ -49,7 +49,7 @@ export function listKeyContext<Id, State extends ListState<Id, {readonly kind: s
     state,
     dispatch,
     current: props.current,
-    move: (move) => listDispatch({type: 'move', move, ids: rows.map(props.idOf), page}),
+    move: (move) => listDispatch({type: 'move', move, ids: {count: rows.length, idAt: (index) => (index < rows.length ? props.idOf(rows[index]!) : undefined)}, page}),
     filtering: {
       active: state.filter !== '',
       start: () => listDispatch({type: 'startFilter'}),

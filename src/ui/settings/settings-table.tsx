@@ -1,4 +1,5 @@
 import {Box, Text} from 'ink';
+import {useMemo} from 'react';
 import type {Setting} from '../../repo/index.js';
 import {fit} from '../text-fit.js';
 import {settingsColumns, settingsHeaderText, settingsRowText} from './settings-lines.js';
@@ -20,7 +21,8 @@ type Props = {
 
 /** The header, then one line a setting; the selected one in inverse as well as pointed at. */
 export function SettingsTable({rows, selected, revealed, width, compact, height, emptyNote, allRows}: Props) {
-  const columns = settingsColumns(width, compact, allRows);
+  // Over every row of the tab: worked out again only when they, or the width, change.
+  const columns = useMemo(() => settingsColumns(width, compact, allRows), [width, compact, allRows]);
   return (
     <Box flexDirection="column" height={height + 1}>
       <Text bold wrap="truncate-end">{settingsHeaderText(columns, compact)}</Text>

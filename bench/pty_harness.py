@@ -135,7 +135,7 @@ def keys(node, cli, db):
     pid, fd, _ = spawn([node, cli, "--db", db])
     seen = bytearray()
     read_until(fd, seen, lambda s: FIRST_FRAME_MARK in s)
-    settle(fd, 1.0)
+    settle(fd, float(os.environ.get("SETTLE", "1.0")))
     timings = {"j": [], "G / g": [], "filter typing": [], "tab switch": [], "open editor": []}
 
     def press(name, key):

@@ -1,8 +1,9 @@
 // Build what users run: two bundles made by esbuild, then the man page.
 //   dist/sanctum-config.cjs  the command: runs commands.cjs with V8's code cache (src/bin/sanctum-config.cjs)
 //   dist/commands.cjs        every command, CommonJS (Node loads it fastest); never loads Ink or React.
-//   dist/app.mjs             the interactive app: Ink, React (production build), the views. ESM, because
-//                            yoga's loader awaits at top level; the commands bundle import()s it.
+//   dist/app.cjs             the interactive app: Ink, React (production build), the views; loaded only
+//                            when the app opens. CommonJS too (yoga's top-level wait removed, see
+//                            yoga-without-await.mjs), so it has a code cache as well.
 // Migrations and the version are inlined, so a command opens no file but the database.
 import {build} from 'esbuild';
 import {execFileSync} from 'node:child_process';
@@ -10,12 +11,14 @@ import {chmodSync, copyFileSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {root, shared} from './bundle-options.mjs';
+import {fastTokenize} from './fast-tokenize.mjs';
+import {yogaWithoutAwait} from './yoga-without-await.mjs';
 
 /** The commands bundle reaches the app by import() at run time, never by bundling it. */
 const appIsSeparate = {
   name: 'app-is-separate',
   setup(b) {
-    b.onResolve({filter: /\/ui\/launch\.js$/}, () => ({path: './app.mjs', external: true}));
+    b.onResolve({filter: /\/ui\/launch\.js$/}, () => ({path: './app.cjs', external: true}));
   },
 };
 
@@ -42,11 +45,9 @@ const [commands] = await Promise.all([
   build({
     ...shared,
     entryPoints: [join(root, 'src/ui/launch.tsx')],
-    outfile: join(root, 'dist/app.mjs'),
-    format: 'esm',
-    // Bundled CommonJS (React, scheduler) calls require(); ESM gives it one.
-    banner: {js: "import {createRequire as __sanctumRequire} from 'node:module';const require=__sanctumRequire(import.meta.url);"},
-    plugins: [noDevtools],
+    outfile: join(root, 'dist/app.cjs'),
+    format: 'cjs',
+    plugins: [noDevtools, fastTokenize, yogaWithoutAwait],
   }),
 ]);
 

@@ -4,7 +4,7 @@ export function hasTerminal(): boolean {
 }
 
 /**
- * Load the app (Ink, React, the views): in the build, a separate chunk.
+ * Load the app (Ink, React, the views): in the build, a bundle of its own.
  * Ink draws nothing until exit when CI or CONTINUOUS_INTEGRATION is set (it
  * reads them once, on import); the app only opens on a real terminal with a
  * person at it, so those variables are dropped first. Yoga's loader asks
@@ -16,10 +16,10 @@ export async function loadApp(): Promise<typeof import('../ui/launch.js')> {
   delete process.env.CONTINUOUS_INTEGRATION;
   const fetchProperty = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
   Object.defineProperty(globalThis, 'fetch', {value: undefined, configurable: true, writable: true});
-  // The command's entry (src/bin) imports the chunk for the bundle, which it runs as compiled code that cannot.
-  const importApp = (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.import-app')] as (() => Promise<typeof import('../ui/launch.js')>) | undefined;
+  // The command's entry (src/bin) loads the app's bundle with its code cache; without it, a plain import.
+  const loadAppBundle = (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.load-app')] as (() => typeof import('../ui/launch.js')) | undefined;
   try {
-    return await (importApp ? importApp() : import('../ui/launch.js'));
+    return await (loadAppBundle ? loadAppBundle() : import('../ui/launch.js'));
   } finally {
     if (fetchProperty) Object.defineProperty(globalThis, 'fetch', fetchProperty);
   }

@@ -19,6 +19,8 @@ export type RunOptions = {
 
 /** Run the app on the terminal until it quits; what the wizard did, if it ran. */
 export async function runApp({store, initial, readOnly, wizard, exitAfterWizard, proposedServer, restore}: RunOptions): Promise<WizardResult | undefined> {
+  // In the build, yoga's WebAssembly loads without a top-level wait (scripts/yoga-without-await.mjs): it is awaited here.
+  await (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.yoga')];
   let wizardResult: WizardResult | undefined;
   const instance = render(
     <App
@@ -31,7 +33,7 @@ export async function runApp({store, initial, readOnly, wizard, exitAfterWizard,
       onWizardDone={(result) => (wizardResult = result)}
     />,
     // Only the lines that changed are written (less over a slow link), at up to 60 frames a second.
-    {exitOnCtrlC: true, patchConsole: true, stdin: keypressStdin(process.stdin), maxFps: 60, incrementalRendering: true},
+    {exitOnCtrlC: true, patchConsole: true, stdin: keypressStdin(process.stdin), maxFps: 60},
   );
   const onSignal = (signal: NodeJS.Signals) => {
     instance.unmount();

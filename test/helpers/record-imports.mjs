@@ -1,13 +1,28 @@
 // Preloaded with --import: reports every package under node_modules that gets
-// loaded, by require or by import, and the app's chunk (dist/app.mjs), so a
-// test can prove that headless commands never load Ink, React or the app.
+// loaded, by require or by import, and the app's bundle (dist/app.cjs, which
+// the command's entry loads through a global it sets), so a test can prove that
+// headless commands never load Ink, React or the app.
 import Module, {register} from 'node:module';
+
+const appLoader = Symbol.for('sanctum-config.load-app');
+let loadApp;
+Object.defineProperty(globalThis, appLoader, {
+  configurable: true,
+  set(value) {
+    loadApp = value;
+  },
+  get() {
+    return () => {
+      process.stderr.write('loaded-app-chunk\n');
+      return loadApp();
+    };
+  },
+});
 
 const report = `
 function report(path) {
   const m = /node_modules\\/((?:@[^/]+\\/)?[^/]+)\\//.exec(path);
   if (m) process.stderr.write('loaded-package: ' + m[1] + '\\n');
-  if (/\\/dist\\/app\\.mjs$/.test(path)) process.stderr.write('loaded-app-chunk\\n');
 }`;
 const reportHere = new Function(`${report}; return report;`)();
 

@@ -21,7 +21,7 @@ describe('the package users get', () => {
     const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', checkout], checkout)) as {filename: string; files: {path: string}[]}[];
     const files = packed[0]!.files.map((f) => f.path);
     expect(files).toEqual(expect.arrayContaining([
-      'dist/sanctum-config.cjs', 'dist/commands.cjs', 'dist/commands.cjs.cache', 'dist/app.mjs', 'dist/man/sanctum-config.1', 'migrations/001_init.sql', 'migrations/adopt/panel.sql', 'package.json', 'README.md',
+      'dist/sanctum-config.cjs', 'dist/commands.cjs', 'dist/commands.cjs.cache', 'dist/app.cjs', 'dist/man/sanctum-config.1', 'migrations/001_init.sql', 'migrations/adopt/panel.sql', 'package.json', 'README.md',
     ]));
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.endsWith('.md.map'))).toEqual([]);
 

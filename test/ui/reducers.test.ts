@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {idsOf, listWindow, moveCursor, moveSelection, scrollOffset} from '../../src/ui/list/list-cursor.js';
-import {filterSettings, initialSettingsState, settingsReducer} from '../../src/ui/settings/settings-state.js';
+import {filterSettings, initialSettingsState, settingsReducer, settingsSearchTexts} from '../../src/ui/settings/settings-state.js';
 import {initialServersState, serversReducer} from '../../src/ui/servers/servers-state.js';
 import {initialWizardState, wizardReducer} from '../../src/ui/wizard/wizard-state.js';
 import {tabBarText} from '../../src/ui/screen/tab-bar-text.js';
@@ -56,6 +56,11 @@ describe('settings reducer', () => {
     expect(filterSettings(rows, 'WEB').map((r) => r.key)).toEqual(['flask_port']);
     expect(filterSettings(rows, 'openai').map((r) => r.key)).toEqual(['openai_api_key']);
     expect(filterSettings(rows, '  ')).toHaveLength(2);
+    // The same with the search texts a panel keeps (lowered once, not on every key).
+    const texts = settingsSearchTexts(rows);
+    for (const filter of ['WEB', 'openai', 'port', 'api key', '  ', 'nothing']) {
+      expect(filterSettings(rows, filter, texts)).toEqual(filterSettings(rows, filter));
+    }
   });
 });
 

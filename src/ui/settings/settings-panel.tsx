@@ -14,7 +14,7 @@ import {deleteSetting} from './settings-actions.js';
 import {settingsDetailText, settingsEmptyNote} from './settings-lines.js';
 import {listPage} from '../screen/layout.js';
 import {settingsKeysFor} from './settings-keys.js';
-import {filterSettings, initialSettingsState, settingsReducer, type SettingsState} from './settings-state.js';
+import {filterSettings, initialSettingsState, settingsReducer, settingsSearchTexts, type SettingsState} from './settings-state.js';
 import {SettingsTable} from './settings-table.js';
 
 const keyOf = (setting: Setting) => setting.key;
@@ -41,7 +41,8 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
   const [state, dispatch] = useReducer(settingsReducer, memory.get(category) ?? initialSettingsState);
   // Remembered as browsing: an editor left open on another tab would surprise.
   memory.set(category, {...state, mode: {kind: 'browse'}});
-  const rows = useMemo(() => filterSettings(settings, state.filter), [settings, state.filter]);
+  const texts = useMemo(() => settingsSearchTexts(settings), [settings]);
+  const rows = useMemo(() => filterSettings(settings, state.filter, texts), [settings, state.filter, texts]);
   const page = listPage(height);
   const window = listWindow(state, rows, page, keyOf);
   const {current} = window;

@@ -1,5 +1,5 @@
 import {type ConfigType, typesForCategory} from '../../repo/index.js';
-import {filterRows, type ListAction, listReducer, type ListState} from '../list/list-cursor.js';
+import {filterRows, type ListAction, listReducer, type ListState, searchTexts} from '../list/list-cursor.js';
 
 export type AddStep = 'key' | 'type' | 'sensitive' | 'value' | 'description';
 /** The order of the add form: secrecy comes before the value, so a secret is typed masked. */
@@ -73,6 +73,11 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
 }
 
 /** Rows whose key or description contains the filter, ignoring case. */
-export function filterSettings<T extends {key: string; description: string | null}>(rows: readonly T[], filter: string): T[] {
-  return filterRows(rows, filter, (r) => [r.key, r.description]);
+const settingWords = (r: {key: string; description: string | null}) => [r.key, r.description];
+
+/** What a settings filter searches, made once per list (searchTexts). */
+export const settingsSearchTexts = (rows: readonly {key: string; description: string | null}[]) => searchTexts(rows, settingWords);
+
+export function filterSettings<T extends {key: string; description: string | null}>(rows: readonly T[], filter: string, texts?: readonly string[]): T[] {
+  return filterRows(rows, filter, settingWords, texts);
 }

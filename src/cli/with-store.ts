@@ -47,6 +47,30 @@ export function print(text: string): void {
   writeOut(text.endsWith('\n') ? text : `${text}\n`);
 }
 
+/**
+ * `JSON.stringify(items, null, 2)` and a line break, the same bytes, written
+ * in batches as the items come: a long list is never whole in memory, so it
+ * costs no garbage collection of ten thousand objects at once.
+ */
+export function printJsonArray<T>(items: Iterable<T>, toJson: (item: T) => unknown): void {
+  let batch: unknown[] = [];
+  let first = true;
+  const flush = () => {
+    if (!batch.length) return;
+    // A batch as an array of its own, without its brackets: inside, the same indentation as the whole.
+    const text = JSON.stringify(batch, null, 2);
+    writeOut(`${first ? '[\n' : ',\n'}${text.slice(2, -2)}`);
+    first = false;
+    batch = [];
+  };
+  for (const item of items) {
+    batch.push(toJson(item));
+    if (batch.length === 500) flush();
+  }
+  flush();
+  writeOut(first ? '[]\n' : '\n]\n');
+}
+
 /** What `--json` on a writing command prints: whether anything changed, and what. */
 export type ChangeReport = {readonly changed: boolean; readonly changes: readonly Change[]};
 

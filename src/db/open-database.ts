@@ -145,7 +145,31 @@ function openForWriting(path: string, created: boolean, header: Buffer | undefin
   }
 }
 
+/**
+ * Read the file where it is, when that creates nothing beside it (a rollback
+ * journal, or a write-ahead log whose shared memory is already there) and its
+ * schema is current: no copy of a large file into memory on every command.
+ */
+function readInPlace(path: string, header: Buffer | undefined): {db: Database; snapshot: false; recordedVersion: number} | undefined {
+  if (isWalHeader(header) && fileSize(`${path}-shm`) === undefined) return undefined;
+  if (isReadOnlyFile(path) || !canWrite(dirname(path))) return undefined;
+  let db: Database | undefined;
+  try {
+    db = openSqlite(path, {readonly: true, fileMustExist: true, timeout: busyTimeoutMs});
+    const recordedVersion = schemaVersion(db);
+    if (inspectSchema(db, path).pending) return void db.close();
+    configure(db);
+    return {db, snapshot: false, recordedVersion};
+  } catch {
+    // Whatever went wrong, the copy below finds it again and says it the usual way.
+    db?.close();
+    return undefined;
+  }
+}
+
 function openForReading(path: string, header: Buffer | undefined, copy: boolean): {db: Database; snapshot: boolean; recordedVersion: number} {
+  const inPlace = copy ? undefined : readInPlace(path, header);
+  if (inPlace) return inPlace;
   const snapshot = loadSnapshot(path, header);
   const recordedVersion = schemaVersion(snapshot);
   let keep = true;

@@ -18,7 +18,6 @@ export type Setting = {
   readonly description: string | null;
   readonly sensitive: boolean;
   readonly category: string;
-  readonly createdAt: string;
   readonly updatedAt: string;
   /** Why the stored text does not fit the setting's type (another program wrote it); absent when it fits. */
   readonly problem?: string;
@@ -43,11 +42,20 @@ type SettingRow = {
   description: string | null;
   is_sensitive: unknown;
   category: string | null;
-  created_at: string;
   updated_at: string;
 };
 
-const columns = `id, config_key, config_value, config_type, description, is_sensitive, category, created_at, updated_at`;
+/** Rows read from SQLite at a time when settings are listed. */
+const batch = 500;
+
+const columns = `id, config_key, config_value, config_type, description, is_sensitive, category, updated_at`;
+
+/** A row as an array, in the order of `columns`: better-sqlite3 makes arrays several times faster than objects. */
+type SettingTuple = [number, string, string | null, string | null, string | null, unknown, string | null, string];
+
+const rowOf = (t: SettingTuple): SettingRow => ({
+  id: t[0], config_key: t[1], config_value: t[2], config_type: t[3], description: t[4], is_sensitive: t[5], category: t[6], updated_at: t[7],
+});
 
 /** Why stored text does not fit its type, or undefined; the message never quotes the value. */
 function storedProblem(key: string, type: string, category: string, value: string | null): string | undefined {
@@ -78,26 +86,10 @@ function toSetting(row: SettingRow, known: KnownSetting | undefined): Setting {
     description: row.description,
     sensitive: storedFlag(row.is_sensitive) || Boolean(known?.sensitive) || looksSecret(row.config_key),
     category,
-    createdAt: row.created_at,
     updatedAt: row.updated_at,
     ...(problem ? {problem} : {}),
     ...(known ? {defaultValue: known.defaultValue} : {}),
   };
-}
-
-/**
- * Settings in their stable order: category order, then insertion (id). Rows
- * come by id; each category's run is kept whole, so a sort compares only the
- * few categories, not ten thousand rows.
- */
-function inSettingOrder(byId: readonly Setting[]): Setting[] {
-  const runs = new Map<string, Setting[]>();
-  for (const setting of byId) {
-    const run = runs.get(setting.category);
-    if (run) run.push(setting);
-    else runs.set(setting.category, [setting]);
-  }
-  return [...runs.keys()].sort(compareCategories).flatMap((category) => runs.get(category)!);
 }
 
 /** Validate `input` for a setting of this key, type and category; returns the text to store. */
@@ -115,7 +107,8 @@ export function encodeSettingValue(key: string, type: string, category: string, 
 
 /** Settings in `system_config`: the only code that reads or writes that table. */
 export class SettingsRepo {
-  readonly #all: () => Statement<[], SettingRow>;
+  readonly #inCategory: () => Statement<[{category: string; after: number}], SettingTuple>;
+  readonly #categoryNames: () => Statement<[], string>;
   readonly #byKey: () => Statement<[string], SettingRow>;
   readonly #update: () => Statement<[string, string]>;
   readonly #insert: () => Statement<[string, string, string, string | null, number, string]>;
@@ -127,7 +120,9 @@ export class SettingsRepo {
   constructor(db: Database, writes: WriteContext) {
     this.#writes = writes;
     this.#catalogue = readCatalogue(db);
-    this.#all = preparedOnUse(db, `SELECT ${columns} FROM system_config ORDER BY id`);
+    // A row without a category is in general, as everywhere else. By rowid (not the category index): batches come in order, unsorted.
+    this.#inCategory = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE coalesce(category, 'general') = @category AND id > @after ORDER BY id LIMIT ${batch}`, {raw: true});
+    this.#categoryNames = preparedOnUse(db, `SELECT DISTINCT coalesce(category, 'general') FROM system_config`);
     this.#byKey = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE config_key = ?`);
     this.#update = preparedOnUse(db, 
       `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
@@ -145,13 +140,28 @@ export class SettingsRepo {
 
   /** Every setting, or one category's, in a stable order: category order, then insertion. */
   list(category?: string): Setting[] {
-    const rows = this.#all().all();
-    const wanted = category === undefined ? rows : rows.filter((row) => (row.category ?? 'general') === category);
-    return inSettingOrder(wanted.map((row) => this.#toSetting(row)));
+    return [...this.each(category)];
+  }
+
+  /**
+   * The same settings one at a time, straight from SQLite: a caller that
+   * writes each out as it comes (list --json) never holds ten thousand of
+   * them.
+   */
+  *each(category?: string): Generator<Setting> {
+    for (const name of category === undefined ? this.categories() : [category]) {
+      // In batches: one call into SQLite per batch, and rows that are garbage by the next.
+      for (let after = -Infinity; ; ) {
+        const rows = this.#inCategory().all({category: name, after});
+        for (const row of rows) yield this.#toSetting(rowOf(row));
+        if (rows.length < batch) break;
+        after = rows[rows.length - 1]![0];
+      }
+    }
   }
 
   categories(): string[] {
-    return [...new Set(this.#all().all().map((row) => row.category ?? 'general'))].sort(compareCategories);
+    return this.#categoryNames().pluck().all().sort(compareCategories);
   }
 
   get(key: string): Setting | undefined {

@@ -4,7 +4,7 @@ import {decodeValue, maskSecret, notSet, printable, quoted, type Setting} from '
 import {buildExport} from '../../repo/transfer.js';
 import {writeOutput} from '../output.js';
 import {formatTable, terminalWidth} from '../table.js';
-import {print, withStoreAt} from '../with-store.js';
+import {print, printJsonArray, withStoreAt} from '../with-store.js';
 import {stdoutIsTerminal, writeErr, writeOut} from '../stdio.js';
 
 /*
@@ -59,9 +59,9 @@ export function listSettings(path: string, options: ListOptions): Promise<void> 
     if (options.category !== undefined && !store.settings.categories().includes(options.category)) {
       throw new UsageError(`no category '${options.category}'; there are: ${store.settings.categories().join(', ')}`);
     }
-    const settings = store.settings.list(options.category);
     const reveal = Boolean(options.reveal);
-    if (options.json) return print(JSON.stringify(settings.map((s) => settingJson(s, reveal)), null, 2));
+    if (options.json) return printJsonArray(store.settings.each(options.category), (s) => settingJson(s, reveal));
+    const settings = store.settings.list(options.category);
     const rows = settings.map((s) => [printable(s.key), settingCell(s, reveal), printable(s.type), printable(s.category)]);
     writeOut(formatTable(['KEY', 'VALUE', 'TYPE', 'CATEGORY'], rows, terminalWidth()));
   });

@@ -25,9 +25,9 @@ export const shared = {
     __SANCTUM_MIGRATIONS__: JSON.stringify(migrations),
     __SANCTUM_ADOPTION__: JSON.stringify(adoption),
   },
-  // Whitespace and syntax only: error classes keep their names (ConfigError reads them).
-  minifyWhitespace: true,
-  minifySyntax: true,
+  // Smaller source to read and keep in memory; classes and functions keep their names (ConfigError reads them).
+  minify: true,
+  keepNames: true,
   legalComments: 'none',
   logLevel: 'warning',
   // The filesystem fallbacks that read import.meta are for running from source, never reached here.

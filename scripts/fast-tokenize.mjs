@@ -2,8 +2,10 @@
 // Intl.Segmenter (@alcalzone/ansi-tokenize), the largest part of drawing a
 // frame. A line of printable ASCII and escape codes (nearly every line here)
 // has one grapheme per character, so it is walked by index instead; any other
-// line goes to the segmenter as before. Applied to the dependency's source at
-// bundle time; the build fails if that source changes shape.
+// line goes to the segmenter as before. The segmenters (that one and
+// slice-ansi's) are made on first use: making one maps 2.6 MB of ICU data.
+// Applied to the dependencies' source at bundle time; the build fails if that
+// source changes shape.
 const loop = 'for (const { segment, index } of segmenter.segment(str)) {';
 
 const helper = `
@@ -15,10 +17,27 @@ function* asciiSegments(str) {
 const segmentsOf = (str) => (asciiOnly.test(str) ? asciiSegments(str) : segmenter.segment(str));
 `;
 
-/** The tokenizer's source with the ASCII walk; throws if the loop it replaces is not there exactly once. */
+function replaceOnce(source, from, to, what) {
+  if (source.split(from).length !== 2) throw new Error(`${what} changed: ${JSON.stringify(from.slice(0, 50))} is not where fast-tokenize expects it`);
+  return source.replace(from, to);
+}
+
+/** `const NAME = new Intl.Segmenter(...)` made on first use; NAME is only ever asked to segment. */
+function lazySegmenter(source, declaration, name, what) {
+  const args = declaration.slice(declaration.indexOf('new Intl.Segmenter'), declaration.lastIndexOf(';'));
+  return replaceOnce(source, declaration, `let ${name}Made;\nconst ${name} = {segment: (text) => (${name}Made ??= ${args}).segment(text)};`, what);
+}
+
+/** The tokenizer's source with the ASCII walk and a lazy segmenter; throws where the source is not as expected. */
 export function fastTokenizeSource(source) {
-  if (source.split(loop).length !== 2) throw new Error('@alcalzone/ansi-tokenize changed: its tokenize loop is not where fast-tokenize expects it');
-  return `${source.replace(loop, 'for (const { segment, index } of segmentsOf(str)) {')}\n${helper}`;
+  const what = '@alcalzone/ansi-tokenize';
+  source = lazySegmenter(source, 'const segmenter = new Intl.Segmenter(undefined, { granularity: "grapheme" });', 'segmenter', what);
+  return `${replaceOnce(source, loop, 'for (const { segment, index } of segmentsOf(str)) {', what)}\n${helper}`;
+}
+
+/** slice-ansi's tokenizer with its segmenter made on first use (Ink cuts lines with it; ours fit). */
+export function lazySliceAnsiSource(source) {
+  return lazySegmenter(source, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'GRAPHEME_SEGMENTER', 'slice-ansi');
 }
 
 /** The esbuild plugin. */
@@ -28,6 +47,10 @@ export const fastTokenize = {
     build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, async (args) => {
       const {readFile} = await import('node:fs/promises');
       return {contents: fastTokenizeSource(await readFile(args.path, 'utf8')), loader: 'js'};
+    });
+    build.onLoad({filter: /slice-ansi[\\/]tokenize-ansi\.js$/}, async (args) => {
+      const {readFile} = await import('node:fs/promises');
+      return {contents: lazySliceAnsiSource(await readFile(args.path, 'utf8')), loader: 'js'};
     });
   },
 };

@@ -254,10 +254,15 @@ export class SettingsRepo {
 
   add(input: NewSetting): Setting {
     return this.#writes.run(() => {
-      const {stored, sensitive, category} = this.checkNew(input);
-      this.#insert().run(input.key, stored, input.type, input.description || null, sensitive ? 1 : 0, category);
+      this.#addRow(input);
       return this.require(input.key);
     });
+  }
+
+  /** add, without reading the row back (an import adds thousands and needs none of them). */
+  #addRow(input: NewSetting): void {
+    const {stored, sensitive, category} = this.checkNew(input);
+    this.#writes.run(() => this.#insert().run(input.key, stored, input.type, input.description || null, sensitive ? 1 : 0, category));
   }
 
   /**
@@ -268,7 +273,7 @@ export class SettingsRepo {
   upsert(input: Omit<NewSetting, 'value'> & {readonly value?: string}): 'added' | 'changed' | 'unchanged' {
     const existing = this.get(input.key);
     if (!existing) {
-      this.add({...input, value: input.value ?? ''});
+      this.#addRow({...input, value: input.value ?? ''});
       return 'added';
     }
     const category = input.category ?? existing.category;

@@ -1,4 +1,5 @@
 import type {Database, Statement} from 'better-sqlite3';
+import {preparedOnUse} from './prepared-on-use.js';
 
 /** Who a change is recorded as made by, in `config_history.source`. */
 export type ChangeSource = 'app' | 'cli' | 'import';
@@ -8,30 +9,35 @@ export type ChangeSource = 'app' | 'cli' | 'import';
  * lock first, so reading then writing cannot fail as busy), which marks
  * itself in `sanctum_write_source` for the history triggers and removes the
  * mark before it commits, so writers that are not us are recorded as `other`.
- * Nested writes join the outer one (a savepoint).
+ * Nested writes join the outer one: an error in one ends the whole
+ * transaction (it is rolled back when the error leaves the outermost write).
  */
 export class WriteContext {
   readonly #db: Database;
-  readonly #mark: Statement<[string]>;
-  readonly #unmark: Statement<[]>;
+  readonly #mark: () => Statement<[string]>;
+  readonly #unmark: () => Statement<[]>;
   #depth = 0;
   #source: ChangeSource;
 
   constructor(db: Database, source: ChangeSource) {
     this.#db = db;
     this.#source = source;
-    this.#mark = db.prepare(`INSERT OR REPLACE INTO sanctum_write_source (id, source) VALUES (1, ?)`);
-    this.#unmark = db.prepare(`DELETE FROM sanctum_write_source WHERE id = 1`);
+    this.#mark = preparedOnUse(db, `INSERT OR REPLACE INTO sanctum_write_source (id, source) VALUES (1, ?)`);
+    this.#unmark = preparedOnUse(db, `DELETE FROM sanctum_write_source WHERE id = 1`);
   }
 
   run<T>(work: () => T): T {
+    // Inside our own write already: no savepoint per row of a ten-thousand-row import.
+    if (this.#depth > 0) return work();
     return this.#db
       .transaction(() => {
-        if (this.#depth++ === 0) this.#mark.run(this.#source);
+        this.#depth++;
+        this.#mark().run(this.#source);
         try {
           return work();
         } finally {
-          if (--this.#depth === 0) this.#unmark.run();
+          this.#depth--;
+          this.#unmark().run();
         }
       })
       .immediate();
@@ -43,11 +49,11 @@ export class WriteContext {
     this.#source = source;
     try {
       return this.run(() => {
-        this.#mark.run(source);
+        this.#mark().run(source);
         try {
           return work();
         } finally {
-          this.#mark.run(previous);
+          this.#mark().run(previous);
         }
       });
     } finally {

@@ -1,3 +1,4 @@
+import {setFlagsFromString} from 'node:v8';
 import {UsageError} from '../errors.js';
 import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
 import {openConfigStore} from '../repo/index.js';
@@ -8,6 +9,9 @@ import {guardStandardStreams} from './output.js';
 import {writeOut} from './stdio.js';
 
 export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean};
+
+/** V8's own setting, given back once the rows are read. */
+const defaultGrowth = 2;
 
 const enterAltScreen = '\u001b[?1049h\u001b[H';
 const leaveAltScreen = '\u001b[?1049l\u001b[?25h';
@@ -28,6 +32,9 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     throw new UsageError('TERM=dumb cannot show the app; use the commands (see --help)');
   }
   guardStandardStreams();
+  // Reading every row at start-up, which the app keeps, makes V8 grow its
+  // young generation for good: held at its first size while the rows load.
+  setFlagsFromString('--semi-space-growth-factor=1');
   const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
   const locked = readOnly || store.readOnly;
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
@@ -40,11 +47,13 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     writeOut(leaveAltScreen);
   };
   process.on('exit', restore);
-  const initial = snapshotState(store);
   const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
-  const frame = opensWizard ? undefined : firstFrame(initial, {...size, readOnly: locked, path: store.path});
+  const frame = opensWizard ? undefined : firstFrame(store, {...size, readOnly: locked});
   writeOut(enterAltScreen + (frame ?? ''));
   process.stdin.setRawMode(true);
+  // Everything else, now that the screen is there: the app starts from these rows.
+  const initial = snapshotState(store);
+  setFlagsFromString(`--semi-space-growth-factor=${defaultGrowth}`);
 
   try {
     const {runApp} = await loadApp();

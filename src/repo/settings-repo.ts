@@ -34,16 +34,6 @@ export type NewSetting = {
   readonly sensitive?: boolean;
 };
 
-type SettingRow = {
-  id: number;
-  config_key: string;
-  config_value: string | null;
-  config_type: string | null;
-  description: string | null;
-  is_sensitive: unknown;
-  category: string | null;
-  updated_at: string;
-};
 
 /** Rows read from SQLite at a time when settings are listed. */
 const batch = 500;
@@ -51,11 +41,7 @@ const batch = 500;
 const columns = `id, config_key, config_value, config_type, description, is_sensitive, category, updated_at`;
 
 /** A row as an array, in the order of `columns`: better-sqlite3 makes arrays several times faster than objects. */
-type SettingTuple = [number, string, string | null, string | null, string | null, unknown, string | null, string];
-
-const rowOf = (t: SettingTuple): SettingRow => ({
-  id: t[0], config_key: t[1], config_value: t[2], config_type: t[3], description: t[4], is_sensitive: t[5], category: t[6], updated_at: t[7],
-});
+type SettingRow = [id: number, key: string, value: string | null, type: string | null, description: string | null, sensitive: unknown, category: string | null, updatedAt: string];
 
 /** Why stored text does not fit its type, or undefined; the message never quotes the value. */
 function storedProblem(key: string, type: string, category: string, value: string | null): string | undefined {
@@ -74,22 +60,15 @@ function storedProblem(key: string, type: string, category: string, value: strin
  * form), or the catalogue knows it as a secret, or its key looks like one, so
  * a row rewritten by another program without our columns is still masked.
  */
-function toSetting(row: SettingRow, known: KnownSetting | undefined): Setting {
-  const type = row.config_type ?? 'string';
-  const category = row.category ?? 'general';
-  const problem = storedProblem(row.config_key, type, category, row.config_value);
-  return {
-    id: row.id,
-    key: row.config_key,
-    value: row.config_value,
-    type,
-    description: row.description,
-    sensitive: storedFlag(row.is_sensitive) || Boolean(known?.sensitive) || looksSecret(row.config_key),
-    category,
-    updatedAt: row.updated_at,
-    ...(problem ? {problem} : {}),
-    ...(known ? {defaultValue: known.defaultValue} : {}),
-  };
+function toSetting([id, key, value, storedType, description, storedSensitive, storedCategory, updatedAt]: SettingRow, known: KnownSetting | undefined): Setting {
+  const type = storedType ?? 'string';
+  const category = storedCategory ?? 'general';
+  const problem = storedProblem(key, type, category, value);
+  const sensitive = storedFlag(storedSensitive) || Boolean(known?.sensitive) || looksSecret(key);
+  const setting: {-readonly [K in keyof Setting]: Setting[K]} = {id, key, value, type, description, sensitive, category, updatedAt};
+  if (problem) setting.problem = problem;
+  if (known) setting.defaultValue = known.defaultValue;
+  return setting;
 }
 
 /** Validate `input` for a setting of this key, type and category; returns the text to store. */
@@ -107,8 +86,10 @@ export function encodeSettingValue(key: string, type: string, category: string, 
 
 /** Settings in `system_config`: the only code that reads or writes that table. */
 export class SettingsRepo {
-  readonly #inCategory: () => Statement<[{category: string; after: number}], SettingTuple>;
+  readonly #inCategory: () => Statement<[{category: string; after: number}], SettingRow>;
   readonly #categoryNames: () => Statement<[], string>;
+  readonly #keysIn: () => Statement<[string], string>;
+  readonly #firstIn: () => Statement<[{category: string; limit: number}], SettingRow>;
   readonly #byKey: () => Statement<[string], SettingRow>;
   readonly #update: () => Statement<[string, string]>;
   readonly #insert: () => Statement<[string, string, string, string | null, number, string]>;
@@ -123,7 +104,9 @@ export class SettingsRepo {
     // A row without a category is in general, as everywhere else. By rowid (not the category index): batches come in order, unsorted.
     this.#inCategory = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE coalesce(category, 'general') = @category AND id > @after ORDER BY id LIMIT ${batch}`, {raw: true});
     this.#categoryNames = preparedOnUse(db, `SELECT DISTINCT coalesce(category, 'general') FROM system_config`);
-    this.#byKey = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE config_key = ?`);
+    this.#keysIn = preparedOnUse(db, `SELECT config_key FROM system_config WHERE coalesce(category, 'general') = ?`);
+    this.#firstIn = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE coalesce(category, 'general') = @category ORDER BY id LIMIT @limit`, {raw: true});
+    this.#byKey = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE config_key = ?`, {raw: true});
     this.#update = preparedOnUse(db, 
       `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
     );
@@ -140,24 +123,39 @@ export class SettingsRepo {
 
   /** Every setting, or one category's, in a stable order: category order, then insertion. */
   list(category?: string): Setting[] {
-    return [...this.each(category)];
+    const settings: Setting[] = [];
+    for (const rows of this.#batches(category)) for (const row of rows) settings.push(this.#toSetting(row));
+    return settings;
   }
 
   /**
-   * The same settings one at a time, straight from SQLite: a caller that
-   * writes each out as it comes (list --json) never holds ten thousand of
-   * them.
+   * The same settings one at a time: a caller that writes each out as it
+   * comes (list --json) never holds ten thousand of them.
    */
   *each(category?: string): Generator<Setting> {
+    for (const rows of this.#batches(category)) for (const row of rows) yield this.#toSetting(row);
+  }
+
+  /** The rows in order, a batch at a time: one call into SQLite per batch, and rows that are garbage by the next. */
+  *#batches(category?: string): Generator<SettingRow[]> {
     for (const name of category === undefined ? this.categories() : [category]) {
-      // In batches: one call into SQLite per batch, and rows that are garbage by the next.
       for (let after = -Infinity; ; ) {
         const rows = this.#inCategory().all({category: name, after});
-        for (const row of rows) yield this.#toSetting(rowOf(row));
+        if (rows.length) yield rows;
         if (rows.length < batch) break;
         after = rows[rows.length - 1]![0];
       }
     }
+  }
+
+  /** The first `limit` settings of a category, in order: what a screen shows before the rest is read. */
+  firstIn(category: string, limit: number): Setting[] {
+    return this.#firstIn().all({category, limit}).map((row) => this.#toSetting(row));
+  }
+
+  /** Every key of a category, and no more of the rows: enough to size a table's columns and count its rows. */
+  keysIn(category: string): string[] {
+    return this.#keysIn().pluck().all(category);
   }
 
   categories(): string[] {
@@ -175,7 +173,7 @@ export class SettingsRepo {
   }
 
   #toSetting(row: SettingRow): Setting {
-    return toSetting(row, this.#catalogue.get(row.config_key));
+    return toSetting(row, this.#catalogue.get(row[1]));
   }
 
   require(key: string): Setting {

@@ -4,7 +4,7 @@ import {printable, type ConfigStore, type Setting} from '../repo/index.js';
 import type {StateSnapshot} from '../repo/changes.js';
 import {minimumSize, screenLayout} from './screen/layout.js';
 import {openingStatus} from './screen/status-text.js';
-import {tabsOf} from './screen/tab-bar-text.js';
+import {categoriesOf, tabsOf} from './screen/tab-bar-text.js';
 import type {SettingsState} from './settings/settings-state.js';
 import type {ServersState} from './servers/servers-state.js';
 import type {KeyTable} from './bindings/binding.js';
@@ -89,7 +89,7 @@ export function App({
   const onExternal = useCallback((changes: readonly Change[]) => setStatus({tone: 'info', text: describeExternalChanges(changes)}), []);
   const {settings, servers, refresh} = useConfigData(store, onExternal, initial);
   const {write, undoLast} = useWriter(store, setStatus, refresh);
-  const tabs = useMemo<Tab[]>(() => tabsOf(settings), [settings]);
+  const tabs = useMemo<Tab[]>(() => tabsOf(categoriesOf(settings)), [settings]);
   // One array per category, the same between reloads of the data: a tab's list is not rebuilt on every key.
   const byCategory = useMemo(() => {
     const groups = new Map<string, Setting[]>();

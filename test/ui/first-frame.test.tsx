@@ -9,11 +9,13 @@ import {snapshotState} from '../../src/repo/changes.js';
 import type {ConfigStore} from '../../src/repo/index.js';
 import {firstFrameLines, paintFrame} from '../../src/ui/first-frame/first-frame.js';
 import {describeCells, frameCells} from '../helpers/cells.js';
+import Sqlite from 'better-sqlite3';
 import {openApp, openStore} from '../helpers/open-app.js';
+import {tempDbPath} from '../helpers/temp-db.js';
 
 /** The first frame as a terminal would show it: the escape codes around the body taken off. */
 function painted(store: ConfigStore, size: {columns: number; rows: number}, readOnly = false): string {
-  const lines = firstFrameLines(snapshotState(store), {...size, readOnly, path: store.path});
+  const lines = firstFrameLines(store, {...size, readOnly});
   if (!lines) throw new Error('no first frame');
   const text = paintFrame(lines, true);
   expect(text.startsWith('\u001b[?25l\u001b[H') && text.endsWith('\u001b[H')).toBe(true);
@@ -46,12 +48,18 @@ describe('the first frame, painted before Ink loads', () => {
     });
   }
 
-  it('matches with a long tab, a scrolled-out list, odd values and read-only', async () => {
+  it('matches with a long tab, a scrolled-out list, odd values, rows another program left without a category, and read-only', async () => {
+    const path = tempDbPath();
     const store = openStore((s) => {
       for (let i = 0; i < 40; i++) s.settings.add({key: `a_${i}`, type: 'string', value: `v\u001b[31m${i}\t`, category: 'api_keys', description: `about ${i}`});
-      s.settings.set('openai_api_key', 'sk-secret-value');
+      s.settings.set('anthropic_api_key', 'sk-secret-value');
       s.settings.set('flask_port', '5001');
-    });
+    }, path);
+    // The design's table lets category be NULL (another program's row): it is in General, for the frame as for the app.
+    const other = new Sqlite(path);
+    other.prepare(`INSERT INTO system_config (config_key, config_value, config_type, category) VALUES ('a_nameless', 'x', 'string', NULL)`).run();
+    other.prepare(`UPDATE system_config SET category = NULL WHERE config_key = 'openai_api_key'`).run();
+    other.close();
     for (const size of sizes) {
       for (const readOnly of [false, true]) {
         const ink = frameCells(await inkFirstFrame(store, size, readOnly));
@@ -64,15 +72,15 @@ describe('the first frame, painted before Ink loads', () => {
     const empty = openStore((s) => {
       for (const setting of s.settings.list()) s.settings.remove(setting.key);
     });
-    expect(firstFrameLines(snapshotState(empty), {columns: 80, rows: 24, readOnly: false, path: empty.path})).toBeUndefined();
+    expect(firstFrameLines(empty, {columns: 80, rows: 24, readOnly: false})).toBeUndefined();
     const store = openStore();
-    expect(firstFrameLines(snapshotState(store), {columns: 29, rows: 24, readOnly: false, path: store.path})).toBeUndefined();
-    expect(firstFrameLines(snapshotState(store), {columns: 80, rows: 7, readOnly: false, path: store.path})).toBeUndefined();
+    expect(firstFrameLines(store, {columns: 29, rows: 24, readOnly: false})).toBeUndefined();
+    expect(firstFrameLines(store, {columns: 80, rows: 7, readOnly: false})).toBeUndefined();
   });
 
   it('draws no attributes without colour (NO_COLOR), as chalk then draws none', () => {
     const store = openStore();
-    const lines = firstFrameLines(snapshotState(store), {columns: 80, rows: 24, readOnly: false, path: store.path})!;
+    const lines = firstFrameLines(store, {columns: 80, rows: 24, readOnly: false})!;
     expect(paintFrame(lines, false)).not.toMatch(/\u001b\[[0-9;]*m/);
   });
 });

@@ -1,5 +1,4 @@
-import type {StateSnapshot} from '../../repo/changes.js';
-import type {Setting} from '../../repo/index.js';
+import type {ConfigStore, Setting} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {listWindow} from '../list/list-cursor.js';
 import {listKeyContext} from '../list/list-key-context.js';
@@ -8,7 +7,7 @@ import {listPage, screenLayout} from '../screen/layout.js';
 import {openingStatus, statusText} from '../screen/status-text.js';
 import {tabBarText, tabsOf} from '../screen/tab-bar-text.js';
 import {settingsKeysFor} from '../settings/settings-keys.js';
-import {settingsColumns, settingsDetailText, settingsEmptyNote, settingsHeaderText, settingsRowText} from '../settings/settings-lines.js';
+import {longestKey, settingsColumns, settingsDetailText, settingsEmptyNote, settingsHeaderText, settingsRowText} from '../settings/settings-lines.js';
 import {initialSettingsState} from '../settings/settings-state.js';
 import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
@@ -17,7 +16,7 @@ import {clip, fit} from '../text-fit.js';
 /** One line of a frame and how it is drawn, as the Ink views draw it. */
 export type FrameLine = {readonly text: string; readonly style: 'plain' | 'bold' | 'dim' | 'inverse' | 'error'};
 
-export type FrameSize = {readonly columns: number; readonly rows: number; readonly readOnly: boolean; readonly path: string};
+export type FrameSize = {readonly columns: number; readonly rows: number; readonly readOnly: boolean};
 
 const inert = () => {};
 /** The first frame never runs a key: its context only answers what the footer asks (labels, what is off). */
@@ -25,51 +24,54 @@ const inertShell: ShellControls = {
   nextTab: inert, previousTab: inert, goToTab: inert, goToServers: inert, openHelp: inert, undoLast: inert, showDetails: inert, redraw: inert, quit: inert,
 };
 
+/** What the first frame shows of a category: its first rows, and every key (for the column widths and the count). */
+type FirstTab = {readonly category: string; readonly rows: readonly Setting[]; readonly keys: readonly string[]};
+
 /** The first settings tab as the panel opens it: table, padding, detail line, footer. */
-function settingsPanelLines(settings: readonly Setting[], category: string, width: number, height: number, compact: boolean, readOnly: boolean): FrameLine[] {
+function settingsPanelLines({category, rows, keys}: FirstTab, width: number, height: number, compact: boolean, readOnly: boolean): FrameLine[] {
   const state = initialSettingsState;
   const page = listPage(height);
-  const window = listWindow(state, settings, page, (s: Setting) => s.key);
-  const columns = settingsColumns(width, compact, settings);
+  const window = listWindow(state, rows, page, (s: Setting) => s.key);
+  const columns = settingsColumns(width, compact, longestKey(keys));
   const lines: FrameLine[] = [{text: settingsHeaderText(columns, compact), style: 'bold'}];
   if (window.visible.length === 0) lines.push({text: fit(`  ${settingsEmptyNote('')}`, width).trimEnd(), style: 'dim'});
   const selected = window.selected - window.offset;
   window.visible.forEach((setting, i) => {
-    const text = settingsRowText(setting, i === selected, false, columns, compact);
-    lines.push({text, style: i === selected ? 'inverse' : 'plain'});
+    lines.push({text: settingsRowText(setting, i === selected, false, columns, compact), style: i === selected ? 'inverse' : 'plain'});
   });
   // The table's box is page + 1 lines, whatever it holds; then nothing grows between it and the detail line.
   while (lines.length < page + 1) lines.push({text: '', style: 'plain'});
   while (lines.length < height - 2) lines.push({text: '', style: 'plain'});
-  const detail = settingsDetailText({current: window.current, shown: settings.length, total: settings.length, filter: '', offset: window.offset, page, width});
+  const detail = settingsDetailText({current: window.current, shown: keys.length, total: keys.length, filter: '', offset: window.offset, page, width});
   const table = settingsKeysFor(state);
   const panel: PanelContext = {store: undefined as never, readOnly, setStatus: inert, refresh: inert, copy: inert, write: inert};
   const ctx = listKeyContext({
     table, extra: {category}, panel, shell: inertShell, state: {...state, selected: window.selected}, dispatch: inert,
-    rows: settings, idOf: (s: Setting) => s.key, current: window.current, page, isActive: false, remove: () => ({ok: true, message: ''}),
+    rows, idOf: (s: Setting) => s.key, current: window.current, page, isActive: false, remove: () => ({ok: true, message: ''}),
   });
   return [...lines, {text: detail, style: 'dim'}, {text: clip(footerText(table, ctx, readOnly, width, ''), width), style: 'dim'}];
 }
 
 /**
- * The app's first frame, line by line, from the rows alone: the same
- * functions the Ink views call, composed as their boxes lay them out.
- * Undefined where the app opens on something else (the Servers tab when there
- * are no settings, a screen too small).
+ * The app's first frame, line by line: the same functions the Ink views
+ * call, composed as their boxes lay them out, from only what it shows (the
+ * categories, the first tab's first rows and its keys, the servers), so ten
+ * thousand settings cost it no more than ten. Undefined where the app opens on
+ * something else (the Servers tab when there are no settings, a screen too small).
  */
-export function firstFrameLines(snapshot: StateSnapshot, {columns, rows, readOnly, path}: FrameSize): FrameLine[] | undefined {
+export function firstFrameLines(store: ConfigStore, {columns, rows, readOnly}: FrameSize): FrameLine[] | undefined {
   const layout = screenLayout(columns, rows);
-  const tabs = tabsOf(snapshot.settings);
-  const tab = tabs[0]!;
-  if (!layout.fits || tab.kind !== 'category') return undefined;
+  const categories = store.settings.categories();
+  const first = categories[0];
+  if (!layout.fits || first === undefined) return undefined;
   const {width} = layout;
-  const lines: FrameLine[] = [{text: tabBarText({tabs, active: 0, width, readOnly}), style: 'bold'}];
+  const lines: FrameLine[] = [{text: tabBarText({tabs: tabsOf(categories), active: 0, width, readOnly}), style: 'bold'}];
   if (layout.withContext) {
-    const active = snapshot.servers.find((s) => s.active);
-    lines.push({text: contextLineText({path, active, testing: false, readOnly, width}), style: 'dim'});
+    const active = store.servers.active();
+    lines.push({text: contextLineText({path: store.path, active, testing: false, readOnly, width}), style: 'dim'});
   }
-  const settings = snapshot.settings.filter((s) => s.category === tab.category);
-  lines.push(...settingsPanelLines(settings, tab.category, width, layout.panelHeight, layout.compact, readOnly));
+  const tab = {category: first, rows: store.settings.firstIn(first, listPage(layout.panelHeight)), keys: store.settings.keysIn(first)};
+  lines.push(...settingsPanelLines(tab, width, layout.panelHeight, layout.compact, readOnly));
   const status = openingStatus(readOnly);
   lines.push({text: statusText(status, width, ''), style: status.tone === 'error' ? 'error' : 'plain'});
   return lines;
@@ -91,7 +93,7 @@ export function paintFrame(lines: readonly FrameLine[], colour: boolean): string
 const chalkColours = () => !['0', 'false'].includes(process.env.FORCE_COLOR ?? '');
 
 /** The first frame ready to write, or undefined where Ink should draw the first one itself. */
-export function firstFrame(snapshot: StateSnapshot, size: FrameSize): string | undefined {
-  const lines = firstFrameLines(snapshot, size);
+export function firstFrame(store: ConfigStore, size: FrameSize): string | undefined {
+  const lines = firstFrameLines(store, size);
   return lines && paintFrame(lines, chalkColours());
 }

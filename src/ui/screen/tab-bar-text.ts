@@ -2,9 +2,11 @@ import {categoryLabel, type Setting} from '../../repo/index.js';
 import {serversTab, type Tab} from '../shell/tabs.js';
 import {clip} from '../text-fit.js';
 
-/** The tabs: one per category, in the order the settings come, then the servers. */
-export function tabsOf(settings: readonly Setting[]): Tab[] {
-  const categories = [...new Set(settings.map((s) => s.category))];
+/** The categories of these settings, in the order they come (the repository's category order). */
+export const categoriesOf = (settings: readonly Setting[]): string[] => [...new Set(settings.map((s) => s.category))];
+
+/** The tabs: one per category, then the servers. */
+export function tabsOf(categories: readonly string[]): Tab[] {
   return [...categories.map((category): Tab => ({kind: 'category', category, label: categoryLabel(category)})), serversTab];
 }
 

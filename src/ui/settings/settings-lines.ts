@@ -11,9 +11,15 @@ type Columns = {key: number; value: number; type: number; description: number};
 /** From this width a description column fits beside the value. */
 const descriptionFrom = 100;
 
-export function settingsColumns(width: number, compact: boolean, rows: readonly Setting[]): Columns {
-  let longestKey = 3;
-  for (const row of rows) longestKey = Math.max(longestKey, row.key.length);
+/** The longest of these keys, at least as long as the header's KEY. */
+export function longestKey(keys: Iterable<string>): number {
+  let longest = 3;
+  for (const key of keys) longest = Math.max(longest, key.length);
+  return longest;
+}
+
+/** Column widths from the longest key of the whole tab (not only the rows in view: they stay put while scrolling). */
+export function settingsColumns(width: number, compact: boolean, longestKey: number): Columns {
   const usable = width - 2;
   if (compact) {
     const key = Math.min(longestKey, Math.floor(usable * 0.45));

@@ -2,8 +2,10 @@
 
 npm run bench (bench/run.mjs) drives this; it prints one JSON object.
   pairs   ROUNDS NODE CLI DB   bare node and the app, alternated ROUNDS times: for each,
-                               fork to the first frame on screen, to the first frame
-                               that answers a key (Ink's), and the peak RSS (wait4)
+                               fork to the first frame on screen (painted before Ink),
+                               to Ink's first frame, to the answer to a key, and the
+                               peak RSS (wait4) of the whole run: start-up, the key,
+                               and a second of idling (the app's warm-up) before q
   keys    NODE CLI DB          one app session: key press to the end of the frame it draws,
                                for j, G/g, typing into the filter, a tab switch, the editor
 Clocks start just before fork; Python's own start-up is outside every figure.
@@ -91,6 +93,7 @@ def app_start(node, cli, db):
     os.write(fd, b"2")
     ink = read_until(fd, seen, lambda s: s.count(FIRST_FRAME_MARK) >= 2)
     answered = read_until(fd, seen, lambda s: b"[2 Paths]" in s)
+    settle(fd, 1.0)
     os.write(fd, b"q")
     ms = lambda t: (t - started) * 1000
     return {"frame": ms(shown), "ink": ms(ink), "answered": ms(answered), "rss": finish(pid, fd)}

@@ -32,8 +32,8 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     throw new UsageError('TERM=dumb cannot show the app; use the commands (see --help)');
   }
   guardStandardStreams();
-  // Reading every row at start-up, which the app keeps, makes V8 grow its
-  // young generation for good: held at its first size while the rows load.
+  // Start-up (every row read and kept, the app's first frame) would make V8
+  // grow its young generation for good: it is held at its first size until then.
   setFlagsFromString('--semi-space-growth-factor=1');
   const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
   const locked = readOnly || store.readOnly;
@@ -53,12 +53,12 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   process.stdin.setRawMode(true);
   // Everything else, now that the screen is there: the app starts from these rows.
   const initial = snapshotState(store);
-  setFlagsFromString(`--semi-space-growth-factor=${defaultGrowth}`);
 
   try {
     const {runApp} = await loadApp();
     const wizardResult = await runApp({
       store, initial, readOnly: locked, wizard: wizard || store.created, exitAfterWizard: wizard, proposedServer, restore,
+      onStarted: () => setFlagsFromString(`--semi-space-growth-factor=${defaultGrowth}`),
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.

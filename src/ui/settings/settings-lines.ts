@@ -18,6 +18,15 @@ export function longestKey(keys: Iterable<string>): number {
   return longest;
 }
 
+const longestOf = new WeakMap<readonly Setting[], number>();
+
+/** The longest key of a tab's rows, worked out once per list of rows (not on every frame, nor on every visit to the tab). */
+export function longestKeyOf(rows: readonly Setting[]): number {
+  let longest = longestOf.get(rows);
+  if (longest === undefined) longestOf.set(rows, (longest = longestKey(rows.map((row) => row.key))));
+  return longest;
+}
+
 /** Column widths from the longest key of the whole tab (not only the rows in view: they stay put while scrolling). */
 export function settingsColumns(width: number, compact: boolean, longestKey: number): Columns {
   const usable = width - 2;

@@ -41,8 +41,8 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
   const [state, dispatch] = useReducer(settingsReducer, memory.get(category) ?? initialSettingsState);
   // Remembered as browsing: an editor left open on another tab would surprise.
   memory.set(category, {...state, mode: {kind: 'browse'}});
-  const texts = useMemo(() => settingsSearchTexts(settings), [settings]);
-  const rows = useMemo(() => filterSettings(settings, state.filter, texts), [settings, state.filter, texts]);
+  // The search texts only once there is something to search for: opening a tab of ten thousand rows does not make them.
+  const rows = useMemo(() => filterSettings(settings, state.filter, state.filter ? settingsSearchTexts(settings) : undefined), [settings, state.filter]);
   const page = listPage(height);
   const window = listWindow(state, rows, page, keyOf);
   const {current} = window;

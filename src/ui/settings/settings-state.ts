@@ -75,8 +75,14 @@ export function settingsReducer(state: SettingsState, action: SettingsAction): S
 /** Rows whose key or description contains the filter, ignoring case. */
 const settingWords = (r: {key: string; description: string | null}) => [r.key, r.description];
 
-/** What a settings filter searches, made once per list (searchTexts). */
-export const settingsSearchTexts = (rows: readonly {key: string; description: string | null}[]) => searchTexts(rows, settingWords);
+const textsOf = new WeakMap<readonly object[], string[]>();
+
+/** What a settings filter searches (searchTexts), made once per list of rows, whichever tab asks again. */
+export function settingsSearchTexts(rows: readonly {key: string; description: string | null}[]): string[] {
+  let texts = textsOf.get(rows);
+  if (!texts) textsOf.set(rows, (texts = searchTexts(rows, settingWords)));
+  return texts;
+}
 
 export function filterSettings<T extends {key: string; description: string | null}>(rows: readonly T[], filter: string, texts?: readonly string[]): T[] {
   return filterRows(rows, filter, settingWords, texts);

@@ -1,8 +1,7 @@
 import {Box, Text} from 'ink';
-import {useMemo} from 'react';
 import type {Setting} from '../../repo/index.js';
 import {fit} from '../text-fit.js';
-import {longestKey, settingsColumns, settingsHeaderText, settingsRowText} from './settings-lines.js';
+import {longestKeyOf, settingsColumns, settingsHeaderText, settingsRowText} from './settings-lines.js';
 
 type Props = {
   /** Rows to show: already cut to the visible window. */
@@ -22,8 +21,7 @@ type Props = {
 /** The header, then one line a setting; the selected one in inverse as well as pointed at. */
 export function SettingsTable({rows, selected, revealed, width, compact, height, emptyNote, allRows}: Props) {
   // Over every row of the tab: worked out again only when they, or the width, change.
-  const longest = useMemo(() => longestKey(allRows.map((row) => row.key)), [allRows]);
-  const columns = settingsColumns(width, compact, longest);
+  const columns = settingsColumns(width, compact, longestKeyOf(allRows));
   return (
     <Box flexDirection="column" height={height + 1}>
       <Text bold wrap="truncate-end">{settingsHeaderText(columns, compact)}</Text>

@@ -53,12 +53,12 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   process.stdin.setRawMode(true);
   // Everything else, now that the screen is there: the app starts from these rows.
   const initial = snapshotState(store);
+  setFlagsFromString(`--semi-space-growth-factor=${defaultGrowth}`);
 
   try {
     const {runApp} = await loadApp();
     const wizardResult = await runApp({
       store, initial, readOnly: locked, wizard: wizard || store.created, exitAfterWizard: wizard, proposedServer, restore,
-      onStarted: () => setFlagsFromString(`--semi-space-growth-factor=${defaultGrowth}`),
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.

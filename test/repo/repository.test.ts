@@ -26,6 +26,23 @@ describe('settings', () => {
     expect(store.settings.list('ports').map((s) => s.key)).toEqual(['flask_port', 'smcp_port']);
   });
 
+  it('reads rows another program left without a category as General, in insertion order among them, in batches', () => {
+    const store = freshStore();
+    const before = store.settings.list('general').map((s) => s.key);
+    const other = new Sqlite(store.path);
+    const insert = other.prepare(`INSERT INTO system_config (config_key, config_value, config_type, category) VALUES (?, 'v', 'string', ?)`);
+    // More than one batch (500) of each, interleaved by id, so the merge of the two is what orders them.
+    for (let i = 0; i < 1300; i++) insert.run(`bulk_${i}`, i % 2 ? null : 'general');
+    other.close();
+    const general = store.settings.list('general').map((s) => s.key);
+    expect(general).toEqual([...before, ...Array.from({length: 1300}, (_, i) => `bulk_${i}`)]);
+    expect(store.settings.list().filter((s) => s.category === 'general').map((s) => s.key)).toEqual(general);
+    expect([...store.settings.each('general')].map((s) => s.key)).toEqual(general);
+    expect(store.settings.categories()).toEqual(['api_keys', 'paths', 'ports', 'general']);
+    expect(store.settings.keysIn('general')).toHaveLength(general.length);
+    expect(store.settings.firstIn('general', 5).map((s) => s.key)).toEqual(general.slice(0, 5));
+  });
+
   it('sets values in the stored formats', () => {
     const store = freshStore();
     expect(store.settings.set('flask_port', ' 5001 ').value).toBe('5001');

@@ -10,7 +10,7 @@ import {writeOut} from './stdio.js';
 
 export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean};
 
-/** V8's own setting, given back once the rows are read. */
+/** V8's own growth of its young generation, given back once the rows are read. */
 const defaultGrowth = 2;
 
 const enterAltScreen = '\u001b[?1049h\u001b[H';

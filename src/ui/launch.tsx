@@ -15,8 +15,6 @@ export type RunOptions = {
   readonly proposedServer?: {readonly address: string; readonly port: number};
   /** Leaves the alternate screen; idempotent. */
   readonly restore: () => void;
-  /** Told when start-up is over: the first frame drawn, and the warm-up done. */
-  readonly onStarted?: () => void;
 };
 
 /**
@@ -25,17 +23,16 @@ export type RunOptions = {
  * runs hot enough for V8 to compile it, so a person's first keys are as quick
  * as the later ones (the first j took 15-24 ms with 10,000 rows, after this 6-9 ms).
  */
-function warmUp(render: () => void, done: () => void, times = 8): void {
+function warmUp(render: () => void, times = 8): void {
   const step = () => {
     render();
     if (--times > 0) setTimeout(step, 20).unref();
-    else done();
   };
   setTimeout(step, 50).unref();
 }
 
 /** Run the app on the terminal until it quits; what the wizard did, if it ran. */
-export async function runApp({store, initial, readOnly, wizard, exitAfterWizard, proposedServer, restore, onStarted}: RunOptions): Promise<WizardResult | undefined> {
+export async function runApp({store, initial, readOnly, wizard, exitAfterWizard, proposedServer, restore}: RunOptions): Promise<WizardResult | undefined> {
   // In the build, yoga's WebAssembly loads without a top-level wait (scripts/yoga-without-await.mjs): it is awaited here.
   await (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.yoga')];
   let wizardResult: WizardResult | undefined;
@@ -53,7 +50,7 @@ export async function runApp({store, initial, readOnly, wizard, exitAfterWizard,
   // Up to 60 frames a second: typing ahead over a slow link does not queue a frame per key.
   const instance = render(app(), {exitOnCtrlC: true, patchConsole: true, stdin: keypressStdin(process.stdin), maxFps: 60});
   let running = true;
-  warmUp(() => running && instance.rerender(app()), () => running && onStarted?.());
+  warmUp(() => running && instance.rerender(app()));
   const onSignal = (signal: NodeJS.Signals) => {
     instance.unmount();
     restore();

@@ -2,8 +2,9 @@
 // Intl.Segmenter (@alcalzone/ansi-tokenize), the largest part of drawing a
 // frame. A line of printable ASCII and escape codes (nearly every line here)
 // has one grapheme per character, so it is walked by index instead; any other
-// line goes to the segmenter as before. The segmenters (that one and
-// slice-ansi's) are made on first use: making one maps 2.6 MB of ICU data.
+// line goes to the segmenter as before. The segmenters (that one, slice-ansi's
+// and string-width's two) are made on first use: making one maps 2.6 MB of ICU
+// data, and the four cost the app's start ~12 ms.
 // Applied to the dependencies' source at bundle time; the build fails if that
 // source changes shape.
 const loop = 'for (const { segment, index } of segmenter.segment(str)) {';
@@ -35,10 +36,13 @@ export function fastTokenizeSource(source) {
   return `${replaceOnce(source, loop, 'for (const { segment, index } of segmentsOf(str)) {', what)}\n${helper}`;
 }
 
-/** slice-ansi's tokenizer with its segmenter made on first use (Ink cuts lines with it; ours fit). */
-export function lazySliceAnsiSource(source) {
-  return lazySegmenter(source, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'GRAPHEME_SEGMENTER', 'slice-ansi');
-}
+/** Other modules whose segmenter is made on first use: the file, and its declaration. */
+const lazyElsewhere = [
+  // slice-ansi: Ink cuts lines with it (ours fit).
+  [/slice-ansi[\\/]tokenize-ansi\.js$/, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'GRAPHEME_SEGMENTER', 'slice-ansi'],
+  // string-width, both versions Ink brings: it measures non-ASCII text only.
+  [/string-width[\\/]index\.js$/, 'const segmenter = new Intl.Segmenter();', 'segmenter', 'string-width'],
+];
 
 /** The esbuild plugin. */
 export const fastTokenize = {
@@ -48,9 +52,11 @@ export const fastTokenize = {
       const {readFile} = await import('node:fs/promises');
       return {contents: fastTokenizeSource(await readFile(args.path, 'utf8')), loader: 'js'};
     });
-    build.onLoad({filter: /slice-ansi[\\/]tokenize-ansi\.js$/}, async (args) => {
-      const {readFile} = await import('node:fs/promises');
-      return {contents: lazySliceAnsiSource(await readFile(args.path, 'utf8')), loader: 'js'};
-    });
+    for (const [file, declaration, name, what] of lazyElsewhere) {
+      build.onLoad({filter: file}, async (args) => {
+        const {readFile} = await import('node:fs/promises');
+        return {contents: lazySegmenter(await readFile(args.path, 'utf8'), declaration, name, what), loader: 'js'};
+      });
+    }
   },
 };

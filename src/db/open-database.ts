@@ -116,6 +116,9 @@ function loadSnapshot(path: string, header: Buffer | undefined): Database {
 function configure(db: Database): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('foreign_keys = ON');
+  // Every write in a transaction keeps a statement journal (our tables have triggers): in memory, not a
+  // temporary file. An import of 10,000 settings took 570 ms with the file, 375 ms without.
+  db.pragma('temp_store = MEMORY');
 }
 
 function openForWriting(path: string, created: boolean, header: Buffer | undefined): Database {

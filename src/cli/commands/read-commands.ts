@@ -23,8 +23,9 @@ export function settingJson(setting: Setting, reveal: boolean): Record<string, u
     category: setting.category,
     description: setting.description,
     sensitive: setting.sensitive,
-    ...(hidden ? {redacted: true} : {}),
-    ...(setting.problem ? {invalid: setting.problem} : {}),
+    // Undefined leaves the field out of the JSON, as if absent (no spread of an object per setting).
+    redacted: hidden ? true : undefined,
+    invalid: setting.problem || undefined,
     default: setting.defaultValue ?? null,
     updated_at: setting.updatedAt,
   };

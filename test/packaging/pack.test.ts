@@ -38,5 +38,7 @@ describe('the package users get', () => {
     expect([list.status, list.stderr]).toEqual([0, '']);
     expect(list.stdout).toMatch(/^flask_port\s+5000\s+integer\s+ports$/m);
     expect(readdirSync(join(installed, 'sanctum-config', 'dist', 'man'))).toContain('sanctum-config.1');
+    // Everything but the native addon is in the bundles: an install brings no Ink, React or commander.
+    expect(['ink', 'react', 'commander'].filter((name) => existsSync(join(installed, name)))).toEqual([]);
   }, 240_000);
 });

@@ -36,4 +36,3 @@ export const shared = {
   // The filesystem fallbacks that read import.meta are for running from source, never reached here.
   logOverride: {'empty-import-meta': 'silent'},
 };
-

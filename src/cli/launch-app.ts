@@ -5,8 +5,7 @@ import {openConfigStore} from '../repo/index.js';
 import {snapshotState} from '../repo/changes.js';
 import {firstFrame} from '../ui/first-frame/first-frame.js';
 import {loadApp} from './terminal.js';
-import {guardStandardStreams} from './output.js';
-import {writeOut} from './stdio.js';
+import {guardStandardStreams, writeOut} from './stdio.js';
 
 export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean};
 

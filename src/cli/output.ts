@@ -2,28 +2,7 @@ import {closeSync, constants, fstatSync, openSync, statSync, writeSync} from 'no
 import {StoreError} from '../errors.js';
 import {pathKind, writePrivateFileAtomic} from '../db/private-file.js';
 import {printable} from '../repo/value-codec.js';
-import {writeErr, writeOut} from './stdio.js';
-
-/** The status a shell reports for a program ended by SIGPIPE (128 + 13). */
-const closedPipeStatus = 141;
-
-/**
- * For the app, which writes through Node's streams (Ink): a closed pipe ends
- * the program quietly with the shell's usual status; a full disk or another
- * write error with one line. Never a stack. (Commands write with stdio.ts.)
- */
-export function guardStandardStreams(): void {
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(closedPipeStatus);
-    const why = error.code === 'ENOSPC' ? 'no space left on device' : error.code ?? error.message;
-    try {
-      writeErr(`sanctum-config: cannot write to standard output: ${why}\n`);
-    } finally {
-      process.exit(1);
-    }
-  });
-  process.stderr.on('error', () => process.exit(1));
-}
+import {writeOut} from './stdio.js';
 
 function writeThrough(path: string, text: string): void {
   const fd = openSync(path, constants.O_WRONLY | constants.O_NOCTTY | constants.O_APPEND);

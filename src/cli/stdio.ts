@@ -25,18 +25,29 @@ function writeAll(fd: number, text: string): void {
 }
 
 /**
- * Write to standard output. A closed pipe (`| head`) ends the program quietly
+ * Standard output failed: a closed pipe (`| head`) ends the program quietly
  * with the shell's usual status; a full disk or another error with one line.
+ * Never a stack.
  */
+function outputFailed(error: unknown): never {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EPIPE') process.exit(closedPipeStatus);
+  writeErr(`sanctum-config: cannot write to standard output: ${code === 'ENOSPC' ? 'no space left on device' : code ?? String(error)}\n`);
+  process.exit(1);
+}
+
 export function writeOut(text: string): void {
   try {
     writeAll(1, text);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EPIPE') process.exit(closedPipeStatus);
-    writeErr(`sanctum-config: cannot write to standard output: ${code === 'ENOSPC' ? 'no space left on device' : code ?? String(error)}\n`);
-    process.exit(1);
+    outputFailed(error);
   }
+}
+
+/** The same for the app, which writes through Node's streams (Ink). */
+export function guardStandardStreams(): void {
+  process.stdout.on('error', outputFailed);
+  process.stderr.on('error', () => process.exit(1));
 }
 
 /** Write to standard error; if even that fails, there is no one left to tell. */

@@ -163,27 +163,32 @@ export class ServersRepo {
     this.#writes = writes;
     this.#all = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config ORDER BY id`);
     this.#byId = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config WHERE id = ?`);
-    this.#insert = preparedOnUse(db, 
+    this.#insert = preparedOnUse(
+      db,
       `INSERT INTO letta_server_config
          (id, server_address, server_port, name, server_password, server_token, connection_timeout, is_active)
        VALUES (@id, @server_address, @server_port, @name, @server_password, @server_token, @connection_timeout, 0)`,
     );
-    this.#deactivateAll = preparedOnUse(db, 
+    this.#deactivateAll = preparedOnUse(
+      db,
       `UPDATE letta_server_config SET is_active = 0, updated_at = CURRENT_TIMESTAMP WHERE is_active IS NOT 0`,
     );
-    this.#update = preparedOnUse(db, 
+    this.#update = preparedOnUse(
+      db,
       `UPDATE letta_server_config SET server_address = @server_address, server_port = @server_port,
          name = @name, server_password = @server_password, server_token = @server_token,
          connection_timeout = @connection_timeout, updated_at = CURRENT_TIMESTAMP
        WHERE id = @id`,
     );
     // Only rows whose flag changes are written, so the others keep their updated_at.
-    this.#activate = preparedOnUse(db, 
+    this.#activate = preparedOnUse(
+      db,
       `UPDATE letta_server_config SET is_active = (id = @id), updated_at = CURRENT_TIMESTAMP
        WHERE is_active IS NOT (id = @id)`,
     );
     this.#delete = preparedOnUse(db, `DELETE FROM letta_server_config WHERE id = ?`);
-    this.#touchConnected = preparedOnUse(db, 
+    this.#touchConnected = preparedOnUse(
+      db,
       `UPDATE letta_server_config SET last_connected_at = CURRENT_TIMESTAMP WHERE id = ?`,
     );
   }

@@ -86,10 +86,9 @@ export function encodeSettingValue(key: string, type: string, category: string, 
 
 /** Settings in `system_config`: the only code that reads or writes that table. */
 export class SettingsRepo {
-  readonly #inCategory: () => Statement<[{category: string; after: number}], SettingRow>;
+  readonly #inCategory: () => Statement<[{category: string; after: number; limit: number}], SettingRow>;
   readonly #categoryNames: () => Statement<[], string | null>;
   readonly #keysIn: () => Statement<[{category: string}], string>;
-  readonly #firstIn: () => Statement<[{category: string; limit: number}], SettingRow>;
   readonly #byKey: () => Statement<[string], SettingRow>;
   readonly #update: () => Statement<[string, string]>;
   readonly #insert: () => Statement<[string, string, string, string | null, number, string]>;
@@ -106,20 +105,22 @@ export class SettingsRepo {
     const inCategory = (select: string, after: string) =>
       `SELECT ${select} FROM system_config WHERE category = @category${after} UNION ALL ` +
       `SELECT ${select} FROM system_config WHERE @category = 'general' AND category IS NULL${after}`;
-    this.#inCategory = preparedOnUse(db, `${inCategory(columns, ' AND id > @after')} ORDER BY id LIMIT ${batch}`, {raw: true});
-    this.#firstIn = preparedOnUse(db, `${inCategory(columns, '')} ORDER BY id LIMIT @limit`, {raw: true});
+    this.#inCategory = preparedOnUse(db, `${inCategory(columns, ' AND id > @after')} ORDER BY id LIMIT @limit`, {raw: true});
     this.#keysIn = preparedOnUse(db, inCategory('config_key', ''));
     this.#categoryNames = preparedOnUse(db, `SELECT DISTINCT category FROM system_config`);
     this.#byKey = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE config_key = ?`, {raw: true});
-    this.#update = preparedOnUse(db, 
+    this.#update = preparedOnUse(
+      db,
       `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
     );
-    this.#insert = preparedOnUse(db, 
+    this.#insert = preparedOnUse(
+      db,
       `INSERT INTO system_config (config_key, config_value, config_type, description, is_sensitive, category)
        VALUES (?, ?, ?, ?, ?, ?)`,
     );
     this.#delete = preparedOnUse(db, `DELETE FROM system_config WHERE config_key = ?`);
-    this.#redefine = preparedOnUse(db, 
+    this.#redefine = preparedOnUse(
+      db,
       `UPDATE system_config SET config_value = ?, config_type = ?, description = ?, is_sensitive = ?,
          category = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
     );
@@ -144,7 +145,7 @@ export class SettingsRepo {
   *#batches(category?: string): Generator<SettingRow[]> {
     for (const name of category === undefined ? this.categories() : [category]) {
       for (let after = -Infinity; ; ) {
-        const rows = this.#inCategory().all({category: name, after});
+        const rows = this.#inCategory().all({category: name, after, limit: batch});
         if (rows.length) yield rows;
         if (rows.length < batch) break;
         after = rows[rows.length - 1]![0];
@@ -154,7 +155,7 @@ export class SettingsRepo {
 
   /** The first `limit` settings of a category, in order: what a screen shows before the rest is read. */
   firstIn(category: string, limit: number): Setting[] {
-    return this.#firstIn().all({category, limit}).map((row) => this.#toSetting(row));
+    return this.#inCategory().all({category, after: -Infinity, limit}).map((row) => this.#toSetting(row));
   }
 
   /** Every key of a category, and no more of the rows: enough to size a table's columns and count its rows. */

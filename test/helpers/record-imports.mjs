@@ -3,20 +3,11 @@
 // the command's entry loads through a global it sets), so a test can prove that
 // headless commands never load Ink, React or the app.
 import Module, {register} from 'node:module';
+import {trapAppLoader} from './app-loader-trap.mjs';
 
-const appLoader = Symbol.for('sanctum-config.load-app');
-let loadApp;
-Object.defineProperty(globalThis, appLoader, {
-  configurable: true,
-  set(value) {
-    loadApp = value;
-  },
-  get() {
-    return () => {
-      process.stderr.write('loaded-app-chunk\n');
-      return loadApp();
-    };
-  },
+trapAppLoader((load) => () => {
+  process.stderr.write('loaded-app-chunk\n');
+  return load();
 });
 
 const report = `

@@ -5,21 +5,13 @@
 // the test knows what was on screen before. It wraps the loader the command's
 // entry (src/bin) hands to the commands bundle.
 import {writeFileSync} from 'node:fs';
+import {trapAppLoader} from './app-loader-trap.mjs';
 
-const key = Symbol.for('sanctum-config.load-app');
-let load;
-Object.defineProperty(globalThis, key, {
-  configurable: true,
-  set(value) {
-    load = value;
-  },
-  get() {
-    return () =>
-      new Promise((resolve) =>
-        setTimeout(() => {
-          if (process.env.SLOW_APP_CHUNK_RELEASED) writeFileSync(process.env.SLOW_APP_CHUNK_RELEASED, '');
-          resolve(load());
-        }, 2000),
-      );
-  },
-});
+trapAppLoader((load) => () =>
+  new Promise((resolve) =>
+    setTimeout(() => {
+      if (process.env.SLOW_APP_CHUNK_RELEASED) writeFileSync(process.env.SLOW_APP_CHUNK_RELEASED, '');
+      resolve(load());
+    }, 2000),
+  ),
+);

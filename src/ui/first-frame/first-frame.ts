@@ -7,11 +7,11 @@ import {listPage, screenLayout} from '../screen/layout.js';
 import {openingStatus, statusText} from '../screen/status-text.js';
 import {tabBarText, tabsOf} from '../screen/tab-bar-text.js';
 import {settingsKeysFor} from '../settings/settings-keys.js';
-import {longestKey, settingsColumns, settingsDetailText, settingsEmptyNote, settingsHeaderText, settingsRowText} from '../settings/settings-lines.js';
+import {emptyTableLine, longestKey, settingsColumns, settingsDetailText, settingsEmptyNote, settingsHeaderText, settingsRowText} from '../settings/settings-lines.js';
 import {initialSettingsState} from '../settings/settings-state.js';
 import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
-import {clip, fit} from '../text-fit.js';
+import {clip} from '../text-fit.js';
 
 /** One line of a frame and how it is drawn, as the Ink views draw it. */
 export type FrameLine = {readonly text: string; readonly style: 'plain' | 'bold' | 'dim' | 'inverse' | 'error'};
@@ -34,7 +34,7 @@ function settingsPanelLines({category, rows, keys}: FirstTab, width: number, hei
   const window = listWindow(state, rows, page, (s: Setting) => s.key);
   const columns = settingsColumns(width, compact, longestKey(keys));
   const lines: FrameLine[] = [{text: settingsHeaderText(columns, compact), style: 'bold'}];
-  if (window.visible.length === 0) lines.push({text: fit(`  ${settingsEmptyNote('')}`, width).trimEnd(), style: 'dim'});
+  if (window.visible.length === 0) lines.push({text: emptyTableLine(settingsEmptyNote(''), width), style: 'dim'});
   const selected = window.selected - window.offset;
   window.visible.forEach((setting, i) => {
     lines.push({text: settingsRowText(setting, i === selected, false, columns, compact), style: i === selected ? 'inverse' : 'plain'});

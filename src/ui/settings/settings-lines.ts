@@ -61,6 +61,9 @@ export function settingsRowText(setting: Setting, selected: boolean, revealed: b
 
 export const settingsEmptyNote = (filter: string) => (filter ? 'nothing matches the filter (Esc clears it)' : 'no settings');
 
+/** The line a table shows in place of rows when it has none. */
+export const emptyTableLine = (note: string, width: number) => fit(`  ${note}`, width).trimEnd();
+
 type Detail = {
   readonly current: Setting | undefined;
   /** Rows after the filter, and the tab's count before it. */

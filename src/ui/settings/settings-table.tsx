@@ -1,7 +1,6 @@
 import {Box, Text} from 'ink';
 import type {Setting} from '../../repo/index.js';
-import {fit} from '../text-fit.js';
-import {longestKeyOf, settingsColumns, settingsHeaderText, settingsRowText} from './settings-lines.js';
+import {emptyTableLine, longestKeyOf, settingsColumns, settingsHeaderText, settingsRowText} from './settings-lines.js';
 
 type Props = {
   /** Rows to show: already cut to the visible window. */
@@ -25,7 +24,7 @@ export function SettingsTable({rows, selected, revealed, width, compact, height,
   return (
     <Box flexDirection="column" height={height + 1}>
       <Text bold wrap="truncate-end">{settingsHeaderText(columns, compact)}</Text>
-      {rows.length === 0 ? <Text dimColor>{fit(`  ${emptyNote}`, width).trimEnd()}</Text> : null}
+      {rows.length === 0 ? <Text dimColor>{emptyTableLine(emptyNote, width)}</Text> : null}
       {rows.map((setting, i) => (
         <Text key={setting.key} inverse={i === selected} wrap="truncate-end">
           {settingsRowText(setting, i === selected, revealed === setting.key, columns, compact)}

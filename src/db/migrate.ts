@@ -1,8 +1,9 @@
 import type {Database} from 'better-sqlite3';
 import {StoreError} from '../errors.js';
-import {listMigrations, readAdoptionSql} from './migrations.js';
+import {describeObject, objectsCreatedBy, readSchemaObjects, type SchemaObject} from './migration-objects.js';
+import {listMigrations, readAdoptionSql, type Migration} from './migrations.js';
 import {writePrivateFileAtomic} from './private-file.js';
-import {readSchemaShape, shapeVersion, type SchemaShape} from './schema-shape.js';
+import {readSchemaKind, type SchemaKind} from './schema-shape.js';
 
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', {simple: true}) as number;
@@ -12,47 +13,140 @@ export function latestSchemaVersion(): number {
   return listMigrations().length;
 }
 
+/** The table (migration 005) that keeps, as rows, which migrations ran. */
+const ledgerTable = 'sanctum_schema_migrations';
+
+/**
+ * Where the version came from. `user_version` is the authority whenever it is
+ * set; a file without it (0) is new, the panel's, or a restored `.dump`: then
+ * the ledger's rows, and failing those the objects the migrations create, say
+ * how far it got.
+ */
+export type VersionBasis = 'user_version' | 'ledger' | 'objects' | 'new';
+
 /** What a file holds and whether it needs migrating; refuses foreign and newer files. */
-export type SchemaState = {readonly shape: SchemaShape; readonly from: number; readonly pending: boolean};
+export type SchemaState = {
+  readonly kind: SchemaKind['kind'];
+  /** `PRAGMA user_version` as the file records it. */
+  readonly recorded: number;
+  /** The last migration that ran on this file. */
+  readonly version: number;
+  readonly basis: VersionBasis;
+  readonly pending: boolean;
+};
+
+const hasLedger = (db: Database) =>
+  db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(ledgerTable) !== undefined;
+
+/** The highest version in the ledger, or 0 without one. */
+function ledgerVersion(db: Database): number {
+  if (!hasLedger(db)) return 0;
+  const row = db.prepare(`SELECT max(version) AS version FROM ${ledgerTable} WHERE typeof(version) = 'integer'`).get() as {version: number | null};
+  return row.version ?? 0;
+}
+
+/**
+ * How far a file of ours without `user_version` got, from what the migrations
+ * create: the last migration whose objects are all there, each earlier one's
+ * too. A migration that creates nothing recognisable stops the walk (it cannot
+ * be seen to have run); from 005 on the ledger answers instead.
+ */
+function versionFromObjects(db: Database, migrations: readonly Migration[]): number {
+  const has = readSchemaObjects(db);
+  let version = 1;
+  for (const migration of migrations.slice(1)) {
+    const objects = objectsCreatedBy(migration);
+    if (objects.length === 0 || !objects.every(has)) break;
+    version = migration.version;
+  }
+  return version;
+}
+
+function resolveVersion(db: Database, kind: SchemaKind['kind'], recorded: number, migrations: readonly Migration[]): {version: number; basis: VersionBasis} {
+  if (kind === 'empty' || kind === 'panel') return {version: 0, basis: 'new'};
+  if (recorded > 0) return {version: recorded, basis: 'user_version'};
+  const ledger = ledgerVersion(db);
+  if (ledger > 0) return {version: ledger, basis: 'ledger'};
+  return {version: versionFromObjects(db, migrations), basis: 'objects'};
+}
 
 export function inspectSchema(db: Database, path: string): SchemaState {
+  const migrations = listMigrations();
+  const latest = migrations.length;
   const recorded = schemaVersion(db);
-  const latest = latestSchemaVersion();
   if (recorded > latest) {
     throw new StoreError(
       `${path} has schema version ${recorded}, newer than this sanctum-config supports (${latest}); upgrade sanctum-config`,
     );
   }
-  const shape = readSchemaShape(db);
+  const shape = readSchemaKind(db);
   if (shape.kind === 'foreign') {
     throw new StoreError(`${path} is not a sanctum-config database: ${shape.reason}; point --db at another file`);
   }
-  const from = shapeVersion(shape);
-  return {shape, from, pending: from < latest || recorded !== latest};
+  const {version, basis} = resolveVersion(db, shape.kind, recorded, migrations);
+  if (version > latest) {
+    throw new StoreError(`${path} lists migration ${version} as applied, newer than this sanctum-config supports (${latest}); upgrade sanctum-config`);
+  }
+  return {kind: shape.kind, recorded, version, basis, pending: version < latest || recorded !== latest};
+}
+
+/**
+ * The objects that the migrations up to the file's version should have made
+ * and that are not there: the file and its `user_version` disagree (a table
+ * dropped by hand, a partial restore). `doctor` reports them; nothing else.
+ */
+export function missingSchemaObjects(db: Database, version: number): string[] {
+  const has = readSchemaObjects(db);
+  const missing: SchemaObject[] = [];
+  for (const migration of listMigrations().slice(0, version)) missing.push(...objectsCreatedBy(migration).filter((o) => !has(o)));
+  return missing.map(describeObject);
 }
 
 export type MigrationResult = {readonly from: number; readonly to: number; readonly backup?: string};
 
+function runMigration(db: Database, path: string, migration: Migration, state: SchemaState): void {
+  try {
+    db.exec(migration.sql);
+  } catch (error) {
+    const said = state.basis === 'user_version' ? `it records schema version ${state.recorded}` : `it looks like schema version ${state.version}`;
+    throw new StoreError(
+      `cannot upgrade ${path}: migration ${migration.name} failed (${(error as Error).message}); ${said}, and nothing was changed`,
+    );
+  }
+}
+
+/** A row in the ledger for every migration the file now has; those run now get the time. */
+function recordLedger(db: Database, migrations: readonly Migration[], ranFrom: number): void {
+  if (!hasLedger(db)) return;
+  const insert = db.prepare(`INSERT OR IGNORE INTO ${ledgerTable} (version, name, applied_at) VALUES (?, ?, ?)`);
+  const now = (db.prepare(`SELECT CURRENT_TIMESTAMP AS now`).get() as {now: string}).now;
+  for (const m of migrations) insert.run(m.version, m.name, m.version > ranFrom ? now : null);
+}
+
 /**
  * Bring the schema to the latest version in one IMMEDIATE transaction: the
- * write lock is taken first and the shape read again inside it, so processes
- * opening the same file at once migrate it once. The backup (`<file>.bak-v<N>`,
- * 0600 from its first byte) is written only when the migration has succeeded,
- * inside the same transaction; any failure rolls everything back.
+ * write lock is taken first and the version read again inside it, so processes
+ * opening the same file at once migrate it once. The migrations after the
+ * file's version run in order, then `user_version` is set to the latest. The
+ * backup (`<file>.bak-v<N>`, 0600 from its first byte) is written only when
+ * the migration has succeeded, inside the same transaction; any failure rolls
+ * everything back and names the migration that failed.
  */
 export function migrate(db: Database, path: string, options: {backup: boolean}): MigrationResult {
   const migrations = listMigrations();
   const latest = migrations.length;
   return db.transaction((): MigrationResult => {
-    const {shape, from, pending} = inspectSchema(db, path);
-    if (!pending) return {from, to: from};
-    const image = options.backup && shape.kind !== 'empty' && from < latest ? db.serialize() : undefined;
+    const state = inspectSchema(db, path);
+    const from = state.version;
+    if (!state.pending) return {from, to: from};
+    const image = options.backup && state.kind !== 'empty' && from < latest ? db.serialize() : undefined;
     let current = from;
-    if (shape.kind === 'panel') {
+    if (state.kind === 'panel') {
       db.exec(readAdoptionSql('panel'));
       current = 1;
     }
-    for (const migration of migrations.slice(current)) db.exec(migration.sql);
+    for (const migration of migrations.slice(current)) runMigration(db, path, migration, state);
+    recordLedger(db, migrations, state.kind === 'ours' ? from : 0);
     db.pragma(`user_version = ${latest}`);
     let backup: string | undefined;
     if (image) {

@@ -28,14 +28,25 @@ function readMigrations(): Migration[] {
 
 let cached: Migration[] | undefined;
 
-/** The migrations shipped with this build, in version order. */
-export function listMigrations(): Migration[] {
-  if (cached) return cached;
-  cached = readMigrations();
-  cached.forEach((m, i) => {
+function checkSequence(migrations: Migration[]): Migration[] {
+  migrations.forEach((m, i) => {
     if (m.version !== i + 1) throw new Error(`migration ${m.name} is out of sequence`);
   });
+  return migrations;
+}
+
+/** The migrations shipped with this build, in version order. */
+export function listMigrations(): Migration[] {
+  cached ??= checkSequence(readMigrations());
   return cached;
+}
+
+/**
+ * Tests only: behave as a build that shipped `migrations` (the real ones
+ * when undefined), as if files had been added to or removed from migrations/.
+ */
+export function shipMigrationsForTesting(migrations: Migration[] | undefined): void {
+  cached = migrations && checkSequence([...migrations]);
 }
 
 /** SQL that brings another program's schema to our version 1 (`migrations/adopt/NAME.sql`). */

@@ -87,6 +87,10 @@ export function describeSqliteError(error: unknown, path: string): StoreError {
   if (code.startsWith('SQLITE_BUSY')) return new StoreError(`${path} is locked by another program; try again`);
   if (code.startsWith('SQLITE_CANTOPEN')) return new StoreError(`cannot open ${path} (${detail})`);
   if (code.startsWith('SQLITE_FULL')) return new StoreError(`cannot write ${path}: the disk is full`);
+  // A table or column that the file's schema version promises is gone (dropped by hand, a partial restore).
+  if (/^no such (table|column)/.test(detail)) {
+    return new StoreError(`${path} has ${detail.replace(/^no such /, 'no ')}, which its schema version promises; see sanctum-config doctor`);
+  }
   return new StoreError(`${path}: ${detail}`);
 }
 

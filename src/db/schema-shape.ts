@@ -1,14 +1,15 @@
 import type {Database} from 'better-sqlite3';
 
 /**
- * What a SQLite file holds, decided from its tables and columns alone, so a
- * file restored from `.dump` (which loses user_version) is still recognised,
- * and a file with our table names but other columns is not taken for ours.
+ * What kind of SQLite file this is, decided from its tables and columns: ours
+ * (or the design's, made by another program), the Sanctum panel's, empty, or
+ * someone else's. Which of our migrations ran is not decided here: the file's
+ * `user_version` says that (see migrate.ts).
  */
-export type SchemaShape =
+export type SchemaKind =
   | {readonly kind: 'empty'}
-  /** Ours (or the design's, made by another program) at the version its columns show. */
-  | {readonly kind: 'ours'; readonly version: number}
+  /** The design's two tables with the design's columns: ours at some version. */
+  | {readonly kind: 'ours'}
   /** The Sanctum control panel's narrower `system_config`, without `letta_server_config`. */
   | {readonly kind: 'panel'}
   | {readonly kind: 'foreign'; readonly reason: string};
@@ -22,10 +23,6 @@ const designServerColumns = [
   'id', 'server_address', 'server_port', 'server_password', 'server_token', 'connection_timeout', 'is_active',
   'created_at', 'updated_at',
 ];
-/** Each later version, by what its migration added. */
-const serverColumnsOfVersion2 = ['name', 'last_connected_at'];
-const catalogueTable = 'sanctum_setting_catalogue';
-const historyTable = 'config_history';
 
 function columnsOf(db: Database, table: string): Set<string> {
   const rows = db.prepare(`SELECT name FROM pragma_table_info(?)`).all(table) as {name: string}[];
@@ -34,7 +31,7 @@ function columnsOf(db: Database, table: string): Set<string> {
 
 const missing = (have: Set<string>, want: readonly string[]) => want.filter((c) => !have.has(c));
 
-export function readSchemaShape(db: Database): SchemaShape {
+export function readSchemaKind(db: Database): SchemaKind {
   const objects = db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as {
     type: string;
     name: string;
@@ -60,18 +57,9 @@ export function readSchemaShape(db: Database): SchemaShape {
   if (lackingSettings.length) {
     return {kind: 'foreign', reason: `its system_config has no column ${lackingSettings.join(', ')}`};
   }
-  const serverColumns = columnsOf(db, 'letta_server_config');
-  const lackingServers = missing(serverColumns, designServerColumns);
+  const lackingServers = missing(columnsOf(db, 'letta_server_config'), designServerColumns);
   if (lackingServers.length) {
     return {kind: 'foreign', reason: `its letta_server_config has no column ${lackingServers.join(', ')}`};
   }
-  if (missing(serverColumns, serverColumnsOfVersion2).length) return {kind: 'ours', version: 1};
-  if (!tables.has(catalogueTable)) return {kind: 'ours', version: 2};
-  if (!tables.has(historyTable)) return {kind: 'ours', version: 3};
-  return {kind: 'ours', version: 4};
-}
-
-/** The version a shape is at before migrating: panel and empty files start below 1. */
-export function shapeVersion(shape: SchemaShape): number {
-  return shape.kind === 'ours' ? shape.version : 0;
+  return {kind: 'ours'};
 }

@@ -1,6 +1,7 @@
 import type {Database} from 'better-sqlite3';
 import {ConfigError} from '../errors.js';
 import {describeSqliteError, openDatabase, type OpenOptions} from '../db/open-database.js';
+import {missingSchemaObjects, schemaVersion} from '../db/migrate.js';
 import {ServersRepo} from './servers-repo.js';
 import {SettingsRepo} from './settings-repo.js';
 import {HistoryRepo} from './history-repo.js';
@@ -24,6 +25,8 @@ export type ConfigStore = {
   integrityCheck(): string;
   /** The `user_version` the file records (a copy in memory says the file's). */
   recordedVersion(): number;
+  /** Objects the migrations up to the file's version made that are gone: the file and its version disagree. */
+  missingSchemaObjects(): string[];
   /** Run several repository calls as one write: all of them or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -51,6 +54,7 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
     externalVersion: () => db.pragma('data_version', {simple: true}) as number,
     integrityCheck: () => (db.pragma('integrity_check') as {integrity_check: string}[]).map((r) => r.integrity_check).slice(0, 3).join('; '),
     recordedVersion: () => opened.recordedVersion,
+    missingSchemaObjects: () => missingSchemaObjects(db, schemaVersion(db)),
     transaction: <T>(work: () => T): T => writes.run(work),
     writeTransaction: <T>(work: () => T): T => writes.run(work),
     as: <T>(source: ChangeSource, work: () => T): T => writes.as(source, work),

@@ -1,6 +1,7 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import {maskSecret} from './mask-secret.js';
+import {preparedOnUse} from './prepared-on-use.js';
 import {printable, quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
 
@@ -69,12 +70,12 @@ export function describeTarget(entry: HistoryEntry): string {
 export class HistoryRepo {
   readonly #db: Database;
   readonly #writes: WriteContext;
-  readonly #byId: Statement<[number], HistoryRow>;
+  readonly #byId: () => Statement<[number], HistoryRow>;
 
   constructor(db: Database, writes: WriteContext) {
     this.#db = db;
     this.#writes = writes;
-    this.#byId = db.prepare(`SELECT * FROM config_history WHERE id = ?`);
+    this.#byId = preparedOnUse(db, `SELECT * FROM config_history WHERE id = ?`);
   }
 
   /** Newest first; of one setting or one server when asked. */
@@ -96,7 +97,7 @@ export class HistoryRepo {
   }
 
   require(id: number): HistoryEntry {
-    const row = this.#byId.get(id);
+    const row = this.#byId().get(id);
     if (!row) throw new NotFoundError(`no change ${id} in the history ('sanctum-config history' lists them)`);
     return toEntry(row);
   }

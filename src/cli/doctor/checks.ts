@@ -47,6 +47,14 @@ export function databaseChecks(store: ConfigStore, recordedVersion: number): Che
       ? ok('schema', `version ${latest}`)
       : {check: 'schema', status: 'warn', message: `version ${recordedVersion}, this sanctum-config writes ${latest}`, fix: 'sanctum-config init --non-interactive --no-probe   # upgrades it, keeping a backup'},
   );
+  const missing = store.missingSchemaObjects();
+  if (missing.length) {
+    checks.push({
+      check: 'schema objects', status: 'warn',
+      message: `the file records schema version ${recordedVersion} but lacks ${missing.slice(0, 3).map(printable).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`,
+      fix: `restore a backup (${printable(store.path)}.bak-v*) or an export into a new file`,
+    });
+  }
   const servers = store.servers.list();
   const active = servers.filter((s) => s.active);
   checks.push(

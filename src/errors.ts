@@ -16,6 +16,7 @@ export class ConfigError extends Error {
    */
   static override [Symbol.hasInstance](value: unknown): boolean {
     const names = typeof value === 'object' && value !== null ? (value as {[kinds]?: unknown})[kinds] : undefined;
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the class instanceof was asked about (a subclass too)
     return Array.isArray(names) && names.includes(this.name);
   }
 
@@ -24,7 +25,7 @@ export class ConfigError extends Error {
     this.name = new.target.name;
     this.exitCode = exitCode;
     const names: string[] = [];
-    for (let c: Function | null = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) names.push(c.name);
+    for (let c: (abstract new (...args: never[]) => unknown) | null = new.target; c && c !== Error; c = Object.getPrototypeOf(c)) names.push(c.name);
     Object.defineProperty(this, kinds, {value: names});
   }
 }

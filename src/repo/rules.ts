@@ -12,7 +12,7 @@ const ipv4Pattern = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\
  */
 export function isIP(host: string): 0 | 4 | 6 {
   if (ipv4Pattern.test(host)) return 4;
-  if (!host.includes(':') || /[\[\]/%@]/.test(host)) return 0;
+  if (!host.includes(':') || /[[\]/%@]/.test(host)) return 0;
   try {
     return new URL(`http://[${host}]/`).hostname.startsWith('[') ? 6 : 0;
   } catch {

@@ -147,7 +147,6 @@ export function validateServer(fields: ServerFields, base?: Server): StoredField
 
 /** Letta server connections in `letta_server_config`: the only code that touches that table. */
 export class ServersRepo {
-  readonly #db: Database;
   readonly #all: () => Statement<[], ServerRow>;
   readonly #byId: () => Statement<[number], ServerRow>;
   readonly #insert: () => Statement<[StoredFields & {id: number | null}]>;
@@ -159,7 +158,6 @@ export class ServersRepo {
   readonly #writes: WriteContext;
 
   constructor(db: Database, writes: WriteContext) {
-    this.#db = db;
     this.#writes = writes;
     this.#all = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config ORDER BY id`);
     this.#byId = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config WHERE id = ?`);

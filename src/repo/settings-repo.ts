@@ -72,7 +72,7 @@ function toSetting([id, key, value, storedType, description, storedSensitive, st
 }
 
 /** Validate `input` for a setting of this key, type and category; returns the text to store. */
-export function encodeSettingValue(key: string, type: string, category: string, input: string, sensitive = false): string {
+function encodeSettingValue(key: string, type: string, category: string, input: string, sensitive = false): string {
   try {
     const stored = encodeValue(key, isConfigType(type) ? type : 'string', input);
     if (isPortSetting(key, category)) parsePort(key, stored);

@@ -4,7 +4,7 @@ import type {Server, ServerFields} from './servers-repo.js';
 import type {Setting} from './settings-repo.js';
 import type {ConfigType} from './value-codec.js';
 
-export const exportFormat = 'sanctum-config/1';
+const exportFormat = 'sanctum-config/1';
 
 export type ExportedSetting = {
   key: string;

@@ -68,7 +68,7 @@ describe('the app and the CLI on one file at once (two real processes)', () => {
     await app.waitFor(/! changed by another program: port/);
     await app.keys('Enter');
     const dialog = await app.waitFor(/! port changed meanwhile by another program: which to keep\?/);
-    expect(dialog).toMatch(/o overwrite  t take theirs  e\/Esc keep editing/);
+    expect(dialog).toMatch(/o overwrite {2}t take theirs {2}e\/Esc keep editing/);
     await app.keys('t');
     await app.waitFor(/kept server 1 as another program saved it/);
     const server = JSON.parse(cli(['server', 'list', '--json']).stdout)[0];

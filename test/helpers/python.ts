@@ -8,7 +8,7 @@ export function pythonWith(module: string): string | undefined {
   return candidates.find((python) => spawnSync(python, ['-c', `import ${module}`]).status === 0);
 }
 
-export const panelScript = fileURLToPath(new URL('../fixtures/sanctum_panel.py', import.meta.url));
+const panelScript = fileURLToPath(new URL('../fixtures/sanctum_panel.py', import.meta.url));
 
 /** Run the Sanctum panel fixture (its database and its writes, with Python's sqlite3). */
 export function panel(...args: string[]): string {

@@ -18,13 +18,13 @@ function report(path) {
 const reportHere = new Function(`${report}; return report;`)();
 
 const load = Module._load;
-Module._load = function (request, parent, isMain) {
+Module._load = function (request, parent, isMain, ...rest) {
   try {
     reportHere(Module._resolveFilename(request, parent, isMain));
   } catch {
     // Not resolvable here: Module._load will say so itself.
   }
-  return load.apply(this, arguments);
+  return load.call(this, request, parent, isMain, ...rest);
 };
 
 register(

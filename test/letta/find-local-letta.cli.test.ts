@@ -1,5 +1,4 @@
 import {createServer} from 'node:http';
-import type {AddressInfo} from 'node:net';
 import {describe, expect, it} from 'vitest';
 import {findLocalLetta} from '../../src/letta/find-local-letta.js';
 import {closedPort, startFakeLetta} from '../helpers/fake-letta.js';

@@ -41,7 +41,7 @@ describe('testConnection against a real HTTP server', () => {
   it('reads at most 256 KB of an answer that never ends, and reports it within the deadline', async () => {
     const {createServer} = await import('node:http');
     let sent = 0;
-    const server = createServer((req, res) => {
+    const server = createServer((_req, res) => {
       res.writeHead(200, {'content-type': 'application/json'});
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       const pump = () => {

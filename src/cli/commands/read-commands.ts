@@ -14,7 +14,7 @@ import {stdoutIsTerminal, writeErr, writeOut} from '../stdio.js';
  */
 
 /** A setting as scripts read it: typed value, secrets redacted unless revealed. */
-export function settingJson(setting: Setting, reveal: boolean): Record<string, unknown> {
+function settingJson(setting: Setting, reveal: boolean): Record<string, unknown> {
   const hidden = setting.sensitive && !reveal && Boolean(setting.value);
   return {
     key: setting.key,

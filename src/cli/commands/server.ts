@@ -1,4 +1,4 @@
-import {Command} from 'commander';
+import type {Command} from 'commander';
 import {UsageError, ValidationError} from '../../errors.js';
 import {maskSecret, printable, quoted, type Server, type ServerFields} from '../../repo/index.js';
 import {serverBaseUrl} from '../../repo/server-url.js';
@@ -10,7 +10,7 @@ import {writeErr, writeOut} from '../stdio.js';
 const jsonHelp = 'print what changed: {"changed": true|false, "changes": [...]}';
 
 /** A server as scripts read it; secrets redacted unless revealed. */
-export function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
+function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
   const redacted = reveal ? [] : (['password', 'token'] as const).filter((k) => server[k]);
   return {
     id: server.id,

@@ -1,9 +1,8 @@
 import type {Command} from 'commander';
 import {ConflictError, UsageError} from '../../errors.js';
-import {decodeValue, isConfigType, looksSecret, maskSecret, notSet, printable, type Setting} from '../../repo/index.js';
+import {isConfigType, looksSecret, } from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
-import {formatTable, terminalWidth} from '../table.js';
-import {databasePathOf, print, withChanges, withStore} from '../with-store.js';
+import {databasePathOf, withChanges, } from '../with-store.js';
 import {type ListOptions, listSettings, showSetting} from './read-commands.js';
 import {writeErr} from '../stdio.js';
 

@@ -1,12 +1,11 @@
 import {readFileSync} from 'node:fs';
 import type {Command} from 'commander';
-import {StoreError, UsageError} from '../../errors.js';
-import {envFormats, formatEnvExport, isEnvFormat} from '../../repo/env-export.js';
-import {buildExport, importDocument, ImportError} from '../../repo/transfer.js';
-import {printable, quoted} from '../../repo/value-codec.js';
+import {StoreError, } from '../../errors.js';
+import {envFormats, } from '../../repo/env-export.js';
+import {importDocument, ImportError} from '../../repo/transfer.js';
+import {printable, } from '../../repo/value-codec.js';
 import {databasePathOf, print, withChanges, withStore} from '../with-store.js';
 import {type ExportOptions, exportConfig} from './read-commands.js';
-import {writeOutput} from '../output.js';
 
 /** Line and column of a character offset, to point at a JSON error without quoting the file (it may hold secrets). */
 function position(text: string, offset: number): string {

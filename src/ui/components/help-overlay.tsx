@@ -26,6 +26,7 @@ export function HelpOverlay({tables, readOnly, width, height, offset}: Props) {
   return (
     <Box flexDirection="column" height={height}>
       {shown.map((line, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the lines are a fixed text; a line's place is its identity
         <Text key={i} bold={line.bold}>
           {clip(line.text, width)}
         </Text>

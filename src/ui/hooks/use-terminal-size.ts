@@ -8,6 +8,7 @@ export function useTerminalSize(fixed?: TerminalSize): TerminalSize {
   const {stdout} = useStdout();
   const read = (): TerminalSize => fixed ?? {columns: stdout.columns || 80, rows: stdout.rows || 24};
   const [size, setSize] = useState(read);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read() only reads stdout and fixed, which are the dependencies
   useEffect(() => {
     if (fixed) return;
     const onResize = () => setSize(read());

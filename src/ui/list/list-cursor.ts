@@ -43,7 +43,7 @@ export function moveCursor<Id, S extends ListCursor<Id>>(state: S, move: MoveAct
   return {...state, selected, offset, anchor: ids.idAt(selected), revealed: selected === state.selected ? state.revealed : undefined};
 }
 
-export function toggleReveal<Id, S extends ListCursor<Id>>(state: S, id: Id): S {
+function toggleReveal<Id, S extends ListCursor<Id>>(state: S, id: Id): S {
   return {...state, revealed: state.revealed === id ? undefined : id};
 }
 

@@ -56,7 +56,7 @@ export function movedFields(form: ServerForm, now: Server | undefined): FormFiel
 }
 
 /** Form text to repository fields. A hidden secret left empty is kept as stored. */
-export function fieldsOf(form: ServerForm): ServerFields {
+function fieldsOf(form: ServerForm): ServerFields {
   const secret = (text: string, hidden: boolean) => (text === '' ? (hidden ? undefined : null) : text);
   return {
     name: form.values.name,

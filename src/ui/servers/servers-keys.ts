@@ -81,8 +81,8 @@ const serversOwnKeys: KeyTable<Ctx> = {
 };
 
 const startFilter = {...filterBrowseKeys, bindings: filterBrowseKeys.bindings.filter((b) => !b.keys.includes('Esc'))};
-export const serversBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Servers', serversOwnKeys, startFilter, moveKeys, shellKeys);
-export const serversFilterKeys = filterTypingKeys as KeyTable<Ctx>;
+const serversBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Servers', serversOwnKeys, startFilter, moveKeys, shellKeys);
+const serversFilterKeys = filterTypingKeys as KeyTable<Ctx>;
 
 const formOf = (ctx: Ctx) => (ctx.state.mode.kind === 'form' ? ctx.state.mode.form : undefined);
 
@@ -104,7 +104,7 @@ function saveForm(ctx: Ctx, check = true): void {
 
 const focusField = (delta: number) => (ctx: Ctx) => ctx.dispatch({type: 'focusField', delta});
 
-export const serverFormKeys: KeyTable<Ctx> = {
+const serverFormKeys: KeyTable<Ctx> = {
   title: 'The server form',
   typing: 'type',
   bindings: [
@@ -125,10 +125,10 @@ export const serverFormKeys: KeyTable<Ctx> = {
   ],
 };
 
-export const serversConfirmKeys = confirmKeys('Deleting a server', 'delete') as KeyTable<Ctx>;
+const serversConfirmKeys = confirmKeys('Deleting a server', 'delete') as KeyTable<Ctx>;
 
 /** The server changed while its form was open: overwrite those fields, take theirs, or keep editing. */
-export const serverConflictKeys: KeyTable<Ctx> = {
+const serverConflictKeys: KeyTable<Ctx> = {
   title: 'A server changed while you edited it',
   bindings: [
     {keys: ['o'], label: 'overwrite', help: 'save your fields over theirs', footer: true, edits: true, run: (ctx) => saveForm(ctx, false)},

@@ -17,7 +17,7 @@ type Props = {
 };
 
 /** The latest test result when there is one this session, else when it last connected. */
-export function connectionCell(server: Server, result: ConnectionReport | undefined, testing: boolean, spinner: string): string {
+function connectionCell(server: Server, result: ConnectionReport | undefined, testing: boolean, spinner: string): string {
   if (testing) return `${spinner} testing`;
   if (result) return `${result.outcome}${result.ms === undefined ? '' : ` ${result.ms}ms`}`;
   return server.lastConnectedAt ? server.lastConnectedAt.slice(0, 16) : 'never';

@@ -18,7 +18,7 @@ export type ConnectionTests = {
 };
 
 /** One line for the status bar about a finished test. */
-export function describeReport(id: number, report: ConnectionReport): string {
+function describeReport(id: number, report: ConnectionReport): string {
   const facts = [
     report.detail,
     report.httpStatus === undefined ? undefined : `HTTP ${report.httpStatus}`,

@@ -64,9 +64,9 @@ const settingsOwnKeys: KeyTable<Ctx> = {
 };
 
 /** Browsing a settings tab: its keys, moving, and the shell's. */
-export const settingsBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Settings', settingsOwnKeys, filterBrowseKeys, moveKeys, shellKeys);
+const settingsBrowseKeys: KeyTable<Ctx> = joinTables<Ctx>('Settings', settingsOwnKeys, filterBrowseKeys, moveKeys, shellKeys);
 
-export const settingsFilterKeys = filterTypingKeys as KeyTable<Ctx>;
+const settingsFilterKeys = filterTypingKeys as KeyTable<Ctx>;
 
 function saveDraft(ctx: Ctx): void {
   if (ctx.state.mode.kind !== 'edit') return;
@@ -89,7 +89,7 @@ function saveDraft(ctx: Ctx): void {
 const conflictOf = (ctx: Ctx) => (ctx.state.mode.kind === 'conflict' ? ctx.state.mode : undefined);
 
 /** The value changed while it was being edited: overwrite it, take theirs, or keep editing. */
-export const settingsConflictKeys: KeyTable<Ctx> = {
+const settingsConflictKeys: KeyTable<Ctx> = {
   title: 'A value changed while you edited it',
   bindings: [
     {
@@ -124,7 +124,7 @@ const cancel = (ctx: Ctx) => {
   ctx.dispatch({type: 'browse'});
 };
 
-export const settingsEditKeys: KeyTable<Ctx> = {
+const settingsEditKeys: KeyTable<Ctx> = {
   title: 'Editing a value',
   typing: 'type the value',
   bindings: [
@@ -133,11 +133,11 @@ export const settingsEditKeys: KeyTable<Ctx> = {
   ],
 };
 
-export const settingsConfirmKeys = confirmKeys('Deleting a setting', 'delete') as KeyTable<Ctx>;
+const settingsConfirmKeys = confirmKeys('Deleting a setting', 'delete') as KeyTable<Ctx>;
 
 const resetKey = (ctx: Ctx) => (ctx.state.mode.kind === 'confirm-reset' ? ctx.state.mode.key : '');
 
-export const settingsResetKeys: KeyTable<Ctx> = {
+const settingsResetKeys: KeyTable<Ctx> = {
   title: 'Resetting to the default',
   bindings: [
     {
@@ -211,7 +211,7 @@ const addBack = {
   },
 };
 
-export const settingsAddTextKeys: KeyTable<Ctx> = {
+const settingsAddTextKeys: KeyTable<Ctx> = {
   title: 'Adding a setting',
   typing: 'type',
   bindings: [
@@ -221,7 +221,7 @@ export const settingsAddTextKeys: KeyTable<Ctx> = {
   ],
 };
 
-export const settingsAddChoiceKeys: KeyTable<Ctx> = {
+const settingsAddChoiceKeys: KeyTable<Ctx> = {
   title: 'Adding a setting: a choice',
   bindings: [
     {keys: ['↑', 'k'], label: 'up', help: 'previous choice', run: moveChoice(-1)},

@@ -18,9 +18,6 @@ export type PanelContext = {
   readonly write: (action: () => Outcome, then?: (outcome: Outcome) => void) => void;
 };
 
-/** The status for an action's outcome. */
-export const statusOf = (outcome: Outcome): Status => ({tone: outcome.ok ? 'info' : 'error', text: outcome.message});
-
 /** What a key table's handler needs from the panel: read-only, and a place to say why a key is off. */
 export const keyEnvOf = (panel: PanelContext): KeyEnv => ({
   readOnly: panel.readOnly,

@@ -12,7 +12,7 @@ export function checkStep(step: WizardStepId, values: WizardValues): Outcome {
 }
 
 /** The answers as the repository takes them; empty answers leave things as they are. */
-export function answersOf(values: WizardValues): FirstRunAnswers {
+function answersOf(values: WizardValues): FirstRunAnswers {
   const settings: Record<string, string> = {};
   if (values.openai) settings.openai_api_key = values.openai;
   if (values.anthropic) settings.anthropic_api_key = values.anthropic;

@@ -36,13 +36,13 @@ const skipAll = {
   run: (ctx: Ctx) => (answered(ctx.state) ? ctx.dispatch({type: 'askSkip', asking: true}) : ctx.done(skipped)),
 };
 
-export const wizardTextKeys: KeyTable<Ctx> = {
+const wizardTextKeys: KeyTable<Ctx> = {
   title: 'A setup step',
   typing: 'type (empty skips)',
   bindings: [{keys: ['Enter'], label: 'next', help: 'next step (empty keeps what is stored)', footer: true, run: next}, back, skipAll],
 };
 
-export const wizardChoiceKeys: KeyTable<Ctx> = {
+const wizardChoiceKeys: KeyTable<Ctx> = {
   title: 'A setup choice',
   bindings: [
     {keys: ['↑', 'k'], label: 'up', help: 'previous answer', run: (ctx) => ctx.dispatch({type: 'moveChoice', delta: -1})},
@@ -56,12 +56,12 @@ export const wizardChoiceKeys: KeyTable<Ctx> = {
   ],
 };
 
-export const wizardReviewKeys: KeyTable<Ctx> = {
+const wizardReviewKeys: KeyTable<Ctx> = {
   title: 'The setup review',
   bindings: [{keys: ['Enter'], label: 'save', help: 'save everything in one transaction', footer: true, run: save}, back, skipAll],
 };
 
-export const wizardSkipKeys: KeyTable<Ctx> = {
+const wizardSkipKeys: KeyTable<Ctx> = {
   title: 'Skipping the setup',
   bindings: [
     {keys: ['y', 'Y'], label: 'skip', help: 'throw the answers away', footer: true, run: (ctx) => ctx.done(skipped)},
@@ -69,7 +69,7 @@ export const wizardSkipKeys: KeyTable<Ctx> = {
   ],
 };
 
-export const wizardCheckKeys: KeyTable<Ctx> = {
+const wizardCheckKeys: KeyTable<Ctx> = {
   title: 'The connection check',
   bindings: [
     {

@@ -8,15 +8,12 @@ import {defineConfig} from 'vitest/config';
  * test/hardening or test/packaging, or is named *.cli.test.ts
  * (test/guardrails.test.ts checks this).
  */
-export const fullLaneOnly = ['test/cli/**', 'test/e2e/**', 'test/hardening/**', 'test/packaging/**', 'test/**/*.cli.test.{ts,tsx}'];
+export const fullLaneOnly = ['cli', 'e2e', 'hardening', 'packaging'].map((dir) => `test/${dir}/**/*.test.{ts,tsx}`).concat('test/**/*.cli.test.{ts,tsx}');
 const everyTest = ['test/**/*.test.{ts,tsx}'];
 const timeouts = {testTimeout: 20_000, hookTimeout: 20_000};
 
 export default defineConfig({
   test: {
-    projects: [
-      {test: {name: 'fast', include: everyTest, exclude: fullLaneOnly, ...timeouts}},
-      {test: {name: 'full', include: fullLaneOnly, ...timeouts}},
-    ],
+    projects: [{test: {name: 'fast', include: everyTest, exclude: fullLaneOnly, ...timeouts}}, {test: {name: 'full', include: fullLaneOnly, ...timeouts}}],
   },
 });

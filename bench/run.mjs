@@ -52,7 +52,17 @@ const rows = [];
 function report(figure, pairs, target, {unit = 'ms', baseName = 'node'} = {}) {
   const ratios = pairs.map((p) => p.run / p.base);
   const ratio = median(ratios);
-  const row = {figure, base: median(pairs.map((p) => p.base)), run: median(pairs.map((p) => p.run)), ratio, min: Math.min(...ratios), max: Math.max(...ratios), target, unit, baseName};
+  const row = {
+    figure,
+    base: median(pairs.map((p) => p.base)),
+    run: median(pairs.map((p) => p.run)),
+    ratio,
+    min: Math.min(...ratios),
+    max: Math.max(...ratios),
+    target,
+    unit,
+    baseName,
+  };
   // A row without a target is shown for what it tells; only the targets of issue 13 count.
   if (target !== undefined) rows.push(row);
   const verdict = target === undefined ? '(no target)' : `<= ${target}x ${baseName.padEnd(13)} ${ratio <= target ? 'met' : 'MISSED'}`;
@@ -73,7 +83,12 @@ try {
   execFileSync(process.execPath, [cli, '--db', small, 'list'], {stdio: 'ignore'});
   const doc = JSON.parse(execFileSync(process.execPath, [cli, '--db', small, 'export', '--reveal'], {encoding: 'utf8'}));
   const extra = Array.from({length: bulk}, (_, i) => ({
-    key: `bulk_${String(i).padStart(5, '0')}`, value: `value ${i}`, type: 'string', category: 'api_keys', description: `bulk setting ${i}`, sensitive: false,
+    key: `bulk_${String(i).padStart(5, '0')}`,
+    value: `value ${i}`,
+    type: 'string',
+    category: 'api_keys',
+    description: `bulk setting ${i}`,
+    sensitive: false,
   }));
   const bulkDoc = join(dir, 'bulk.json');
   writeFileSync(bulkDoc, JSON.stringify({...doc, settings: [...doc.settings, ...extra]}));
@@ -83,16 +98,41 @@ try {
   const smallCount = doc.settings.length;
 
   const cpu = cpus();
-  console.log(`sanctum-config benchmark: Node ${process.version}, ${process.platform} ${process.arch} (kernel ${release()}), ` +
-    `${cpu.length} cores (${cpu[0]?.model.trim()}); ${rounds} alternated pairs per row; medians of per-pair ratios (min-max)`);
+  console.log(
+    `sanctum-config benchmark: Node ${process.version}, ${process.platform} ${process.arch} (kernel ${release()}), ` +
+      `${cpu.length} cores (${cpu[0]?.model.trim()}); ${rounds} alternated pairs per row; medians of per-pair ratios (min-max)`,
+  );
 
   header('Commands (stdout a pipe, as in $(...))');
-  report('--version', alternate(bareNode, () => node([cli, '--version'])));
-  report('get flask_port', alternate(bareNode, () => node([cli, '--db', small, 'get', 'flask_port'])), 1.3);
-  report(`list (${smallCount} settings)`, alternate(bareNode, () => node([cli, '--db', small, 'list'])), 1.5);
-  report('export --format env', alternate(bareNode, () => node([cli, '--db', small, 'export', '--format', 'env'])), 1.5);
-  report('export (json)', alternate(bareNode, () => node([cli, '--db', small, 'export'])), 1.5);
-  report(`list --json, ${bulk.toLocaleString('en')} settings more`, alternate(bareNode, () => node([cli, '--db', big, 'list', '--json'])), 2);
+  report(
+    '--version',
+    alternate(bareNode, () => node([cli, '--version'])),
+  );
+  report(
+    'get flask_port',
+    alternate(bareNode, () => node([cli, '--db', small, 'get', 'flask_port'])),
+    1.3,
+  );
+  report(
+    `list (${smallCount} settings)`,
+    alternate(bareNode, () => node([cli, '--db', small, 'list'])),
+    1.5,
+  );
+  report(
+    'export --format env',
+    alternate(bareNode, () => node([cli, '--db', small, 'export', '--format', 'env'])),
+    1.5,
+  );
+  report(
+    'export (json)',
+    alternate(bareNode, () => node([cli, '--db', small, 'export'])),
+    1.5,
+  );
+  report(
+    `list --json, ${bulk.toLocaleString('en')} settings more`,
+    alternate(bareNode, () => node([cli, '--db', big, 'list', '--json'])),
+    2,
+  );
 
   header('Import (a fresh copy of the default database each time)');
   const target = join(dir, 'target.db');
@@ -106,30 +146,78 @@ try {
   const inserts = join(dir, 'inserts.sql');
   // One statement: the shell prepares each statement anew, and preparing an insert compiles every trigger on the table.
   const values = extra.map((s) => `(${quote(s.key)}, ${quote(s.value)}, 'string', ${quote(s.description)}, 0, 'api_keys')`);
-  writeFileSync(inserts, ['BEGIN;', 'INSERT INTO system_config (config_key, config_value, config_type, description, is_sensitive, category) VALUES', `${values.join(',\n')};`, 'COMMIT;', ''].join('\n'));
+  writeFileSync(
+    inserts,
+    [
+      'BEGIN;',
+      'INSERT INTO system_config (config_key, config_value, config_type, description, is_sensitive, category) VALUES',
+      `${values.join(',\n')};`,
+      'COMMIT;',
+      '',
+    ].join('\n'),
+  );
   const sqliteShell = () => timed('sqlite3', [target], {input: readFileSync(inserts, 'utf8')});
-  report(`import of ${bulk.toLocaleString('en')} settings`, alternate(sqliteShell, () => node([cli, '--db', target, 'import', bulkDoc]), {before: fresh}), 3, {baseName: 'sqlite3 shell'});
+  report(
+    `import of ${bulk.toLocaleString('en')} settings`,
+    alternate(sqliteShell, () => node([cli, '--db', target, 'import', bulkDoc]), {before: fresh}),
+    3,
+    {baseName: 'sqlite3 shell'},
+  );
 
-  header('The app in a terminal (pty, 80x24; one unmeasured run first: the app\'s first run makes its code cache)');
-  const startPairs = (db, count = rounds) => JSON.parse(execFileSync('python3', [harness, 'pairs', String(count), process.execPath, cli, db], {encoding: 'utf8', maxBuffer: 1 << 26}));
+  header("The app in a terminal (pty, 80x24; one unmeasured run first: the app's first run makes its code cache)");
+  const startPairs = (db, count = rounds) =>
+    JSON.parse(execFileSync('python3', [harness, 'pairs', String(count), process.execPath, cli, db], {encoding: 'utf8', maxBuffer: 1 << 26}));
   startPairs(small, 1);
   const smallStarts = startPairs(small);
   const bigStarts = startPairs(big);
-  report('first visible frame', smallStarts.map((p) => ({base: p.node.ms, run: p.app.frame})), 1.5);
-  report('first interactive frame (Ink\'s first frame)', smallStarts.map((p) => ({base: p.node.ms, run: p.app.ink})), 3);
-  report('  the answer to a key sent at first sight', smallStarts.map((p) => ({base: p.node.ms, run: p.app.answered})));
-  report(`first visible frame, ${bulk.toLocaleString('en')} settings more`, bigStarts.map((p) => ({base: p.node.ms, run: p.app.frame})));
-  report(`  Ink's first frame, ${bulk.toLocaleString('en')} settings more`, bigStarts.map((p) => ({base: p.node.ms, run: p.app.ink})));
-  report(`peak RSS, start-up to q (${smallCount} settings)`, smallStarts.map((p) => ({base: p.node.rss, run: p.app.rss})), 2, {unit: 'MiB'});
-  report(`peak RSS, ${bulk.toLocaleString('en')} more vs ${smallCount}`, bigStarts.map((p, i) => ({base: smallStarts[i].app.rss, run: p.app.rss})), 1.2, {unit: 'MiB', baseName: 'app, default'});
+  report(
+    'first visible frame',
+    smallStarts.map((p) => ({base: p.node.ms, run: p.app.frame})),
+    1.5,
+  );
+  report(
+    "first interactive frame (Ink's first frame)",
+    smallStarts.map((p) => ({base: p.node.ms, run: p.app.ink})),
+    3,
+  );
+  report(
+    '  the answer to a key sent at first sight',
+    smallStarts.map((p) => ({base: p.node.ms, run: p.app.answered})),
+  );
+  report(
+    `first visible frame, ${bulk.toLocaleString('en')} settings more`,
+    bigStarts.map((p) => ({base: p.node.ms, run: p.app.frame})),
+  );
+  report(
+    `  Ink's first frame, ${bulk.toLocaleString('en')} settings more`,
+    bigStarts.map((p) => ({base: p.node.ms, run: p.app.ink})),
+  );
+  report(
+    `peak RSS, start-up to q (${smallCount} settings)`,
+    smallStarts.map((p) => ({base: p.node.rss, run: p.app.rss})),
+    2,
+    {unit: 'MiB'},
+  );
+  report(
+    `peak RSS, ${bulk.toLocaleString('en')} more vs ${smallCount}`,
+    bigStarts.map((p, i) => ({base: smallStarts[i].app.rss, run: p.app.rss})),
+    1.2,
+    {unit: 'MiB', baseName: 'app, default'},
+  );
 
-  console.log(`\nKey to frame in the app, ${bulk.toLocaleString('en')} settings in one tab (pty; a key a second after start-up, then one every 60 ms or so; to the frame's last byte)`);
+  console.log(
+    `\nKey to frame in the app, ${bulk.toLocaleString('en')} settings in one tab (pty; a key a second after start-up, then one every 60 ms or so; to the frame's last byte)`,
+  );
   console.log(`${'key'.padEnd(20)} ${'presses'.padStart(8)} ${'median'.padStart(8)} ${'p95'.padStart(8)} ${'max'.padStart(8)}   target p95 < 16 ms`);
   const keys = JSON.parse(execFileSync('python3', [harness, 'keys', process.execPath, cli, big], {encoding: 'utf8'}));
   for (const [name, times] of Object.entries(keys)) {
     const p95 = percentile(times, 95);
     rows.push({figure: `key ${name}`, p95});
-    console.log(`${name.padEnd(20)} ${String(times.length).padStart(8)} ${median(times).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${Math.max(...times).toFixed(1).padStart(8)}   ${p95 < 16 ? 'met' : 'MISSED'}`);
+    console.log(
+      `${name.padEnd(20)} ${String(times.length).padStart(8)} ${median(times).toFixed(1).padStart(8)} ${p95.toFixed(1).padStart(8)} ${Math.max(...times)
+        .toFixed(1)
+        .padStart(8)}   ${p95 < 16 ? 'met' : 'MISSED'}`,
+    );
   }
 
   const missed = rows.filter((r) => (r.p95 !== undefined ? r.p95 >= 16 : r.ratio > r.target));

@@ -77,7 +77,7 @@ const markdown = [
   '',
   '## EXIT STATUS',
   '',
-  '0 success; 1 a failure that is not the caller\'s (not a database, not ours, corrupt, newer schema, read-only file ' +
+  "0 success; 1 a failure that is not the caller's (not a database, not ours, corrupt, newer schema, read-only file " +
     'when writing, a failed connection test); 2 a usage or validation error; 3 a conflict (--if-value, ' +
     '--if-unchanged-since, an undo of a row that changed since); 141 standard output was a closed pipe.',
   '',
@@ -93,5 +93,9 @@ writeFileSync(join(out, 'sanctum-config.1.md'), markdown);
 // Its bin is not in its exports: found beside its package.json.
 const markedMan = join(dirname(createRequire(import.meta.url).resolve('marked-man/package.json')), 'bin', 'marked-man.js');
 // A fixed date keeps the build reproducible: the package's own version dates it.
-const roff = execFileSync(process.execPath, [markedMan, '--no-breaks', '--version', version, '--manual', 'sanctum-config', '--date', '2026-01-01', join(out, 'sanctum-config.1.md')], {encoding: 'utf8'});
+const roff = execFileSync(
+  process.execPath,
+  [markedMan, '--no-breaks', '--version', version, '--manual', 'sanctum-config', '--date', '2026-01-01', join(out, 'sanctum-config.1.md')],
+  {encoding: 'utf8'},
+);
 writeFileSync(join(out, 'sanctum-config.1'), roff);

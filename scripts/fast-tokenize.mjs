@@ -39,7 +39,12 @@ export function fastTokenizeSource(source) {
 /** Other modules whose segmenter is made on first use: the file, and its declaration. */
 const lazyElsewhere = [
   // slice-ansi: Ink cuts lines with it (ours fit).
-  [/slice-ansi[\\/]tokenize-ansi\.js$/, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'GRAPHEME_SEGMENTER', 'slice-ansi'],
+  [
+    /slice-ansi[\\/]tokenize-ansi\.js$/,
+    "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
+    'GRAPHEME_SEGMENTER',
+    'slice-ansi',
+  ],
   // string-width, both versions Ink brings: it measures non-ASCII text only.
   [/string-width[\\/]index\.js$/, 'const segmenter = new Intl.Segmenter();', 'segmenter', 'string-width'],
 ];

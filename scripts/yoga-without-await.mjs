@@ -26,12 +26,16 @@ export default new Proxy({}, {
  */
 const reconcilerWaits = [
   ["await import('./devtools.js');", 'void 0;'],
-  ['const packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };', 'const packageJson = { name: undefined, version: undefined };'],
+  [
+    'const packageJson = isDev()\n    ? await loadPackageJson()\n    : { name: undefined, version: undefined };',
+    'const packageJson = { name: undefined, version: undefined };',
+  ],
 ];
 
 export function reconcilerWithoutAwait(source) {
   for (const [from, to] of reconcilerWaits) {
-    if (source.split(from).length !== 2) throw new Error(`ink's reconciler changed: ${JSON.stringify(from.slice(0, 40))} is not where yoga-without-await expects it`);
+    if (source.split(from).length !== 2)
+      throw new Error(`ink's reconciler changed: ${JSON.stringify(from.slice(0, 40))} is not where yoga-without-await expects it`);
     source = source.replace(from, to);
   }
   if (/\bawait\b/.test(source.replace(/async function[\s\S]*?\n}/g, ''))) throw new Error("ink's reconciler has another top-level await");

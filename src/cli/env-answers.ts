@@ -16,7 +16,7 @@ function serverFromUrl(name: string, text: string): {address: string; port: numb
   // Nothing may be dropped silently: credentials go in LETTA_SERVER_PASSWORD, and Letta serves at the root.
   if (url.username || url.password) throw new ValidationError(name, 'must not hold a user name or password; use LETTA_SERVER_PASSWORD');
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash) {
-    throw new ValidationError(name, 'must be the server\'s base URL, without a path or query');
+    throw new ValidationError(name, "must be the server's base URL, without a path or query");
   }
   const port = url.port ? Number(url.port) : url.protocol === 'https:' ? 443 : 80;
   const address = url.protocol === 'https:' ? `https://${url.hostname}` : url.hostname.replace(/^\[|\]$/g, '');

@@ -13,7 +13,12 @@ import {print} from './with-store.js';
  */
 export type ReadRoute =
   | {readonly command: 'version'}
-  | {readonly command: 'get' | 'list' | 'export'; readonly db?: string; readonly positionals: readonly string[]; readonly options: Readonly<Record<string, string | true>>};
+  | {
+      readonly command: 'get' | 'list' | 'export';
+      readonly db?: string;
+      readonly positionals: readonly string[];
+      readonly options: Readonly<Record<string, string | true>>;
+    };
 
 /** Each command's options, as its tree node declares them: true takes a value, false is a flag. */
 const routed: Record<'get' | 'list' | 'export', {readonly options: Readonly<Record<string, boolean>>; readonly positionals: number}> = {

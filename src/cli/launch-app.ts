@@ -61,7 +61,13 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   try {
     const {runApp} = await loadApp();
     const wizardResult = await runApp({
-      store, initial, readOnly: locked, wizard: wizard || store.created, exitAfterWizard: wizard, proposedServer, restore,
+      store,
+      initial,
+      readOnly: locked,
+      wizard: wizard || store.created,
+      exitAfterWizard: wizard,
+      proposedServer,
+      restore,
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.

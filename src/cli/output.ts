@@ -51,7 +51,7 @@ export function writeOutput(target: string | undefined, text: string): void {
   } catch (error) {
     if (error instanceof StoreError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOSPC' ? 'no space left on device' : code ?? String(error);
+    const why = code === 'ENOSPC' ? 'no space left on device' : (code ?? String(error));
     throw new StoreError(`cannot write ${shown}: ${why}`);
   }
 }

@@ -32,7 +32,7 @@ function writeAll(fd: number, text: string): void {
 function outputFailed(error: unknown): never {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'EPIPE') process.exit(closedPipeStatus);
-  writeErr(`sanctum-config: cannot write to standard output: ${code === 'ENOSPC' ? 'no space left on device' : code ?? String(error)}\n`);
+  writeErr(`sanctum-config: cannot write to standard output: ${code === 'ENOSPC' ? 'no space left on device' : (code ?? String(error))}\n`);
   process.exit(1);
 }
 

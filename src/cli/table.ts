@@ -9,7 +9,10 @@ export function formatTable(header: readonly string[], rows: readonly (readonly 
   }
   const fit = (cell: string, width: number) => (cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width));
   const line = (cells: readonly string[]) =>
-    cells.map((c, i) => fit(c, widths[i]!)).join('  ').trimEnd();
+    cells
+      .map((c, i) => fit(c, widths[i]!))
+      .join('  ')
+      .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;
 }
 

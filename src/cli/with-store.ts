@@ -27,11 +27,7 @@ export async function withStore<T>(
 }
 
 /** withStore for a path already resolved (the read commands' short route has no command tree). */
-export async function withStoreAt<T>(
-  path: string,
-  intent: 'read' | 'write' | 'record' | 'dry-run',
-  work: (store: ConfigStore) => T | Promise<T>,
-): Promise<T> {
+export async function withStoreAt<T>(path: string, intent: 'read' | 'write' | 'record' | 'dry-run', work: (store: ConfigStore) => T | Promise<T>): Promise<T> {
   const store = openConfigStore(path, {readOnly: intent === 'read' || intent === 'dry-run', copy: intent === 'dry-run'});
   try {
     if (intent === 'write' && store.readOnly) throw new StoreError(`${path} is read-only; cannot write to it`);

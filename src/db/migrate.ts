@@ -35,8 +35,7 @@ export type SchemaState = {
   readonly pending: boolean;
 };
 
-const hasLedger = (db: Database) =>
-  db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(ledgerTable) !== undefined;
+const hasLedger = (db: Database) => db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(ledgerTable) !== undefined;
 
 /** The highest version in the ledger, or 0 without one. */
 function ledgerVersion(db: Database): number {
@@ -75,9 +74,7 @@ export function inspectSchema(db: Database, path: string): SchemaState {
   const latest = migrations.length;
   const recorded = schemaVersion(db);
   if (recorded > latest) {
-    throw new StoreError(
-      `${path} has schema version ${recorded}, newer than this sanctum-config supports (${latest}); upgrade sanctum-config`,
-    );
+    throw new StoreError(`${path} has schema version ${recorded}, newer than this sanctum-config supports (${latest}); upgrade sanctum-config`);
   }
   const shape = readSchemaKind(db);
   if (shape.kind === 'foreign') {
@@ -109,9 +106,7 @@ function runMigration(db: Database, path: string, migration: Migration, state: S
     db.exec(migration.sql);
   } catch (error) {
     const said = state.basis === 'user_version' ? `it records schema version ${state.recorded}` : `it looks like schema version ${state.version}`;
-    throw new StoreError(
-      `cannot upgrade ${path}: migration ${migration.name} failed (${(error as Error).message}); ${said}, and nothing was changed`,
-    );
+    throw new StoreError(`cannot upgrade ${path}: migration ${migration.name} failed (${(error as Error).message}); ${said}, and nothing was changed`);
   }
 }
 
@@ -135,29 +130,31 @@ function recordLedger(db: Database, migrations: readonly Migration[], ranFrom: n
 export function migrate(db: Database, path: string, options: {backup: boolean}): MigrationResult {
   const migrations = listMigrations();
   const latest = migrations.length;
-  return db.transaction((): MigrationResult => {
-    const state = inspectSchema(db, path);
-    const from = state.version;
-    if (!state.pending) return {from, to: from};
-    const image = options.backup && state.kind !== 'empty' && from < latest ? db.serialize() : undefined;
-    let current = from;
-    if (state.kind === 'panel') {
-      db.exec(readAdoptionSql('panel'));
-      current = 1;
-    }
-    for (const migration of migrations.slice(current)) runMigration(db, path, migration, state);
-    recordLedger(db, migrations, state.kind === 'ours' ? from : 0);
-    db.pragma(`user_version = ${latest}`);
-    let backup: string | undefined;
-    if (image) {
-      backup = `${path}.bak-v${from}`;
-      try {
-        writePrivateFileAtomic(backup, image);
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code ?? String(error);
-        throw new StoreError(`cannot write the backup ${backup} before upgrading (${code}); nothing was changed`);
+  return db
+    .transaction((): MigrationResult => {
+      const state = inspectSchema(db, path);
+      const from = state.version;
+      if (!state.pending) return {from, to: from};
+      const image = options.backup && state.kind !== 'empty' && from < latest ? db.serialize() : undefined;
+      let current = from;
+      if (state.kind === 'panel') {
+        db.exec(readAdoptionSql('panel'));
+        current = 1;
       }
-    }
-    return {from, to: latest, backup};
-  }).immediate();
+      for (const migration of migrations.slice(current)) runMigration(db, path, migration, state);
+      recordLedger(db, migrations, state.kind === 'ours' ? from : 0);
+      db.pragma(`user_version = ${latest}`);
+      let backup: string | undefined;
+      if (image) {
+        backup = `${path}.bak-v${from}`;
+        try {
+          writePrivateFileAtomic(backup, image);
+        } catch (error) {
+          const code = (error as NodeJS.ErrnoException).code ?? String(error);
+          throw new StoreError(`cannot write the backup ${backup} before upgrading (${code}); nothing was changed`);
+        }
+      }
+      return {from, to: latest, backup};
+    })
+    .immediate();
 }

@@ -46,5 +46,4 @@ export function readSchemaObjects(db: Database): (object: SchemaObject) => boole
     object.kind === 'column' ? columnsOf(object.table).has(object.name.toLowerCase()) : named.has(`${object.kind}:${object.name.toLowerCase()}`);
 }
 
-export const describeObject = (object: SchemaObject) =>
-  object.kind === 'column' ? `column ${object.table}.${object.name}` : `${object.kind} ${object.name}`;
+export const describeObject = (object: SchemaObject) => (object.kind === 'column' ? `column ${object.table}.${object.name}` : `${object.kind} ${object.name}`);

@@ -14,14 +14,19 @@ export type SchemaKind =
   | {readonly kind: 'panel'}
   | {readonly kind: 'foreign'; readonly reason: string};
 
-const designSettingColumns = [
-  'id', 'config_key', 'config_value', 'config_type', 'description', 'is_sensitive', 'category', 'created_at', 'updated_at',
-];
+const designSettingColumns = ['id', 'config_key', 'config_value', 'config_type', 'description', 'is_sensitive', 'category', 'created_at', 'updated_at'];
 const panelSettingColumns = ['id', 'config_key', 'config_value', 'description', 'created_at', 'updated_at'];
 const panelMissingColumns = ['config_type', 'is_sensitive', 'category'];
 const designServerColumns = [
-  'id', 'server_address', 'server_port', 'server_password', 'server_token', 'connection_timeout', 'is_active',
-  'created_at', 'updated_at',
+  'id',
+  'server_address',
+  'server_port',
+  'server_password',
+  'server_token',
+  'connection_timeout',
+  'is_active',
+  'created_at',
+  'updated_at',
 ];
 
 function columnsOf(db: Database, table: string): Set<string> {
@@ -50,7 +55,7 @@ export function readSchemaKind(db: Database): SchemaKind {
     if (missing(settingColumns, panelSettingColumns).length === 0 && absent.length === panelMissingColumns.length) {
       return {kind: 'panel'};
     }
-    return {kind: 'foreign', reason: 'it has system_config but no letta_server_config, and is not the Sanctum panel\'s'};
+    return {kind: 'foreign', reason: "it has system_config but no letta_server_config, and is not the Sanctum panel's"};
   }
   if (!hasSettings) return {kind: 'foreign', reason: 'it has letta_server_config but no system_config'};
   const lackingSettings = missing(settingColumns, designSettingColumns);

@@ -1,8 +1,6 @@
 export type FailureOutcome = 'unreachable' | 'timeout' | 'tls-error' | 'unexpected';
 
-const unreachableCodes = new Set([
-  'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EADDRNOTAVAIL', 'UND_ERR_SOCKET',
-]);
+const unreachableCodes = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNRESET', 'EADDRNOTAVAIL', 'UND_ERR_SOCKET']);
 
 function rootCause(error: unknown): {code?: string; message: string; name?: string} {
   let current = error as {cause?: unknown; code?: string; message?: string; name?: string};

@@ -129,13 +129,11 @@ export async function testConnection(server: ServerToTest, options: {signal?: Ab
   return {...report, detail, sent};
 }
 
-async function runChecks(
-  url: string, signal: AbortSignal, secret: string | undefined, server: ServerToTest,
-): Promise<Omit<ConnectionReport, 'sent'>> {
+async function runChecks(url: string, signal: AbortSignal, secret: string | undefined, server: ServerToTest): Promise<Omit<ConnectionReport, 'sent'>> {
   try {
     const health = await request(`${url}/v1/health/`, signal);
     if (health.status !== 200 || !isLettaHealth(health.body)) {
-      const what = health.status === 200 ? 'the health answer is not Letta\'s' : `health check answered HTTP ${health.status}`;
+      const what = health.status === 200 ? "the health answer is not Letta's" : `health check answered HTTP ${health.status}`;
       return {url, outcome: 'unexpected', detail: `${what}; is this a Letta server?`, httpStatus: health.status, ms: health.ms, credentials: 'not-checked'};
     }
     const version = typeof health.body.version === 'string' ? health.body.version : undefined;

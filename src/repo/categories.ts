@@ -26,10 +26,10 @@ export function compareCategories(a: string, b: string): number {
 export function categoryLabel(category: string): string {
   return printable(
     knownLabels[category] ??
-    category
-      .split('_')
-      .filter(Boolean)
-      .map((word) => word[0]!.toUpperCase() + word.slice(1))
-      .join(' ')
+      category
+        .split('_')
+        .filter(Boolean)
+        .map((word) => word[0]!.toUpperCase() + word.slice(1))
+        .join(' '),
   );
 }

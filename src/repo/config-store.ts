@@ -52,7 +52,11 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
     servers: new ServersRepo(db, writes),
     history: new HistoryRepo(db, writes),
     externalVersion: () => db.pragma('data_version', {simple: true}) as number,
-    integrityCheck: () => (db.pragma('integrity_check') as {integrity_check: string}[]).map((r) => r.integrity_check).slice(0, 3).join('; '),
+    integrityCheck: () =>
+      (db.pragma('integrity_check') as {integrity_check: string}[])
+        .map((r) => r.integrity_check)
+        .slice(0, 3)
+        .join('; '),
     recordedVersion: () => opened.recordedVersion,
     missingSchemaObjects: () => missingSchemaObjects(db, schemaVersion(db)),
     transaction: <T>(work: () => T): T => writes.run(work),

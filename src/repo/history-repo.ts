@@ -50,7 +50,18 @@ const toEntry = (r: HistoryRow): HistoryEntry => ({
 /** The columns an undo may write, by table: nothing else is ever put in SQL. */
 const serverColumns = new Set(['server_address', 'server_port', 'server_password', 'server_token', 'connection_timeout', 'is_active', 'name']);
 const settingRowColumns = ['config_key', 'config_value', 'config_type', 'description', 'is_sensitive', 'category', 'created_at'] as const;
-const serverRowColumns = ['id', 'name', 'server_address', 'server_port', 'server_password', 'server_token', 'connection_timeout', 'is_active', 'last_connected_at', 'created_at'] as const;
+const serverRowColumns = [
+  'id',
+  'name',
+  'server_address',
+  'server_port',
+  'server_password',
+  'server_token',
+  'connection_timeout',
+  'is_active',
+  'last_connected_at',
+  'created_at',
+] as const;
 
 /** A value for a person: masked when secret, escaped, and a whole row summed up. */
 export function describeValue(entry: HistoryEntry, value: string | null, reveal: boolean): string {
@@ -62,7 +73,11 @@ export function describeValue(entry: HistoryEntry, value: string | null, reveal:
 
 /** What a change was, in a few words: `flask_port`, `server 2 port`. */
 export function describeTarget(entry: HistoryEntry): string {
-  const column = entry.column?.replace(/^server_|^config_/, '').replace('connection_', '').replace('is_', '') ?? '';
+  const column =
+    entry.column
+      ?.replace(/^server_|^config_/, '')
+      .replace('connection_', '')
+      .replace('is_', '') ?? '';
   return entry.kind === 'setting' ? printable(entry.row) : `server ${printable(entry.row)}${entry.action === 'update' ? ` ${column}` : ''}`;
 }
 
@@ -82,9 +97,11 @@ export class HistoryRepo {
   list(options: {readonly key?: string; readonly serverId?: number; readonly limit?: number} = {}): HistoryEntry[] {
     const limit = options.limit ?? 20;
     const where =
-      options.key !== undefined ? `WHERE table_name = 'system_config' AND row_key = @row`
-      : options.serverId !== undefined ? `WHERE table_name = 'letta_server_config' AND row_key = @row`
-      : '';
+      options.key !== undefined
+        ? `WHERE table_name = 'system_config' AND row_key = @row`
+        : options.serverId !== undefined
+          ? `WHERE table_name = 'letta_server_config' AND row_key = @row`
+          : '';
     const row = options.key ?? (options.serverId === undefined ? undefined : String(options.serverId));
     const rows = this.#db
       .prepare(`SELECT * FROM config_history ${where} ORDER BY id DESC LIMIT @limit`)
@@ -137,7 +154,7 @@ export class HistoryRepo {
     }
     if (current) return void conflict('a setting with that key exists again');
     const removed = JSON.parse(entry.oldValue ?? '{}') as Record<string, unknown>;
-    const values = settingRowColumns.map((c) => (c === 'config_value' ? (removed[c] ?? '') : removed[c] ?? null));
+    const values = settingRowColumns.map((c) => (c === 'config_value' ? (removed[c] ?? '') : (removed[c] ?? null)));
     this.#db
       .prepare(`INSERT INTO system_config (${settingRowColumns.join(', ')}) VALUES (${settingRowColumns.map(() => '?').join(', ')})`)
       .run(...(values as (string | number | null)[]));

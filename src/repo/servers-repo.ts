@@ -64,7 +64,10 @@ function rowProblem(row: ServerRow): string | undefined {
     if (!Number.isInteger(row.server_port)) throw new ValidationError('server_port', 'is not a whole number');
     checkPort('server_port', row.server_port);
     if (row.connection_timeout !== null) parseTimeout('connection_timeout', row.connection_timeout);
-    for (const [field, secret] of [['server_password', row.server_password], ['server_token', row.server_token]] as const) {
+    for (const [field, secret] of [
+      ['server_password', row.server_password],
+      ['server_token', row.server_token],
+    ] as const) {
       if (secret !== null && (typeof secret !== 'string' || /[\u0000-\u001f\u007f]/.test(secret))) {
         throw new ValidationError(field, 'holds control characters or is not text');
       }
@@ -102,11 +105,13 @@ function checkName(name: string | null | undefined): string | null {
 }
 
 /** A password or token travels in an HTTP header, where control characters (a stray newline) cannot go. */
-const checkSecret = (field: string) => (secret: string | null): string | null => {
-  if (!secret) return null;
-  if (/[\u0000-\u001f\u007f]/.test(secret)) throw new ValidationError(field, 'must not contain control characters or line breaks');
-  return secret;
-};
+const checkSecret =
+  (field: string) =>
+  (secret: string | null): string | null => {
+    if (!secret) return null;
+    if (/[\u0000-\u001f\u007f]/.test(secret)) throw new ValidationError(field, 'must not contain control characters or line breaks');
+    return secret;
+  };
 
 function storedFieldsOf(server: Server): StoredFields {
   return {
@@ -167,10 +172,7 @@ export class ServersRepo {
          (id, server_address, server_port, name, server_password, server_token, connection_timeout, is_active)
        VALUES (@id, @server_address, @server_port, @name, @server_password, @server_token, @connection_timeout, 0)`,
     );
-    this.#deactivateAll = preparedOnUse(
-      db,
-      `UPDATE letta_server_config SET is_active = 0, updated_at = CURRENT_TIMESTAMP WHERE is_active IS NOT 0`,
-    );
+    this.#deactivateAll = preparedOnUse(db, `UPDATE letta_server_config SET is_active = 0, updated_at = CURRENT_TIMESTAMP WHERE is_active IS NOT 0`);
     this.#update = preparedOnUse(
       db,
       `UPDATE letta_server_config SET server_address = @server_address, server_port = @server_port,
@@ -185,10 +187,7 @@ export class ServersRepo {
        WHERE is_active IS NOT (id = @id)`,
     );
     this.#delete = preparedOnUse(db, `DELETE FROM letta_server_config WHERE id = ?`);
-    this.#touchConnected = preparedOnUse(
-      db,
-      `UPDATE letta_server_config SET last_connected_at = CURRENT_TIMESTAMP WHERE id = ?`,
-    );
+    this.#touchConnected = preparedOnUse(db, `UPDATE letta_server_config SET last_connected_at = CURRENT_TIMESTAMP WHERE id = ?`);
   }
 
   list(): Server[] {
@@ -228,11 +227,7 @@ export class ServersRepo {
    * holds those values (compare-and-set), or `ifUnchangedSince`, only when it
    * has not been changed after that time: else a ConflictError.
    */
-  update(
-    id: number,
-    fields: ServerFields,
-    options: {readonly ifUnchanged?: Partial<Server>; readonly ifUnchangedSince?: string} = {},
-  ): Server {
+  update(id: number, fields: ServerFields, options: {readonly ifUnchanged?: Partial<Server>; readonly ifUnchangedSince?: string} = {}): Server {
     return this.#writes.run(() => {
       const base = this.require(id);
       const moved = Object.entries(options.ifUnchanged ?? {}).filter(([name, value]) => base[name as keyof Server] !== value);

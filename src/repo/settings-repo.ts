@@ -34,14 +34,22 @@ export type NewSetting = {
   readonly sensitive?: boolean;
 };
 
-
 /** Rows read from SQLite at a time when settings are listed. */
 const batch = 500;
 
 const columns = `id, config_key, config_value, config_type, description, is_sensitive, category, updated_at`;
 
 /** A row as an array, in the order of `columns`: better-sqlite3 makes arrays several times faster than objects. */
-type SettingRow = [id: number, key: string, value: string | null, type: string | null, description: string | null, sensitive: unknown, category: string | null, updatedAt: string];
+type SettingRow = [
+  id: number,
+  key: string,
+  value: string | null,
+  type: string | null,
+  description: string | null,
+  sensitive: unknown,
+  category: string | null,
+  updatedAt: string,
+];
 
 /** Why stored text does not fit its type, or undefined; the message never quotes the value. */
 function storedProblem(key: string, type: string, category: string, value: string | null): string | undefined {
@@ -60,7 +68,10 @@ function storedProblem(key: string, type: string, category: string, value: strin
  * form), or the catalogue knows it as a secret, or its key looks like one, so
  * a row rewritten by another program without our columns is still masked.
  */
-function toSetting([id, key, value, storedType, description, storedSensitive, storedCategory, updatedAt]: SettingRow, known: KnownSetting | undefined): Setting {
+function toSetting(
+  [id, key, value, storedType, description, storedSensitive, storedCategory, updatedAt]: SettingRow,
+  known: KnownSetting | undefined,
+): Setting {
   const type = storedType ?? 'string';
   const category = storedCategory ?? 'general';
   const problem = storedProblem(key, type, category, value);
@@ -109,10 +120,7 @@ export class SettingsRepo {
     this.#keysIn = preparedOnUse(db, inCategory('config_key', ''));
     this.#categoryNames = preparedOnUse(db, `SELECT DISTINCT category FROM system_config`);
     this.#byKey = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE config_key = ?`, {raw: true});
-    this.#update = preparedOnUse(
-      db,
-      `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`,
-    );
+    this.#update = preparedOnUse(db, `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`);
     this.#insert = preparedOnUse(
       db,
       `INSERT INTO system_config (config_key, config_value, config_type, description, is_sensitive, category)
@@ -155,7 +163,9 @@ export class SettingsRepo {
 
   /** The first `limit` settings of a category, in order: what a screen shows before the rest is read. */
   firstIn(category: string, limit: number): Setting[] {
-    return this.#inCategory().all({category, after: -Infinity, limit}).map((row) => this.#toSetting(row));
+    return this.#inCategory()
+      .all({category, after: -Infinity, limit})
+      .map((row) => this.#toSetting(row));
   }
 
   /** Every key of a category, and no more of the rows: enough to size a table's columns and count its rows. */
@@ -164,7 +174,14 @@ export class SettingsRepo {
   }
 
   categories(): string[] {
-    return [...new Set(this.#categoryNames().pluck().all().map((category) => category ?? 'general'))].sort(compareCategories);
+    return [
+      ...new Set(
+        this.#categoryNames()
+          .pluck()
+          .all()
+          .map((category) => category ?? 'general'),
+      ),
+    ].sort(compareCategories);
   }
 
   get(key: string): Setting | undefined {
@@ -287,8 +304,11 @@ export class SettingsRepo {
     const stored = encodeSettingValue(input.key, input.type, category, value, sensitive || existing.sensitive);
     const description = input.description === undefined ? existing.description : input.description || null;
     const same =
-      stored === existing.value && input.type === existing.type && category === existing.category &&
-      description === existing.description && sensitive === existing.sensitive;
+      stored === existing.value &&
+      input.type === existing.type &&
+      category === existing.category &&
+      description === existing.description &&
+      sensitive === existing.sensitive;
     if (same) return 'unchanged';
     this.#writes.run(() => this.#redefine().run(stored, input.type, description, sensitive ? 1 : 0, category, input.key));
     return 'changed';

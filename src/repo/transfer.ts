@@ -90,8 +90,7 @@ export class ImportError extends ConfigError {
   }
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function field<T>(entry: Record<string, unknown>, name: string, kind: string, check: (v: unknown) => boolean): T | undefined {
   const value = entry[name];
@@ -128,8 +127,7 @@ function importSetting(store: ConfigStore, entry: unknown): 'added' | 'changed' 
 }
 
 const sameServer = (a: Server, b: Server) =>
-  a.address === b.address && a.port === b.port && a.name === b.name && a.password === b.password &&
-  a.token === b.token && a.timeout === b.timeout;
+  a.address === b.address && a.port === b.port && a.name === b.name && a.password === b.password && a.token === b.token && a.timeout === b.timeout;
 
 function importServer(store: ConfigStore, entry: unknown): {id: number; outcome: 'added' | 'changed' | 'unchanged'; active?: boolean} {
   if (!isObject(entry)) throw new ValidationError('entry', 'must be an object');
@@ -168,11 +166,7 @@ function collect(problems: string[], where: string, work: () => void): void {
  * With `replace`, settings and servers absent from the document are removed.
  * With `dryRun`, everything is checked and counted, then rolled back.
  */
-export function importDocument(
-  store: ConfigStore,
-  doc: unknown,
-  options: {dryRun?: boolean; replace?: boolean} = {},
-): ImportSummary {
+export function importDocument(store: ConfigStore, doc: unknown, options: {dryRun?: boolean; replace?: boolean} = {}): ImportSummary {
   if (!isObject(doc)) throw new ImportError(['the file must hold a JSON object (see export --format json)']);
   if (doc.format !== undefined && doc.format !== exportFormat) {
     throw new ImportError([`format is ${JSON.stringify(doc.format)}, expected "${exportFormat}"`]);
@@ -182,7 +176,12 @@ export function importDocument(
   if (!Array.isArray(settings) || !Array.isArray(servers)) throw new ImportError(['settings and servers must be arrays']);
 
   const summary: ImportSummary = {
-    settingsAdded: 0, settingsChanged: 0, settingsRemoved: 0, serversAdded: 0, serversChanged: 0, serversRemoved: 0,
+    settingsAdded: 0,
+    settingsChanged: 0,
+    settingsRemoved: 0,
+    serversAdded: 0,
+    serversChanged: 0,
+    serversRemoved: 0,
   };
   const problems: string[] = [];
   const rollback = new Error('roll back');

@@ -55,7 +55,6 @@ export type AppProps = {
 const wizardStart = (server: {readonly address: string; readonly port: number} | undefined) =>
   isDesignDefaultServer(server) ? {address: server?.address ?? 'localhost', port: sanctumLettaPorts[0]} : server;
 
-
 const noSettings: readonly Setting[] = [];
 
 /**
@@ -64,9 +63,7 @@ const noSettings: readonly Setting[] = [];
  * shell's tab, help and quit keys are part of its browse table); the shell
  * itself takes keys only while help is open.
  */
-export function App({
-  store, readOnly = false, wizard = false, exitAfterWizard = false, size, writeControl, onWizardDone, proposedServer, initial,
-}: AppProps) {
+export function App({store, readOnly = false, wizard = false, exitAfterWizard = false, size, writeControl, onWizardDone, proposedServer, initial}: AppProps) {
   const {exit} = useApp();
   const {stdout} = useStdout();
   const {columns, rows} = useTerminalSize(size);
@@ -104,14 +101,8 @@ export function App({
   const active = found === -1 ? Math.min(lastIndex, tabs.length - 1) : found;
   const tab = tabs[active]!;
 
-  const copy = useCallback(
-    (text: string) => (writeControl ?? ((s: string) => stdout.write(s)))(clipboardSequence(text)),
-    [writeControl, stdout],
-  );
-  const panel: PanelContext = useMemo(
-    () => ({store, readOnly, setStatus, refresh, copy, write}),
-    [store, readOnly, refresh, copy, write],
-  );
+  const copy = useCallback((text: string) => (writeControl ?? ((s: string) => stdout.write(s)))(clipboardSequence(text)), [writeControl, stdout]);
+  const panel: PanelContext = useMemo(() => ({store, readOnly, setStatus, refresh, copy, write}), [store, readOnly, refresh, copy, write]);
   const goToTab = (index: number) => {
     if (index < 0 || index >= tabs.length) return setStatus({tone: 'info', text: `there is no tab ${index + 1}`});
     setTabId(tabIdentity(tabs[index]!));
@@ -211,8 +202,15 @@ export function App({
       <Box display={help || details ? 'none' : 'flex'} flexDirection="column">
         {tab.kind === 'servers' ? (
           <ServersPanel
-            panel={panel} shell={shell} tests={tests} servers={servers} width={width} height={panelHeight} compact={compact}
-            isActive={!help && !details} memory={serversMemory}
+            panel={panel}
+            shell={shell}
+            tests={tests}
+            servers={servers}
+            width={width}
+            height={panelHeight}
+            compact={compact}
+            isActive={!help && !details}
+            memory={serversMemory}
           />
         ) : (
           <SettingsPanel

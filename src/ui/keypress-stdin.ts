@@ -39,14 +39,7 @@ export function splitKeypresses(text: string): string[] {
       continue;
     }
     const run = printableRun.exec(text.slice(i))?.[0];
-    const length =
-      run && run.length >= pasteLength
-        ? run.length
-        : text[i] === esc
-          ? escapeLength(text, i)
-          : text.codePointAt(i)! > 0xffff
-            ? 2
-            : 1;
+    const length = run && run.length >= pasteLength ? run.length : text[i] === esc ? escapeLength(text, i) : text.codePointAt(i)! > 0xffff ? 2 : 1;
     const key = text.slice(i, i + length);
     pasted = Boolean(run && run.length >= pasteLength);
     // Ink reads the Delete key (ESC [3~) as Backspace; as Ctrl-D, line editing can delete forward.
@@ -65,9 +58,7 @@ export function splitKeypresses(text: string): string[] {
  * (A fixed 25 ms gap was not enough under load: measured in tmux.)
  */
 function afterReactSettles(next: () => void): void {
-  setTimeout(() =>
-    unstable_scheduleCallback(unstable_NormalPriority, () => unstable_scheduleCallback(unstable_NormalPriority, next)),
-  );
+  setTimeout(() => unstable_scheduleCallback(unstable_NormalPriority, () => unstable_scheduleCallback(unstable_NormalPriority, next)));
 }
 
 /**

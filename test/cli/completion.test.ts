@@ -15,9 +15,14 @@ function box() {
   return {db, cli, complete};
 }
 
-const values = (stdout: string) => stdout.trimEnd().split('\n').filter((l) => !l.startsWith(':')).map((l) => l.split('\t')[0]);
+const values = (stdout: string) =>
+  stdout
+    .trimEnd()
+    .split('\n')
+    .filter((l) => !l.startsWith(':'))
+    .map((l) => l.split('\t')[0]);
 
-describe('shell completion: the library\'s entry point', () => {
+describe("shell completion: the library's entry point", () => {
   it('completes commands, flags, setting keys, categories and server ids with their names, never a value', () => {
     const {complete} = box();
     expect(values(complete('se').stdout)).toEqual(['set', 'server']);
@@ -80,7 +85,8 @@ read -ra COMP_WORDS <<< "$LINE"; [[ "$LINE" == *" " ]] && COMP_WORDS+=("")
 COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); COMP_LINE="$LINE"; COMP_POINT=\${#LINE}
 __sanctum_config_complete 2>/dev/null; printf '%s\\n' "\${COMPREPLY[@]}"`;
       const result = spawnSync('bash', ['-c', script], {
-        encoding: 'utf8', env: {...process.env, PATH: `${bin}:${process.env.PATH}`, SANCTUM_CONFIG_DB: db, LINE: line},
+        encoding: 'utf8',
+        env: {...process.env, PATH: `${bin}:${process.env.PATH}`, SANCTUM_CONFIG_DB: db, LINE: line},
       });
       return result.stdout.trim().split('\n');
     };

@@ -1,14 +1,30 @@
 import {describe, expect, it} from 'vitest';
 import {cliFor, expectOneLine} from '../helpers/run-cli.js';
-import {
-  evaluatedByBash, readByDockerEnvFile, readByNpmDotenv, readByPythonDotenv, readBySmcp, sourcedBy,
-} from '../helpers/env-readers.js';
+import {evaluatedByBash, readByDockerEnvFile, readByNpmDotenv, readByPythonDotenv, readBySmcp, sourcedBy} from '../helpers/env-readers.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 
 const awkward = [
-  "it's", 'say "hi"', `both ' and "`, '$HOME and $', '${X} and ${HOME}', 'back\\slash', 'two \\\\ backslashes', 'ends with \\',
-  '# not a comment', 'a #hash', '  leading and trailing  ', '', 'ünïcødé ✓ 日本語', '`id`', '$(id)', 'multi\nline', '\\n literal',
-  '!bang', 'tab\there', "'quoted'", '"dq"',
+  "it's",
+  'say "hi"',
+  `both ' and "`,
+  '$HOME and $',
+  '${X} and ${HOME}',
+  'back\\slash',
+  'two \\\\ backslashes',
+  'ends with \\',
+  '# not a comment',
+  'a #hash',
+  '  leading and trailing  ',
+  '',
+  'ünïcødé ✓ 日本語',
+  '`id`',
+  '$(id)',
+  'multi\nline',
+  '\\n literal',
+  '!bang',
+  'tab\there',
+  "'quoted'",
+  '"dq"',
 ];
 
 function exported(value: string, format: string) {
@@ -21,8 +37,7 @@ function exported(value: string, format: string) {
 
 /** python-dotenv and npm dotenv cannot agree on these; the README says so. */
 const dotenvRefuses = (v: string) =>
-  /\$\{[^}]*\}/.test(v) || v.includes('\r') ||
-  ((v.includes("'") || v.includes('\\\\') || v.endsWith('\\')) && /["\\]/.test(v));
+  /\$\{[^}]*\}/.test(v) || v.includes('\r') || ((v.includes("'") || v.includes('\\\\') || v.endsWith('\\')) && /["\\]/.test(v));
 
 describe('export --format env: POSIX shells and SMCP', () => {
   for (const value of awkward) {
@@ -89,8 +104,10 @@ describe('the active server in every format', () => {
     for (const [format, read] of Object.entries(readers)) {
       const values = read(cli(['export', '--format', format, '--reveal']).stdout);
       expect(values).toMatchObject({
-        LETTA_SERVER_URL: 'https://letta.lan:8284', LETTA_BASE_URL: 'https://letta.lan:8284',
-        LETTA_SERVER_PASSWORD: 'pw-1', LETTA_API_KEY: 'tok-2',
+        LETTA_SERVER_URL: 'https://letta.lan:8284',
+        LETTA_BASE_URL: 'https://letta.lan:8284',
+        LETTA_SERVER_PASSWORD: 'pw-1',
+        LETTA_API_KEY: 'tok-2',
       });
       const hidden = cli(['export', '--format', format]).stdout;
       expect(hidden).not.toMatch(/pw-1|tok-2/);

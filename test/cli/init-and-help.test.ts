@@ -10,8 +10,19 @@ describe('init', () => {
   it('sets up a fresh box from flags and stdin, and a second run changes nothing', () => {
     const db = tempDbPath();
     const cli = cliFor(db);
-    const args = ['init', '--non-interactive', '--set', 'environment=production', '--server-address', '10.1.1.1',
-      '--server-port', '8284', '--server-name', 'main', '--server-password-stdin'];
+    const args = [
+      'init',
+      '--non-interactive',
+      '--set',
+      'environment=production',
+      '--server-address',
+      '10.1.1.1',
+      '--server-port',
+      '8284',
+      '--server-name',
+      'main',
+      '--server-password-stdin',
+    ];
     const first = cli(args, {input: 'pw\n'});
     expect(first.status).toBe(0);
     expect(first.stdout).toBe(`created ${db}\nset environment\nserver 1: set address, port, name, password\n`);
@@ -26,17 +37,24 @@ describe('init', () => {
     const db = tempDbPath();
     const cli = cliFor(db);
     const env = {
-      OPENAI_API_KEY: 'sk-open', ANTHROPIC_API_KEY: 'sk-ant', OLLAMA_BASE_URL: 'http://gpu:11434',
-      LETTA_SERVER_URL: 'http://127.0.0.1:8284', LETTA_SERVER_PASSWORD: 'letta-pw', FLASK_PORT: '5055', LETTA_DIR: '/srv/letta',
+      OPENAI_API_KEY: 'sk-open',
+      ANTHROPIC_API_KEY: 'sk-ant',
+      OLLAMA_BASE_URL: 'http://gpu:11434',
+      LETTA_SERVER_URL: 'http://127.0.0.1:8284',
+      LETTA_SERVER_PASSWORD: 'letta-pw',
+      FLASK_PORT: '5055',
+      LETTA_DIR: '/srv/letta',
     };
     const result = cli(['init', '--from-env'], {env});
     expect(result.status).toBe(0);
     expect(result.stdout).not.toContain('sk-open');
-    const values = Object.fromEntries(
-      JSON.parse(cli(['list', '--json', '--reveal']).stdout).map((s: {key: string; value: unknown}) => [s.key, s.value]),
-    );
+    const values = Object.fromEntries(JSON.parse(cli(['list', '--json', '--reveal']).stdout).map((s: {key: string; value: unknown}) => [s.key, s.value]));
     expect(values).toMatchObject({
-      openai_api_key: 'sk-open', anthropic_api_key: 'sk-ant', ollama_base_url: 'http://gpu:11434', flask_port: 5055, letta_data_path: '/srv/letta',
+      openai_api_key: 'sk-open',
+      anthropic_api_key: 'sk-ant',
+      ollama_base_url: 'http://gpu:11434',
+      flask_port: 5055,
+      letta_data_path: '/srv/letta',
     });
     const [server] = JSON.parse(cli(['server', 'list', '--json', '--reveal']).stdout);
     expect(server).toMatchObject({address: '127.0.0.1', port: 8284, password: 'letta-pw', active: true});
@@ -68,8 +86,19 @@ describe('the bare command, help and version', () => {
   });
 
   it.each([
-    [[]], [['init']], [['get']], [['set']], [['unset']], [['list']], [['export']], [['import']],
-    [['server', 'list']], [['server', 'add']], [['server', 'set']], [['server', 'activate']], [['server', 'remove']],
+    [[]],
+    [['init']],
+    [['get']],
+    [['set']],
+    [['unset']],
+    [['list']],
+    [['export']],
+    [['import']],
+    [['server', 'list']],
+    [['server', 'add']],
+    [['server', 'set']],
+    [['server', 'activate']],
+    [['server', 'remove']],
   ])('%j --help exits 0 with an example', (command) => {
     const result = runCli([...command, '--help']);
     expect(result.status).toBe(0);

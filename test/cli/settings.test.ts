@@ -43,7 +43,10 @@ describe('get, set, unset, list', () => {
   it('lists typed values as JSON and filters by category', () => {
     const {cli} = freshCli();
     const ports = JSON.parse(cli(['list', '--json', '--category', 'ports']).stdout);
-    expect(ports.map((s: {key: string; value: unknown}) => [s.key, s.value])).toEqual([['flask_port', 5000], ['smcp_port', 9000]]);
+    expect(ports.map((s: {key: string; value: unknown}) => [s.key, s.value])).toEqual([
+      ['flask_port', 5000],
+      ['smcp_port', 9000],
+    ]);
     const general = JSON.parse(cli(['list', '--json', '--category', 'general']).stdout);
     expect(general[1]).toMatchObject({key: 'debug_mode', value: true, type: 'boolean'});
   });

@@ -20,7 +20,11 @@ describe('--json on writing commands: what changed, for configuration management
     const secret = cli(['set', 'openai_api_key', '--stdin', '--json'], {input: 'sk-hidden-1'});
     expect(json(secret.stdout)).toEqual({changed: true, changes: [{setting: 'openai_api_key', action: 'updated', fields: ['value']}]});
     expect(secret.stdout).not.toContain('sk-hidden-1');
-    expect(json(cli(['set', 'web_port', '8088', '--type', 'integer', '--category', 'ports', '--json']).stdout).changes[0]).toMatchObject({setting: 'web_port', action: 'added', to: '8088'});
+    expect(json(cli(['set', 'web_port', '8088', '--type', 'integer', '--category', 'ports', '--json']).stdout).changes[0]).toMatchObject({
+      setting: 'web_port',
+      action: 'added',
+      to: '8088',
+    });
     expect(json(cli(['unset', 'web_port', '--json']).stdout)).toEqual({changed: true, changes: [{setting: 'web_port', action: 'removed', fields: []}]});
     const again = cli(['unset', 'web_port', '--json']);
     expect([again.status, json(again.stdout)]).toEqual([0, {changed: false, changes: []}]);

@@ -119,7 +119,14 @@ describe('export and import', () => {
     const script = `set -eu; . "$1"; printf '%s\\0' "$SANCTUM_BASE_PATH" "$ANTHROPIC_API_KEY" "$FLASK_PORT" "$LETTA_SERVER_URL" "$LETTA_BASE_URL" "$LETTA_SERVER_PASSWORD" "$LETTA_API_KEY" "$MODEL_DEFAULTS"`;
     const values = execFileSync('sh', ['-c', script, 'sh', file], {encoding: 'utf8'}).split('\0');
     expect(values.slice(0, 8)).toEqual([
-      tricky, secret, '5050', 'https://letta.example.com:443', 'https://letta.example.com:443', password, password, '{"temperature":0.2}',
+      tricky,
+      secret,
+      '5050',
+      'https://letta.example.com:443',
+      'https://letta.example.com:443',
+      password,
+      password,
+      '{"temperature":0.2}',
     ]);
     expect(readFileSync(file, 'utf8')).not.toMatch(/\$\(/);
   });

@@ -22,9 +22,21 @@ function sqliteFile(sql: string, journal: 'delete' | 'wal' = 'delete'): string {
 }
 
 const foreignFiles: [string, string, RegExp][] = [
-  ['an unrelated database', 'CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES (\'x\');', /it has neither system_config nor letta_server_config \(it has notes\)/],
-  ['our table names with other columns', 'CREATE TABLE system_config (k TEXT, v TEXT); CREATE TABLE letta_server_config (host TEXT);', /its system_config has no column id, config_key/],
-  ['a system_config of another shape', 'CREATE TABLE system_config (id INTEGER PRIMARY KEY, name TEXT);', /it has system_config but no letta_server_config, and is not the Sanctum panel's/],
+  [
+    'an unrelated database',
+    "CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT); INSERT INTO notes (body) VALUES ('x');",
+    /it has neither system_config nor letta_server_config \(it has notes\)/,
+  ],
+  [
+    'our table names with other columns',
+    'CREATE TABLE system_config (k TEXT, v TEXT); CREATE TABLE letta_server_config (host TEXT);',
+    /its system_config has no column id, config_key/,
+  ],
+  [
+    'a system_config of another shape',
+    'CREATE TABLE system_config (id INTEGER PRIMARY KEY, name TEXT);',
+    /it has system_config but no letta_server_config, and is not the Sanctum panel's/,
+  ],
   ['only letta_server_config', 'CREATE TABLE letta_server_config (id INTEGER PRIMARY KEY);', /it has letta_server_config but no system_config/],
 ];
 
@@ -53,13 +65,17 @@ describe('files that are not ours', () => {
     const source = new Sqlite(path, {readonly: true});
     const target = new Sqlite(restored);
     // What `.dump | sqlite3` keeps: the schema and the rows, not user_version.
-    const objects = source.prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table' DESC`).all() as {type: string; name: string; sql: string}[];
+    const objects = source
+      .prepare(`SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY type = 'table' DESC`)
+      .all() as {type: string; name: string; sql: string}[];
     target.exec('PRAGMA foreign_keys = OFF');
     for (const o of objects.filter((x) => x.type === 'table')) target.exec(o.sql);
     for (const o of objects.filter((x) => x.type === 'table')) {
       for (const row of source.prepare(`SELECT * FROM "${o.name}"`).all() as Record<string, unknown>[]) {
         const cols = Object.keys(row);
-        target.prepare(`INSERT INTO "${o.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`).run(...cols.map((c) => row[c]));
+        target
+          .prepare(`INSERT INTO "${o.name}" (${cols.map((c) => `"${c}"`).join(', ')}) VALUES (${cols.map(() => '?').join(', ')})`)
+          .run(...cols.map((c) => row[c]));
       }
     }
     for (const o of objects.filter((x) => x.type !== 'table')) target.exec(o.sql);
@@ -94,20 +110,29 @@ describe('files that are not ours', () => {
   });
 
   it('creates or upgrades a database once when six processes open it at the same moment', async () => {
-    for (const prepare of [() => undefined, (path: string) => {
-      const db = new Sqlite(path);
-      db.exec(readFileSync(new URL('../../migrations/001_init.sql', import.meta.url), 'utf8'));
-      db.pragma('user_version = 1');
-      db.close();
-    }]) {
+    for (const prepare of [
+      () => undefined,
+      (path: string) => {
+        const db = new Sqlite(path);
+        db.exec(readFileSync(new URL('../../migrations/001_init.sql', import.meta.url), 'utf8'));
+        db.pragma('user_version = 1');
+        db.close();
+      },
+    ]) {
       const path = tempDbPath();
       prepare(path);
-      const runs = await Promise.all(Array.from({length: 6}, (_, i) => new Promise<{code: number | null; stderr: string}>((resolve) => {
-        const child = spawn(process.execPath, [cliPath, '--db', path, 'set', 'smcp_port', String(9100 + i)], {env: {...process.env, NO_COLOR: '1'}});
-        let stderr = '';
-        child.stderr.on('data', (d) => (stderr += d));
-        child.on('close', (code) => resolve({code, stderr}));
-      })));
+      const runs = await Promise.all(
+        Array.from(
+          {length: 6},
+          (_, i) =>
+            new Promise<{code: number | null; stderr: string}>((resolve) => {
+              const child = spawn(process.execPath, [cliPath, '--db', path, 'set', 'smcp_port', String(9100 + i)], {env: {...process.env, NO_COLOR: '1'}});
+              let stderr = '';
+              child.stderr.on('data', (d) => (stderr += d));
+              child.on('close', (code) => resolve({code, stderr}));
+            }),
+        ),
+      );
       expect(runs).toEqual(Array.from({length: 6}, () => ({code: 0, stderr: ''})));
       const db = new Sqlite(path, {readonly: true});
       expect(db.pragma('user_version', {simple: true})).toBe(latestSchemaVersion());

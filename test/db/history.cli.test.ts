@@ -8,8 +8,16 @@ import {tempDbPath, tempDir} from '../helpers/temp-db.js';
 import {join} from 'node:path';
 import {readFileSync} from 'node:fs';
 
-
-type Entry = {id: number; key?: string; server?: number; action: string; column: string | null; old_value: string | null; new_value: string | null; source: string};
+type Entry = {
+  id: number;
+  key?: string;
+  server?: number;
+  action: string;
+  column: string | null;
+  old_value: string | null;
+  new_value: string | null;
+  source: string;
+};
 
 describe('the history, by every writer', () => {
   it('4 processes x 500 sets on overlapping keys: nothing lost, nothing locked, and the history tells the same story', async () => {
@@ -19,20 +27,34 @@ describe('the history, by every writer', () => {
     cli(['set', 'history_limit', '5000', '--type', 'integer']);
     const keys = ['flask_port', 'smcp_port', 'session_port'];
     cli(['set', 'session_port', '7000', '--type', 'integer', '--category', 'ports']);
-    const runs = await Promise.all([1, 2, 3, 4].map((name) => new Promise<{log: [string, string][]; failures: number}>((resolve, reject) => {
-      const child = spawn(process.execPath, [loop, db, String(name), '500', ...keys]);
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (d) => (out += d));
-      child.stderr.on('data', (d) => (err += d));
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(err))));
-    })));
+    const runs = await Promise.all(
+      [1, 2, 3, 4].map(
+        (name) =>
+          new Promise<{log: [string, string][]; failures: number}>((resolve, reject) => {
+            const child = spawn(process.execPath, [loop, db, String(name), '500', ...keys]);
+            let out = '';
+            let err = '';
+            child.stdout.on('data', (d) => (out += d));
+            child.stderr.on('data', (d) => (err += d));
+            child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(err))));
+          }),
+      ),
+    );
     expect(runs.map((r) => r.failures)).toEqual([0, 0, 0, 0]);
     expect(runs.map((r) => r.log.length)).toEqual([500, 500, 500, 500]);
 
     const raw = new Sqlite(db, {readonly: true});
-    const history = raw.prepare(`SELECT * FROM config_history WHERE row_key IN ('flask_port', 'smcp_port', 'session_port') AND action = 'update' ORDER BY id`).all() as {row_key: string; old_value: string; new_value: string; source: string}[];
-    const final = new Map((raw.prepare(`SELECT config_key, config_value FROM system_config WHERE config_key IN ('flask_port', 'smcp_port', 'session_port')`).all() as {config_key: string; config_value: string}[]).map((r) => [r.config_key, r.config_value]));
+    const history = raw
+      .prepare(`SELECT * FROM config_history WHERE row_key IN ('flask_port', 'smcp_port', 'session_port') AND action = 'update' ORDER BY id`)
+      .all() as {row_key: string; old_value: string; new_value: string; source: string}[];
+    const final = new Map(
+      (
+        raw.prepare(`SELECT config_key, config_value FROM system_config WHERE config_key IN ('flask_port', 'smcp_port', 'session_port')`).all() as {
+          config_key: string;
+          config_value: string;
+        }[]
+      ).map((r) => [r.config_key, r.config_value]),
+    );
     raw.close();
     // Each key's entries chain: every change starts from the value the one before left.
     for (const key of keys) {
@@ -52,7 +74,11 @@ describe('the history, by every writer', () => {
     const cli = cliFor(db);
     cli(['list']);
     const python = pythonWith('sqlite3')!;
-    spawnSync(python, ['-c', `import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("UPDATE system_config SET config_value='6100' WHERE config_key='flask_port'"); d.commit()`, db]);
+    spawnSync(python, [
+      '-c',
+      `import sqlite3,sys; d=sqlite3.connect(sys.argv[1]); d.execute("UPDATE system_config SET config_value='6100' WHERE config_key='flask_port'"); d.commit()`,
+      db,
+    ]);
     const [entry] = JSON.parse(cli(['history', 'flask_port', '--json']).stdout) as Entry[];
     expect(entry).toMatchObject({key: 'flask_port', action: 'update', old_value: '5000', new_value: '6100', source: 'other'});
     const undone = cli(['undo', String(entry!.id)]);
@@ -87,7 +113,7 @@ describe('the history, by every writer', () => {
     expect(cli(['get', 'environment']).stdout).toBe('development\n');
   });
 
-  it('keeps one active server whoever inserts or activates, and keeps the design SQL and the panel\'s writes working', () => {
+  it("keeps one active server whoever inserts or activates, and keeps the design SQL and the panel's writes working", () => {
     const db = tempDbPath();
     cliFor(db)(['list']);
     const raw = new Sqlite(db);
@@ -108,7 +134,9 @@ describe('the history, by every writer', () => {
     panel('form-insert', panelDb, 'new_key', 'v');
     const history = JSON.parse(cli(['history', '--json']).stdout) as Entry[];
     expect(history.slice(0, 3).map((h) => [h.key, h.action, h.source])).toEqual([
-      ['new_key', 'insert', 'other'], ['smcp_port', 'update', 'other'], ['openai_api_key', 'update', 'other'],
+      ['new_key', 'insert', 'other'],
+      ['smcp_port', 'update', 'other'],
+      ['openai_api_key', 'update', 'other'],
     ]);
     expect(JSON.stringify(history)).not.toContain('sk-bridge');
     expect(readFileSync(panelDb).length).toBeGreaterThan(0);

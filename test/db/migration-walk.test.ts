@@ -144,9 +144,7 @@ function walk(path: string, target: number, userData: boolean, applied?: (db: Sq
   try {
     if (applied) expect(applied(db)).toBe(true);
     // Every migration ran once, and the ledger says so.
-    expect(db.prepare(`SELECT version FROM sanctum_schema_migrations ORDER BY version`).pluck().all()).toEqual(
-      Array.from({length: target}, (_, i) => i + 1),
-    );
+    expect(db.prepare(`SELECT version FROM sanctum_schema_migrations ORDER BY version`).pluck().all()).toEqual(Array.from({length: target}, (_, i) => i + 1));
     expect(missingSchemaObjects(db, target)).toEqual([]);
     if (userData) {
       expect(db.prepare(`SELECT config_value FROM system_config WHERE config_key = 'openai_api_key'`).pluck().get()).toBe('sk-walk');
@@ -210,7 +208,9 @@ describe('when the file and its version disagree', () => {
     }
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toMatch(
-      new RegExp(`migration 00${latest + 1}_walk_test\\.sql failed \\(duplicate column name: category\\); it records schema version ${latest}, and nothing was changed`),
+      new RegExp(
+        `migration 00${latest + 1}_walk_test\\.sql failed \\(duplicate column name: category\\); it records schema version ${latest}, and nothing was changed`,
+      ),
     );
     expect(hash(path)).toBe(before.hash);
     expect(besides(path)).toEqual(before.files);
@@ -234,7 +234,7 @@ describe('when the file and its version disagree', () => {
 
   it('a lost user_version with a ledger is repaired from the ledger, not from the shape', () => {
     const path = join(tempDir(), 'config.db');
-    shipMigrationsForTesting(withExtra('INSERT INTO sanctum_setting_catalogue VALUES (\'walk_once\', \'string\', \'general\', 0, \'d\', \'\', \'design\');'));
+    shipMigrationsForTesting(withExtra("INSERT INTO sanctum_setting_catalogue VALUES ('walk_once', 'string', 'general', 0, 'd', '', 'design');"));
     openAndClose(path);
     const db = new Sqlite(path);
     db.pragma('user_version = 0');

@@ -17,7 +17,16 @@ function panelBox() {
   const path = join(tempDir(), 'sanctum_ui.db');
   panel('create', path);
   const cli = cliFor(path);
-  const settings = () => JSON.parse(cli(['list', '--json']).stdout) as {key: string; value: unknown; sensitive: boolean; category: string; type: string; redacted?: boolean; invalid?: string}[];
+  const settings = () =>
+    JSON.parse(cli(['list', '--json']).stdout) as {
+      key: string;
+      value: unknown;
+      sensitive: boolean;
+      category: string;
+      type: string;
+      redacted?: boolean;
+      invalid?: string;
+    }[];
   const servers = () => JSON.parse(cli(['server', 'list', '--json']).stdout) as Record<string, unknown>[];
   const setting = (key: string) => settings().find((s) => s.key === key);
   return {path, cli, settings, servers, setting};
@@ -32,7 +41,7 @@ function rows(path: string, sql: string): unknown[] {
   }
 }
 
-describe('the Sanctum control panel\'s database', () => {
+describe("the Sanctum control panel's database", () => {
   it('is read by every reading command without being converted', () => {
     const box = panelBox();
     const before = hash(box.path);
@@ -51,7 +60,7 @@ describe('the Sanctum control panel\'s database', () => {
     expect(existsSync(`${box.path}-wal`) || existsSync(`${box.path}.bak-v0`)).toBe(false);
   });
 
-  it('is adopted on the first write by additions only, with a 0600 backup, leaving the panel\'s tables alone', () => {
+  it("is adopted on the first write by additions only, with a 0600 backup, leaving the panel's tables alone", () => {
     const box = panelBox();
     const panelTables = rows(box.path, `SELECT name, sql FROM sqlite_master WHERE name <> 'system_config' ORDER BY name`);
     expect(box.cli(['set', 'flask_port', '5050']).status).toBe(0);
@@ -64,12 +73,14 @@ describe('the Sanctum control panel\'s database', () => {
     expect(columns).toContainEqual({name: 'config_value', nn: 1});
     expect(columns.map((c) => (c as {name: string}).name)).toEqual(expect.arrayContaining(['config_type', 'is_sensitive', 'category']));
     // The design's query finds the panel's secrets.
-    const keys = rows(box.path, `SELECT config_key FROM system_config WHERE category = 'api_keys' AND is_sensitive = true`).map((r) => (r as {config_key: string}).config_key);
+    const keys = rows(box.path, `SELECT config_key FROM system_config WHERE category = 'api_keys' AND is_sensitive = true`).map(
+      (r) => (r as {config_key: string}).config_key,
+    );
     expect(keys).toEqual(expect.arrayContaining(['api_key', 'admin_key', 'openai_api_key', 'anthropic_api_key']));
     expect(panel('get', box.path, 'flask_port')).toBe('5050');
   });
 
-  it('keeps secrets masked and both server views in step through the panel\'s own writes', () => {
+  it("keeps secrets masked and both server views in step through the panel's own writes", () => {
     const box = panelBox();
     expect(box.cli(['set', 'smcp_port', '9001']).status).toBe(0);
     panel('bridge-replace', box.path, 'openai_api_key', 'sk-live-bridge-1');
@@ -84,11 +95,22 @@ describe('the Sanctum control panel\'s database', () => {
       expect(box.setting(key)).toMatchObject({sensitive: true, value: null, redacted: true});
     }
     expect(box.setting('openai_api_key')).toMatchObject({category: 'api_keys', type: 'string'});
-    const outputs = [box.cli(['list']).stdout, box.cli(['list', '--json']).stdout, box.cli(['export', '--format', 'env']).stdout,
-      box.cli(['export']).stdout, box.cli(['server', 'list']).stdout, box.cli(['server', 'list', '--json']).stdout].join('\n');
+    const outputs = [
+      box.cli(['list']).stdout,
+      box.cli(['list', '--json']).stdout,
+      box.cli(['export', '--format', 'env']).stdout,
+      box.cli(['export']).stdout,
+      box.cli(['server', 'list']).stdout,
+      box.cli(['server', 'list', '--json']).stdout,
+    ].join('\n');
     for (const secret of ['sk-live-bridge-1', 'pk-replaced-2', 'xoxb-form-3', 'tok-bridge-4']) expect(outputs).not.toContain(secret);
     expect(box.servers()[0]).toMatchObject({
-      address: 'http://127.0.0.1', port: 8284, timeout: 12, active: true, last_connected_at: '2026-11-27 06:10:11', redacted: ['token'],
+      address: 'http://127.0.0.1',
+      port: 8284,
+      timeout: 12,
+      active: true,
+      last_connected_at: '2026-11-27 06:10:11',
+      redacted: ['token'],
     });
     expect(JSON.parse(box.cli(['server', 'list', '--json', '--reveal']).stdout)[0].token).toBe('tok-bridge-4');
 
@@ -102,8 +124,12 @@ describe('the Sanctum control panel\'s database', () => {
 
     // Ours -> the panel's keys, in its formats; never NULL in its NOT NULL column.
     expect(box.cli(['server', 'set', '1', '--address', '10.0.0.7', '--port', '8283', '--timeout', '20']).status).toBe(0);
-    expect([panel('get', box.path, 'letta_server_address'), panel('get', box.path, 'letta_server_port'),
-      panel('get', box.path, 'letta_connection_timeout'), panel('get', box.path, 'last_connected')]).toEqual(['10.0.0.7', '8283', '20', '']);
+    expect([
+      panel('get', box.path, 'letta_server_address'),
+      panel('get', box.path, 'letta_server_port'),
+      panel('get', box.path, 'letta_connection_timeout'),
+      panel('get', box.path, 'last_connected'),
+    ]).toEqual(['10.0.0.7', '8283', '20', '']);
     // A test of the old address proves nothing about the new one: cleared on both sides.
     expect(box.servers()[0]).toMatchObject({last_connected_at: null});
     expect(box.cli(['server', 'add', '--address', 'letta.lan', '--port', '8080', '--activate']).status).toBe(0);
@@ -130,19 +156,34 @@ describe('the Sanctum control panel\'s database', () => {
   it('classifies inside SQLite by the same secret-name rule as the program', () => {
     const box = panelBox();
     box.cli(['set', 'flask_port', '5000']);
-    const names = ['github_token', 'DB_PASSWORD', 'ssh_key', 'key', 'client_secret', 'aws_credentials', 'ssh_key_path', 'keyboard', 'monkey', 'tokenizer_path', 'passwd_file', 'flask_host'];
+    const names = [
+      'github_token',
+      'DB_PASSWORD',
+      'ssh_key',
+      'key',
+      'client_secret',
+      'aws_credentials',
+      'ssh_key_path',
+      'keyboard',
+      'monkey',
+      'tokenizer_path',
+      'passwd_file',
+      'flask_host',
+    ];
     for (const name of names) panel('form-insert', box.path, name, 'v');
-    const flagged = new Map(rows(box.path, `SELECT config_key, is_sensitive FROM system_config`).map((r) => {
-      const row = r as {config_key: string; is_sensitive: number};
-      return [row.config_key, row.is_sensitive === 1];
-    }));
+    const flagged = new Map(
+      rows(box.path, `SELECT config_key, is_sensitive FROM system_config`).map((r) => {
+        const row = r as {config_key: string; is_sensitive: number};
+        return [row.config_key, row.is_sensitive === 1];
+      }),
+    );
     for (const name of names) expect([name, flagged.get(name)]).toEqual([name, looksSecret(name)]);
     expect(looksSecret('github_token') && !looksSecret('ssh_key_path') && !looksSecret('monkey')).toBe(true);
   });
 });
 
-describe('the app on the panel\'s database', () => {
-  it('opens it, masks the panel\'s secrets and shows its Letta connection as the active server', async () => {
+describe("the app on the panel's database", () => {
+  it("opens it, masks the panel's secrets and shows its Letta connection as the active server", async () => {
     const box = panelBox();
     const store = openConfigStore(box.path);
     const app = await renderApp({store}, {columns: 100, rows: 24});

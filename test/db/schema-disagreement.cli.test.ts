@@ -13,10 +13,13 @@ describe('a file whose objects its schema version promises are gone', () => {
     db.exec('DROP TABLE config_history');
     db.close();
     const doctor = JSON.parse(cli(['doctor', '--json']).stdout) as {checks: {check: string; status: string; message: string}[]};
-    expect(doctor.checks).toContainEqual(expect.objectContaining({
-      check: 'schema objects', status: 'warn',
-      message: `the file records schema version ${latestSchemaVersion()} but lacks table config_history, index idx_config_history_row, trigger trg_config_history_prune`,
-    }));
+    expect(doctor.checks).toContainEqual(
+      expect.objectContaining({
+        check: 'schema objects',
+        status: 'warn',
+        message: `the file records schema version ${latestSchemaVersion()} but lacks table config_history, index idx_config_history_row, trigger trg_config_history_prune`,
+      }),
+    );
     const set = cli(['set', 'flask_port', '5001']);
     expect(set.status).toBe(1);
     expect(set.stderr).toMatch(/^sanctum-config: .* has no table: \S*config_history, which its schema version promises; see sanctum-config doctor\n$/);

@@ -47,7 +47,10 @@ describe('the app and the CLI on one file at once (two real processes)', () => {
 
     // The history knows who did what; u undoes the app's own last change.
     const history = JSON.parse(cli(['history', 'smcp_port', '--json']).stdout) as {source: string; new_value: string}[];
-    expect(history.map((h) => [h.source, h.new_value])).toEqual([['app', '9111'], ['cli', '9200']]);
+    expect(history.map((h) => [h.source, h.new_value])).toEqual([
+      ['app', '9111'],
+      ['cli', '9200'],
+    ]);
     await app.keys('u');
     await app.waitFor(/undid: smcp_port/);
     expect(cli(['get', 'smcp_port']).stdout).toBe('9200\n');

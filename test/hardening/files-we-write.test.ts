@@ -59,7 +59,9 @@ describe('export --output', () => {
     const {db} = secretBox();
     const fifo = join(tempDir(), 'pipe');
     execFileSync('mkfifo', [fifo]);
-    const out = execFileSync('sh', ['-c', 'cat "$1" & node "$2" --db "$3" export --format docker --output "$1"; wait', 'sh', fifo, cliPath, db], {encoding: 'utf8'});
+    const out = execFileSync('sh', ['-c', 'cat "$1" & node "$2" --db "$3" export --format docker --output "$1"; wait', 'sh', fifo, cliPath, db], {
+      encoding: 'utf8',
+    });
     expect(out).toMatch(/^# sanctum-config export: docker --env-file/);
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
@@ -75,7 +77,7 @@ describe('export --output', () => {
 });
 
 describe('a closed or full standard output', () => {
-  it('ends quietly on a closed pipe, with the shell\'s SIGPIPE status', () => {
+  it("ends quietly on a closed pipe, with the shell's SIGPIPE status", () => {
     const {db} = secretBox();
     for (const args of ['export', 'list --json', '--help', 'export --format env']) {
       const script = `node "$1" --db "$2" ${args} | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`;

@@ -36,8 +36,17 @@ afterEach(() => {
 describe('values from the database are data, never terminal commands', () => {
   it('reach no human output path raw: list, server list, env comments, errors', () => {
     const cli = cliFor(hostileDatabase());
-    for (const args of [['list'], ['list', '--reveal'], ['server', 'list'], ['server', 'list', '--reveal'], ['export', '--format', 'env'],
-      ['export', '--format', 'dotenv'], ['export', '--format', 'docker'], ['server', 'test', '2'], ['list', '--category', `cat${osc52}`]]) {
+    for (const args of [
+      ['list'],
+      ['list', '--reveal'],
+      ['server', 'list'],
+      ['server', 'list', '--reveal'],
+      ['export', '--format', 'env'],
+      ['export', '--format', 'dotenv'],
+      ['export', '--format', 'docker'],
+      ['server', 'test', '2'],
+      ['list', '--category', `cat${osc52}`],
+    ]) {
       const result = cli(args);
       expect([args.join(' '), rawControl.test(result.stdout) || rawControl.test(result.stderr)]).toEqual([args.join(' '), false]);
     }
@@ -46,7 +55,7 @@ describe('values from the database are data, never terminal commands', () => {
     expect(cli(['list', '--json']).stdout).toContain('evil\\u001b[2Jkey');
   });
 
-  it('reach the app\'s tab bar, table and detail line escaped; editing such a value is refused', async () => {
+  it("reach the app's tab bar, table and detail line escaped; editing such a value is refused", async () => {
     const store = openConfigStore(hostileDatabase());
     const app = await renderApp({store}, {columns: 120, rows: 24});
     opened.push(app);
@@ -133,7 +142,12 @@ describe('hostile input files and arguments', () => {
       expect([bad, result.status]).toEqual([bad, 2]);
       expectOneLine(result.stderr);
     }
-    for (const [good, url] of [['::1', 'http://[::1]:8080'], ['[fe80::1]', 'http://[fe80::1]:8080'], ['https://Letta.LAN/', 'https://letta.lan:8080'], ['127.0.0.1', 'http://127.0.0.1:8080']] as [string, string][]) {
+    for (const [good, url] of [
+      ['::1', 'http://[::1]:8080'],
+      ['[fe80::1]', 'http://[fe80::1]:8080'],
+      ['https://Letta.LAN/', 'https://letta.lan:8080'],
+      ['127.0.0.1', 'http://127.0.0.1:8080'],
+    ] as [string, string][]) {
       const added = cli(['server', 'add', '--address', good]);
       expect(added.status).toBe(0);
       const id = /added server (\d+)/.exec(added.stdout)![1]!;
@@ -186,7 +200,7 @@ describe('secrets whatever their type', () => {
     expect(pin).toMatchObject({type: 'integer', sensitive: true, value: null});
   });
 
-  it('the app\'s add form never echoes an invalid secret value', async () => {
+  it("the app's add form never echoes an invalid secret value", async () => {
     const store = openConfigStore(tempDbPath());
     const app = await renderApp({store}, {columns: 140, rows: 24});
     opened.push(app);

@@ -10,10 +10,15 @@ export function sourcedBy(shell: 'bash' | 'dash', text: string): Record<string, 
   const file = join(tempDir(), 'sourced.env');
   writeFileSync(file, text);
   const out = execFileSync(shell, ['-c', '. "$1" && exec env -0', shell, file], {env: {}, encoding: 'utf8'});
-  return Object.fromEntries(out.split('\0').filter(Boolean).map((line) => {
-    const at = line.indexOf('=');
-    return [line.slice(0, at), line.slice(at + 1)];
-  }));
+  return Object.fromEntries(
+    out
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => {
+        const at = line.indexOf('=');
+        return [line.slice(0, at), line.slice(at + 1)];
+      }),
+  );
 }
 
 /** What `eval "$(cat file)"` in bash passes to a child process. */
@@ -63,7 +68,7 @@ export function readByDockerEnvFile(text: string): Record<string, string> {
     const at = line.indexOf('=');
     const name = at === -1 ? line : line.slice(0, at);
     if (/\s/.test(name)) throw new Error(`variable '${name}' contains whitespaces`);
-    values[name] = at === -1 ? process.env[name] ?? '' : line.slice(at + 1);
+    values[name] = at === -1 ? (process.env[name] ?? '') : line.slice(at + 1);
   }
   return values;
 }

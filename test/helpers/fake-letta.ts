@@ -34,10 +34,7 @@ export async function startFakeLetta(options: FakeLettaOptions = {}): Promise<Fa
     if (req.url === '/v1/health/') return sendJson(res, 200, {version: '0.16.3', status: 'ok'});
     if (req.url?.startsWith('/v1/agents/')) {
       const bare = req.headers['x-bare-password'];
-      const accepted =
-        !options.password ||
-        req.headers.authorization === `Bearer ${options.password}` ||
-        bare === `password ${options.password}`;
+      const accepted = !options.password || req.headers.authorization === `Bearer ${options.password}` || bare === `password ${options.password}`;
       return accepted ? sendJson(res, 200, []) : sendJson(res, 401, {detail: 'Unauthorized'});
     }
     sendJson(res, 404, {detail: 'Not Found'});

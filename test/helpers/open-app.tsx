@@ -9,11 +9,7 @@ afterEach(() => {
 });
 
 /** A store on a new temp database, prepared by `setup`, closed after the test. */
-export function openStore(
-  setup?: (store: ConfigStore) => void,
-  path = tempDbPath(),
-  options: Parameters<typeof openConfigStore>[1] = {},
-): ConfigStore {
+export function openStore(setup?: (store: ConfigStore) => void, path = tempDbPath(), options: Parameters<typeof openConfigStore>[1] = {}): ConfigStore {
   const store = openConfigStore(path, options);
   cleanups.push(() => store.close());
   setup?.(store);
@@ -21,11 +17,7 @@ export function openStore(
 }
 
 /** The app on a store, unmounted after the test (before its store is closed). */
-export async function openApp(
-  store: ConfigStore,
-  props: Partial<Parameters<typeof renderApp>[0]> = {},
-  size?: {columns: number; rows: number},
-) {
+export async function openApp(store: ConfigStore, props: Partial<Parameters<typeof renderApp>[0]> = {}, size?: {columns: number; rows: number}) {
   const app = await renderApp({store, ...props}, size);
   cleanups.push(() => app.unmount());
   return app;

@@ -7,11 +7,12 @@
 import {writeFileSync} from 'node:fs';
 import {trapAppLoader} from './app-loader-trap.mjs';
 
-trapAppLoader((load) => () =>
-  new Promise((resolve) =>
-    setTimeout(() => {
-      if (process.env.SLOW_APP_CHUNK_RELEASED) writeFileSync(process.env.SLOW_APP_CHUNK_RELEASED, '');
-      resolve(load());
-    }, 2000),
-  ),
+trapAppLoader(
+  (load) => () =>
+    new Promise((resolve) =>
+      setTimeout(() => {
+        if (process.env.SLOW_APP_CHUNK_RELEASED) writeFileSync(process.env.SLOW_APP_CHUNK_RELEASED, '');
+        resolve(load());
+      }, 2000),
+    ),
 );

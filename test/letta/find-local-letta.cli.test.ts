@@ -21,7 +21,7 @@ async function listenOn(port: number) {
   return {ok, close: () => new Promise<void>((resolve) => letta.close(() => resolve()))};
 }
 
-describe('finding Letta on Sanctum\'s port', () => {
+describe("finding Letta on Sanctum's port", () => {
   it('finds the first port that answers like Letta, and not one that answers otherwise', async () => {
     const letta = await startFakeLetta();
     const other = await startFakeLetta({behaviour: 'other'});

@@ -14,7 +14,12 @@ async function fake(options: Parameters<typeof startFakeLetta>[0] = {}) {
 }
 
 const target = (port: number, fields: Partial<ServerToTest> = {}): ServerToTest => ({
-  address: '127.0.0.1', port, password: null, token: null, timeout: 5, ...fields,
+  address: '127.0.0.1',
+  port,
+  password: null,
+  token: null,
+  timeout: 5,
+  ...fields,
 });
 
 describe('testConnection against a real HTTP server', () => {

@@ -6,7 +6,8 @@ import {describe, expect, it} from 'vitest';
 import {tempDir} from '../helpers/temp-db.js';
 
 const repo = fileURLToPath(new URL('../..', import.meta.url));
-const npm = (args: string[], cwd: string) => execFileSync('npm', args, {cwd, encoding: 'utf8', env: {...process.env, npm_config_fund: 'false', npm_config_audit: 'false'}});
+const npm = (args: string[], cwd: string) =>
+  execFileSync('npm', args, {cwd, encoding: 'utf8', env: {...process.env, npm_config_fund: 'false', npm_config_audit: 'false'}});
 
 describe('the package users get', () => {
   it('packs from a clean checkout (prepack builds dist/ and the man page), installs, and runs', () => {
@@ -20,9 +21,19 @@ describe('the package users get', () => {
 
     const packed = JSON.parse(npm(['pack', '--json', '--pack-destination', checkout], checkout)) as {filename: string; files: {path: string}[]}[];
     const files = packed[0]!.files.map((f) => f.path);
-    expect(files).toEqual(expect.arrayContaining([
-      'dist/sanctum-config.cjs', 'dist/commands.cjs', 'dist/commands.cjs.cache', 'dist/app.cjs', 'dist/man/sanctum-config.1', 'migrations/001_init.sql', 'migrations/adopt/panel.sql', 'package.json', 'README.md',
-    ]));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'dist/sanctum-config.cjs',
+        'dist/commands.cjs',
+        'dist/commands.cjs.cache',
+        'dist/app.cjs',
+        'dist/man/sanctum-config.1',
+        'migrations/001_init.sql',
+        'migrations/adopt/panel.sql',
+        'package.json',
+        'README.md',
+      ]),
+    );
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.endsWith('.md.map'))).toEqual([]);
 
     // Installed as a user would, into a prefix; the compiled better-sqlite3 is reused rather than rebuilt.

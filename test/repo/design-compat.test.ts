@@ -45,9 +45,7 @@ describe('compatibility with the design document', () => {
       is_active, typeof(is_active) AS t FROM letta_server_config ORDER BY id`;
     expect(ours.prepare(servers).all()).toEqual(design.prepare(servers).all());
     expect(ours.prepare(`SELECT DISTINCT typeof(is_active) AS t FROM letta_server_config`).all()).toEqual([{t: 'integer'}]);
-    expect(ours.prepare(`SELECT created_at FROM system_config LIMIT 1`).pluck().get()).toMatch(
-      /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/,
-    );
+    expect(ours.prepare(`SELECT created_at FROM system_config LIMIT 1`).pluck().get()).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
   });
 
   it('runs every usage query of the design unchanged, with the results it describes', () => {

@@ -20,7 +20,16 @@ describe('settings', () => {
     const store = freshStore();
     store.settings.add({key: 'zz_flag', type: 'boolean', value: 'yes', category: 'advanced'});
     expect(store.settings.list().map((s) => s.category)).toEqual([
-      'api_keys', 'api_keys', 'api_keys', 'paths', 'paths', 'ports', 'ports', 'general', 'general', 'advanced',
+      'api_keys',
+      'api_keys',
+      'api_keys',
+      'paths',
+      'paths',
+      'ports',
+      'ports',
+      'general',
+      'general',
+      'advanced',
     ]);
     expect(store.settings.categories()).toEqual(['api_keys', 'paths', 'ports', 'general', 'advanced']);
     expect(store.settings.list('ports').map((s) => s.key)).toEqual(['flask_port', 'smcp_port']);
@@ -36,7 +45,12 @@ describe('settings', () => {
     other.close();
     const general = store.settings.list('general').map((s) => s.key);
     expect(general).toEqual([...before, ...Array.from({length: 1300}, (_, i) => `bulk_${i}`)]);
-    expect(store.settings.list().filter((s) => s.category === 'general').map((s) => s.key)).toEqual(general);
+    expect(
+      store.settings
+        .list()
+        .filter((s) => s.category === 'general')
+        .map((s) => s.key),
+    ).toEqual(general);
     expect([...store.settings.each('general')].map((s) => s.key)).toEqual(general);
     expect(store.settings.categories()).toEqual(['api_keys', 'paths', 'ports', 'general']);
     expect(store.settings.keysIn('general')).toHaveLength(general.length);
@@ -62,7 +76,12 @@ describe('settings', () => {
   it('adds and removes settings with validated key, type, category and value', () => {
     const store = freshStore();
     const added = store.settings.add({
-      key: 'model_params', type: 'json', value: '{"t": 0.2}', category: 'models', description: 'Params', sensitive: false,
+      key: 'model_params',
+      type: 'json',
+      value: '{"t": 0.2}',
+      category: 'models',
+      description: 'Params',
+      sensitive: false,
     });
     expect(added).toMatchObject({value: '{"t":0.2}', category: 'models', description: 'Params', sensitive: false});
     expectUnchanged(store, () => store.settings.add({key: 'model_params', type: 'string', value: ''}), /already exists/);
@@ -81,9 +100,19 @@ describe('servers', () => {
     const second = store.servers.add({address: '10.0.0.2', port: 8284, name: 'lab'});
     expect(second.active).toBe(false);
     const third = store.servers.add({address: 'https://letta.example.com', port: '443'}, {activate: true});
-    expect(store.servers.list().filter((s) => s.active).map((s) => s.id)).toEqual([third.id]);
+    expect(
+      store.servers
+        .list()
+        .filter((s) => s.active)
+        .map((s) => s.id),
+    ).toEqual([third.id]);
     store.servers.activate(second.id);
-    expect(store.servers.list().filter((s) => s.active).map((s) => s.id)).toEqual([second.id]);
+    expect(
+      store.servers
+        .list()
+        .filter((s) => s.active)
+        .map((s) => s.id),
+    ).toEqual([second.id]);
     expect(store.servers.active()?.name).toBe('lab');
   });
 

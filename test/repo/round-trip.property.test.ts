@@ -54,7 +54,11 @@ describe('random values through set/get', () => {
       }
     });
     const badPort = fc.oneof(fc.integer({max: 0}), fc.integer({min: 65536}));
-    const badAddress = fc.oneof(fc.constant(''), fc.string().map((s) => `${s} ${s}`), fc.string().map((s) => `ftp://${s}`));
+    const badAddress = fc.oneof(
+      fc.constant(''),
+      fc.string().map((s) => `${s} ${s}`),
+      fc.string().map((s) => `ftp://${s}`),
+    );
     const attempt = fc.oneof(
       notWhole.map((v) => () => store.settings.set('p_int', v)),
       notBoolean.map((v) => () => store.settings.set('debug_mode', v)),

@@ -3,7 +3,10 @@ import {openApp, openStore} from '../helpers/open-app.js';
 
 /** Whole frames, every tab, at the operator's usual size and a small one: any change to the layout shows here. */
 describe('golden frames', () => {
-  for (const size of [{columns: 80, rows: 24}, {columns: 50, rows: 15}]) {
+  for (const size of [
+    {columns: 80, rows: 24},
+    {columns: 50, rows: 15},
+  ]) {
     it(`every tab at ${size.columns}x${size.rows}`, async () => {
       const store = openStore((s) => {
         s.servers.add({address: 'https://letta.example.com', port: 8284, name: 'lab', token: 'tok-1'});

@@ -9,16 +9,39 @@ import {wizardKeyTables} from '../../src/ui/wizard/wizard-keys.js';
 import {historyConfirmKeys, historyKeys} from '../../src/ui/history/history-keys.js';
 
 const noKey: Key = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
 } as Key;
 
 /** The key press a token stands for, as Ink hands it to a handler. */
 function press(token: string): [string, Key] {
   const special: Record<string, Partial<Key>> = {
-    Enter: {return: true}, Esc: {escape: true}, Tab: {tab: true}, 'S-Tab': {tab: true, shift: true},
-    '↑': {upArrow: true}, '↓': {downArrow: true}, '←': {leftArrow: true}, '→': {rightArrow: true},
-    PgUp: {pageUp: true}, PgDn: {pageDown: true}, Home: {home: true}, End: {end: true},
+    Enter: {return: true},
+    Esc: {escape: true},
+    Tab: {tab: true},
+    'S-Tab': {tab: true, shift: true},
+    '↑': {upArrow: true},
+    '↓': {downArrow: true},
+    '←': {leftArrow: true},
+    '→': {rightArrow: true},
+    PgUp: {pageUp: true},
+    PgDn: {pageDown: true},
+    Home: {home: true},
+    End: {end: true},
   };
   if (token in special) return ['', {...noKey, ...special[token]}];
   if (token === 'Space') return [' ', noKey];
@@ -33,7 +56,16 @@ const probes: [string, [string, Key]][] = [
   ...Array.from({length: 94}, (_, i) => String.fromCharCode(33 + i)).map((c): [string, [string, Key]] => [/[1-9]/.test(c) ? '1-9' : c, press(c)]),
 ];
 
-const allTables: KeyTable<never>[] = [shellKeys, moveKeys, arrowKeys, ...settingsKeyTables, ...serversKeyTables, ...wizardKeyTables, historyKeys, historyConfirmKeys] as KeyTable<never>[];
+const allTables: KeyTable<never>[] = [
+  shellKeys,
+  moveKeys,
+  arrowKeys,
+  ...settingsKeyTables,
+  ...serversKeyTables,
+  ...wizardKeyTables,
+  historyKeys,
+  historyConfirmKeys,
+] as KeyTable<never>[];
 
 describe('key tables: what the footer and help show is what the keys do', () => {
   for (const table of allTables) {

@@ -3,8 +3,22 @@ import {describe, expect, it} from 'vitest';
 import {editLine, type Line, openLine} from '../../src/ui/components/line-editing.js';
 
 const noKey = {
-  upArrow: false, downArrow: false, leftArrow: false, rightArrow: false, pageDown: false, pageUp: false, home: false, end: false,
-  return: false, escape: false, ctrl: false, shift: false, tab: false, backspace: false, delete: false, meta: false,
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
 } as Key;
 const k = (over: Partial<Key>) => ({...noKey, ...over});
 
@@ -31,7 +45,7 @@ describe('line editing', () => {
     expect(type({value: 'abc', cursor: 1, selected: false}, ['', {backspace: true}]).value).toBe('bc');
   });
 
-  it('leaves Enter, Esc, Tab and ↑/↓ to the mode\'s key table', () => {
+  it("leaves Enter, Esc, Tab and ↑/↓ to the mode's key table", () => {
     for (const key of [{return: true}, {escape: true}, {tab: true}, {upArrow: true}, {downArrow: true}]) {
       expect(editLine(openLine('x'), '', k(key))).toBeUndefined();
     }

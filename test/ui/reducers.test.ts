@@ -72,7 +72,6 @@ describe('servers reducer', () => {
     state = serversReducer(state, {type: 'changeField', value: '5'});
     expect(state.mode).toMatchObject({kind: 'form', form: {field: 5, values: {timeout: '5'}}});
   });
-
 });
 
 describe('wizard reducer', () => {
@@ -97,9 +96,7 @@ describe('wizard reducer', () => {
 describe('tab bar', () => {
   const tabs = ['API Keys', 'Paths', 'Ports', 'General', 'Servers'].map((label) => ({id: label, label}));
   it('brackets the active tab and drops the title, then far tabs, when narrow', () => {
-    expect(tabBarText({tabs, active: 0, width: 80, readOnly: false})).toBe(
-      'sanctum-config [1 API Keys]  2 Paths   3 Ports   4 General   5 Servers',
-    );
+    expect(tabBarText({tabs, active: 0, width: 80, readOnly: false})).toBe('sanctum-config [1 API Keys]  2 Paths   3 Ports   4 General   5 Servers');
     expect(tabBarText({tabs, active: 2, width: 40, readOnly: false})).toBe('<  2 Paths  [3 Ports]  4 General  >');
     expect(tabBarText({tabs, active: 4, width: 80, readOnly: true})).toMatch(/\[5 Servers\] \[READ-ONLY\]$/);
   });

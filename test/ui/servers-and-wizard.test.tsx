@@ -15,7 +15,6 @@ async function fake(options: Parameters<typeof startFakeLetta>[0]): Promise<Fake
   return letta;
 }
 
-
 describe('the Servers tab', () => {
   it('lists servers with the active marker, and Space activates the selected one', async () => {
     const store = openStore();
@@ -31,7 +30,7 @@ describe('the Servers tab', () => {
     expect(app.frame()).toContain('server 2 is the active server');
   });
 
-  it('reveals a server\'s secrets only on r', async () => {
+  it("reveals a server's secrets only on r", async () => {
     const store = openStore();
     store.servers.update(1, {password: 'pw-hidden', token: 'tok-hidden'});
     const app = await open(store);
@@ -245,7 +244,7 @@ describe('the first-run wizard', () => {
     expect(app.frame()).toContain('[1 API Keys]');
   });
 
-  it('starts at Sanctum\'s port when nobody chose a server yet', async () => {
+  it("starts at Sanctum's port when nobody chose a server yet", async () => {
     const app = await open(openStore(), {wizard: true});
     await app.press(keys.enter);
     expect(app.frame()).toContain('Letta server port');
@@ -254,7 +253,7 @@ describe('the first-run wizard', () => {
   });
 });
 
-describe('an operator\'s conveniences', () => {
+describe("an operator's conveniences", () => {
   it('tests every server with T, one after the other, and shows the full message with i', async () => {
     const good = await fake({});
     const store = openStore((s) => {
@@ -273,7 +272,7 @@ describe('an operator\'s conveniences', () => {
     expect(app.frame()).not.toContain('The last message in full');
   });
 
-  it('keeps each tab\'s selection when coming back to it', async () => {
+  it("keeps each tab's selection when coming back to it", async () => {
     const store = openStore((s) => s.servers.add({address: '10.0.0.2'}));
     const app = await open(store);
     await app.press('3', 'j');
@@ -313,7 +312,12 @@ describe('filtering servers', () => {
 });
 
 describe('the wizard on small terminals', () => {
-  for (const size of [{columns: 80, rows: 8}, {columns: 80, rows: 10}, {columns: 80, rows: 12}, {columns: 60, rows: 12}]) {
+  for (const size of [
+    {columns: 80, rows: 8},
+    {columns: 80, rows: 10},
+    {columns: 80, rows: 12},
+    {columns: 60, rows: 12},
+  ]) {
     it(`never outgrows ${size.columns}x${size.rows}, at any step`, async () => {
       const app = await open(openStore(), {wizard: true}, size);
       const frames: string[] = [app.frame()];

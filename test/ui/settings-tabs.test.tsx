@@ -4,7 +4,6 @@ import {keys, waitForFrame} from '../helpers/render-app.js';
 import {openApp as open, openStore as storeWith, selectedLine} from '../helpers/open-app.js';
 import {snapshot} from '../helpers/temp-db.js';
 
-
 describe('tabs and navigation', () => {
   it('shows one tab per category in the design order, then Servers, and switches by digit, Tab and arrows', async () => {
     const app = await open(storeWith((s) => s.settings.add({key: 'gpu_count', type: 'integer', value: '2', category: 'hardware'})));
@@ -74,7 +73,18 @@ describe('tabs and navigation', () => {
       await app.press(keys.pageDown);
       help += app.frame();
     }
-    for (const text of ['next tab', 'previous row', 'page down', 'edit the value', 'reveal / hide', 'copy the value', 'filter the rows', 'add a setting', 'delete the setting', 'quit']) {
+    for (const text of [
+      'next tab',
+      'previous row',
+      'page down',
+      'edit the value',
+      'reveal / hide',
+      'copy the value',
+      'filter the rows',
+      'add a setting',
+      'delete the setting',
+      'quit',
+    ]) {
       expect(help).toContain(text);
     }
     await app.press(keys.escape);
@@ -277,7 +287,7 @@ describe('control characters', () => {
 });
 
 describe('history and undo in the app', () => {
-  it('opens a setting\'s history with H and puts an older value back after y', async () => {
+  it("opens a setting's history with H and puts an older value back after y", async () => {
     const store = storeWith((s) => {
       s.settings.set('flask_port', '5050');
       s.settings.set('flask_port', '5060');
@@ -296,7 +306,7 @@ describe('history and undo in the app', () => {
     expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+5000/);
   });
 
-  it('undoes the session\'s last change with u, and says when there is none', async () => {
+  it("undoes the session's last change with u, and says when there is none", async () => {
     const store = storeWith();
     const app = await open(store);
     await app.press('u');
@@ -366,7 +376,8 @@ describe('defaults', () => {
 describe('using the width', () => {
   it('adds a description column from 100 columns, and says where the visible rows are', async () => {
     const store = storeWith((s) => {
-      for (let i = 0; i < 40; i++) s.settings.add({key: `row_${String(i).padStart(2, '0')}`, type: 'string', value: 'v', category: 'bulk', description: `row number ${i}`});
+      for (let i = 0; i < 40; i++)
+        s.settings.add({key: `row_${String(i).padStart(2, '0')}`, type: 'string', value: 'v', category: 'bulk', description: `row number ${i}`});
     });
     const wide = await open(store, {}, {columns: 110, rows: 24});
     await wide.press('5');

@@ -9,7 +9,7 @@ function files(dir: string): string[] {
   return readdirSync(dir, {withFileTypes: true}).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]));
 }
 
-describe('the app\'s layers', () => {
+describe("the app's layers", () => {
   const components = files(uiDir).filter((f) => f.endsWith('.tsx') && !f.endsWith('launch.tsx'));
 
   it('has components that only render: no repository call, no AbortController, no network', () => {
@@ -24,9 +24,7 @@ describe('the app\'s layers', () => {
     for (const file of components) {
       // The input line is the one widget that reads keys itself: the text keys a table leaves alone.
       const exempt = file.endsWith('app.tsx') || file.endsWith('line-input.tsx');
-      expect([file.slice(uiDir.length), /useInput\(|useKeys\(/.test(readFileSync(file, 'utf8')) && !exempt]).toEqual([
-        file.slice(uiDir.length), false,
-      ]);
+      expect([file.slice(uiDir.length), /useInput\(|useKeys\(/.test(readFileSync(file, 'utf8')) && !exempt]).toEqual([file.slice(uiDir.length), false]);
     }
   });
 

@@ -7,7 +7,7 @@ const marks: Record<Check['status'], string> = {ok: 'ok  ', warn: 'warn', fail: 
 export function registerDoctorCommand(program: Command): void {
   program
     .command('doctor')
-    .description('is this box\'s configuration healthy? one line per check, with the fix to type (exit 0 unless a check fails)')
+    .description("is this box's configuration healthy? one line per check, with the fix to type (exit 0 unless a check fails)")
     .option('--json', '{"ok": ..., "checks": [{"check", "status", "message", "fix"}]}')
     .option('--offline', 'skip the connection test of the active server')
     .option('--env-file <path>', 'also check that this env file says what export would write now (names only)')

@@ -10,9 +10,17 @@ function entryJson(entry: HistoryEntry, reveal: boolean): Record<string, unknown
   const hide = entry.sensitive && !reveal;
   const value = (v: string | null) => (hide && v !== null ? null : v);
   return {
-    id: entry.id, changed_at: entry.changedAt, kind: entry.kind, [entry.kind === 'setting' ? 'key' : 'server']: entry.kind === 'setting' ? entry.row : Number(entry.row),
-    action: entry.action, column: entry.column, old_value: value(entry.oldValue), new_value: value(entry.newValue),
-    source: entry.source, sensitive: entry.sensitive, ...(hide ? {redacted: true} : {}),
+    id: entry.id,
+    changed_at: entry.changedAt,
+    kind: entry.kind,
+    [entry.kind === 'setting' ? 'key' : 'server']: entry.kind === 'setting' ? entry.row : Number(entry.row),
+    action: entry.action,
+    column: entry.column,
+    old_value: value(entry.oldValue),
+    new_value: value(entry.newValue),
+    source: entry.source,
+    sensitive: entry.sensitive,
+    ...(hide ? {redacted: true} : {}),
   };
 }
 
@@ -30,7 +38,10 @@ export function registerHistoryCommands(program: Command): void {
     .option('--limit <n>', 'how many changes', '20')
     .option('--json', 'an array of objects for scripts')
     .option('--reveal', 'show secret values instead of masking them')
-    .addHelpText('after', '\nExamples:\n  $ sanctum-config history\n  $ sanctum-config history flask_port --limit 5\n  $ sanctum-config history --server 1 --json')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  $ sanctum-config history\n  $ sanctum-config history flask_port --limit 5\n  $ sanctum-config history --server 1 --json',
+    )
     .action(async (key: string | undefined, options, command: Command) => {
       if (key !== undefined && options.server !== undefined) throw new UsageError('give a key or --server, not both');
       const limit = parseCount(options.limit);
@@ -38,9 +49,19 @@ export function registerHistoryCommands(program: Command): void {
       const reveal = Boolean(options.reveal);
       await withStore(command, 'read', (store) => {
         const entries = store.history.list({key, serverId, limit});
-        if (options.json) return print(JSON.stringify(entries.map((e) => entryJson(e, reveal)), null, 2));
+        if (options.json)
+          return print(
+            JSON.stringify(
+              entries.map((e) => entryJson(e, reveal)),
+              null,
+              2,
+            ),
+          );
         const rows = entries.map((e) => [
-          String(e.id), e.changedAt.slice(0, 19), printable(e.source), describeTarget(e),
+          String(e.id),
+          e.changedAt.slice(0, 19),
+          printable(e.source),
+          describeTarget(e),
           e.action === 'update' ? `${describeValue(e, e.oldValue, reveal)} -> ${describeValue(e, e.newValue, reveal)}` : describeValue(e, null, reveal),
         ]);
         writeOut(formatTable(['ID', 'WHEN (UTC)', 'BY', 'WHAT', 'CHANGE'], rows, terminalWidth()));
@@ -60,7 +81,12 @@ export function registerHistoryCommands(program: Command): void {
         const target = changeId ?? store.history.latestId();
         if (target === undefined) throw new UsageError('the history is empty; nothing to undo');
         const entry = store.history.undo(target, {force: Boolean(options.force)});
-        const was = entry.action === 'update' ? ` back to ${describeValue(entry, entry.oldValue, false)}` : entry.action === 'insert' ? ' (removed again)' : ' (added back)';
+        const was =
+          entry.action === 'update'
+            ? ` back to ${describeValue(entry, entry.oldValue, false)}`
+            : entry.action === 'insert'
+              ? ' (removed again)'
+              : ' (added back)';
         say(`undid change ${entry.id}: ${describeTarget(entry)}${was}`);
       });
     });

@@ -39,9 +39,7 @@ export function registerInitCommand(program: Command): void {
         '  $ printf %s "$PW" | sanctum-config init --non-interactive --server-password-stdin --set environment=production',
     )
     .action(async (options, command: Command) => {
-      const flagged = setupFlags.some((flag) =>
-        flag === 'set' ? Object.keys(options.set).length > 0 : options[flag] !== undefined,
-      );
+      const flagged = setupFlags.some((flag) => (flag === 'set' ? Object.keys(options.set).length > 0 : options[flag] !== undefined));
       if (!options.nonInteractive && !flagged && hasTerminal()) {
         const {launchApp} = await import('../launch-app.js');
         await launchApp({dbPath: databasePathOf(command), wizard: true});
@@ -59,8 +57,13 @@ export function registerInitCommand(program: Command): void {
       if (options.serverPasswordStdin) server.password = await readStdinValue('server password');
       if (options.serverTokenStdin) server.token = await readStdinValue('server token');
 
-      const probe = options.probe !== false && options.fromEnv && server.address === undefined && server.port === undefined
-        && !process.env.LETTA_SERVER_URL && !process.env.LETTA_BASE_URL;
+      const probe =
+        options.probe !== false &&
+        options.fromEnv &&
+        server.address === undefined &&
+        server.port === undefined &&
+        !process.env.LETTA_SERVER_URL &&
+        !process.env.LETTA_BASE_URL;
       // Looked for before the store is opened: no write lock is held while waiting on the network.
       const local = probe ? await findLocalLetta() : undefined;
       await withChanges(command, Boolean(options.json), (store, say) => {

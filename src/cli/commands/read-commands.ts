@@ -38,9 +38,10 @@ function settingCell(setting: Setting, reveal: boolean): string {
   const invalid = setting.problem ? ` (invalid: ${setting.problem})` : '';
   if (setting.sensitive && !reveal) return `${maskSecret(setting.value)}${invalid}`;
   if (!setting.value) return notSet;
-  const value = setting.value.length > cellLimit
-    ? `${printable(setting.value.slice(0, cellLimit))}... (${setting.value.length} characters; get ${printable(setting.key)})`
-    : printable(setting.value);
+  const value =
+    setting.value.length > cellLimit
+      ? `${printable(setting.value.slice(0, cellLimit))}... (${setting.value.length} characters; get ${printable(setting.key)})`
+      : printable(setting.value);
   return `${value}${invalid}`;
 }
 

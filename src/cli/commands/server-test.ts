@@ -21,22 +21,37 @@ export function registerServerTestCommand(server: Command): void {
         const report = await testAndRecord(store, target);
         const lastConnected = store.servers.require(target.id).lastConnectedAt;
         if (options.json) {
-          print(JSON.stringify({
-            server_id: target.id, url: report.url, outcome: report.outcome, detail: report.detail,
-            http_status: report.httpStatus ?? null, ms: report.ms ?? null, version: report.version ?? null,
-            credentials: report.credentials, sent: report.sent, last_connected_at: lastConnected,
-          }, null, 2));
+          print(
+            JSON.stringify(
+              {
+                server_id: target.id,
+                url: report.url,
+                outcome: report.outcome,
+                detail: report.detail,
+                http_status: report.httpStatus ?? null,
+                ms: report.ms ?? null,
+                version: report.version ?? null,
+                credentials: report.credentials,
+                sent: report.sent,
+                last_connected_at: lastConnected,
+              },
+              null,
+              2,
+            ),
+          );
         } else {
           const label = target.name ? ` (${printable(target.name)})` : '';
-          print([
-            `server ${target.id}${label}: ${report.url}`,
-            `outcome: ${report.outcome}`,
-            `detail: ${printable(report.detail)}`,
-            `sent: ${report.sent === 'none' ? 'no credentials stored' : `the stored ${report.sent}`}`,
-            `http status: ${report.httpStatus ?? '-'}`,
-            `response time: ${report.ms === undefined ? '-' : `${report.ms} ms`}`,
-            `last connected: ${lastConnected ?? 'never'}`,
-          ].join('\n'));
+          print(
+            [
+              `server ${target.id}${label}: ${report.url}`,
+              `outcome: ${report.outcome}`,
+              `detail: ${printable(report.detail)}`,
+              `sent: ${report.sent === 'none' ? 'no credentials stored' : `the stored ${report.sent}`}`,
+              `http status: ${report.httpStatus ?? '-'}`,
+              `response time: ${report.ms === undefined ? '-' : `${report.ms} ms`}`,
+              `last connected: ${lastConnected ?? 'never'}`,
+            ].join('\n'),
+          );
         }
         return report.outcome === 'ok';
       });

@@ -73,12 +73,19 @@ export function registerServerCommands(program: Command): Command {
     .description('show every server; * marks the active one')
     .option('--json', 'an array of objects for scripts')
     .option('--reveal', 'show passwords and tokens')
-    .addHelpText('after', '\nExamples:\n  $ sanctum-config server list\n  $ sanctum-config server list --json | jq \'.[] | select(.active)\'')
+    .addHelpText('after', "\nExamples:\n  $ sanctum-config server list\n  $ sanctum-config server list --json | jq '.[] | select(.active)'")
     .action(async (options, command: Command) => {
       await withStore(command, 'read', (store) => {
         const servers = store.servers.list();
         const reveal = Boolean(options.reveal);
-        if (options.json) return print(JSON.stringify(servers.map((s) => serverJson(s, reveal)), null, 2));
+        if (options.json)
+          return print(
+            JSON.stringify(
+              servers.map((s) => serverJson(s, reveal)),
+              null,
+              2,
+            ),
+          );
         const rows = servers.map((s) => [
           String(s.id),
           s.active ? '*' : '',
@@ -110,7 +117,7 @@ export function registerServerCommands(program: Command): Command {
     });
 
   serverOptions(server.command('set'))
-    .description('change a server\'s fields')
+    .description("change a server's fields")
     .argument('<id>', 'server id (see server list)')
     .option('--clear-password', 'remove the stored password')
     .option('--clear-token', 'remove the stored token')

@@ -1,8 +1,8 @@
 import type {Command} from 'commander';
 import {ConflictError, UsageError} from '../../errors.js';
-import {isConfigType, looksSecret, } from '../../repo/index.js';
+import {isConfigType, looksSecret} from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
-import {databasePathOf, withChanges, } from '../with-store.js';
+import {databasePathOf, withChanges} from '../with-store.js';
 import {type ListOptions, listSettings, showSetting} from './read-commands.js';
 import {writeErr} from '../stdio.js';
 
@@ -10,15 +10,13 @@ const example = (lines: string) => `\nExamples:\n${lines}`;
 
 /** argv is visible to every user of the box (ps, /proc): say so when a secret travels there. */
 function warnSecretInArgv(key: string): void {
-  writeErr(
-    `sanctum-config: warning: the value of ${key} was given on the command line, where other users can see it; use --stdin\n`,
-  );
+  writeErr(`sanctum-config: warning: the value of ${key} was given on the command line, where other users can see it; use --stdin\n`);
 }
 
 export function registerSettingCommands(program: Command): void {
   program
     .command('get')
-    .description('print one setting\'s raw value (secrets too: you asked for it by name)')
+    .description("print one setting's raw value (secrets too: you asked for it by name)")
     .argument('<key>', 'setting key, e.g. flask_port')
     .addHelpText('after', example('  $ sanctum-config get flask_port\n  $ export OPENAI_API_KEY="$(sanctum-config get openai_api_key)"'))
     .action((key: string, _options: unknown, command: Command) => showSetting(databasePathOf(command), key));
@@ -32,7 +30,7 @@ export function registerSettingCommands(program: Command): void {
     .option('--type <type>', 'add a new setting of this type: string, integer, boolean, json')
     .option('--category <category>', 'category of a new setting', 'general')
     .option('--description <text>', 'description of a new setting')
-    .option('--sensitive', 'mask the new setting\'s value everywhere')
+    .option('--sensitive', "mask the new setting's value everywhere")
     .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
     .option('--if-value <stored>', 'only if it still holds this stored value; else exit 3 and change nothing')
     .addHelpText(
@@ -96,6 +94,6 @@ export function registerSettingCommands(program: Command): void {
     .option('--category <category>', 'only this category (api_keys, paths, ports, general, ...)')
     .option('--json', 'an array of objects with typed values')
     .option('--reveal', 'show sensitive values instead of masking them')
-    .addHelpText('after', example('  $ sanctum-config list --category ports\n  $ sanctum-config list --json | jq -r \'.[].key\''))
+    .addHelpText('after', example("  $ sanctum-config list --category ports\n  $ sanctum-config list --json | jq -r '.[].key'"))
     .action((options: ListOptions, command: Command) => listSettings(databasePathOf(command), options));
 }

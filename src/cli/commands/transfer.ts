@@ -1,9 +1,9 @@
 import {readFileSync} from 'node:fs';
 import type {Command} from 'commander';
-import {StoreError, } from '../../errors.js';
-import {envFormats, } from '../../repo/env-export.js';
+import {StoreError} from '../../errors.js';
+import {envFormats} from '../../repo/env-export.js';
 import {importDocument, ImportError} from '../../repo/transfer.js';
-import {printable, } from '../../repo/value-codec.js';
+import {printable} from '../../repo/value-codec.js';
 import {databasePathOf, print, withChanges, withStore} from '../with-store.js';
 import {type ExportOptions, exportConfig} from './read-commands.js';
 

@@ -25,9 +25,19 @@ export function fileChecks(path: string): Check[] {
   );
   checks.push(
     dirMode & 0o022
-      ? {check: 'directory mode', status: 'fail', message: `${printable(dir)} is ${octal(dirMode)}: other users can replace the file`, fix: `chmod 700 ${shq(dir)}`}
+      ? {
+          check: 'directory mode',
+          status: 'fail',
+          message: `${printable(dir)} is ${octal(dirMode)}: other users can replace the file`,
+          fix: `chmod 700 ${shq(dir)}`,
+        }
       : dirMode & 0o055
-        ? {check: 'directory mode', status: 'warn', message: `${printable(dir)} is ${octal(dirMode)}: other users can see what is in it`, fix: `chmod 700 ${shq(dir)}`}
+        ? {
+            check: 'directory mode',
+            status: 'warn',
+            message: `${printable(dir)} is ${octal(dirMode)}: other users can see what is in it`,
+            fix: `chmod 700 ${shq(dir)}`,
+          }
         : ok('directory mode', `${octal(dirMode)}`),
   );
   return checks;
@@ -39,18 +49,29 @@ export function databaseChecks(store: ConfigStore, recordedVersion: number): Che
   checks.push(
     integrity === 'ok'
       ? ok('integrity', 'PRAGMA integrity_check: ok')
-      : {check: 'integrity', status: 'fail', message: `PRAGMA integrity_check: ${printable(integrity)}`, fix: `restore a backup (${printable(store.path)}.bak-v*) or an export`},
+      : {
+          check: 'integrity',
+          status: 'fail',
+          message: `PRAGMA integrity_check: ${printable(integrity)}`,
+          fix: `restore a backup (${printable(store.path)}.bak-v*) or an export`,
+        },
   );
   const latest = latestSchemaVersion();
   checks.push(
     recordedVersion === latest
       ? ok('schema', `version ${latest}`)
-      : {check: 'schema', status: 'warn', message: `version ${recordedVersion}, this sanctum-config writes ${latest}`, fix: 'sanctum-config init --non-interactive --no-probe   # upgrades it, keeping a backup'},
+      : {
+          check: 'schema',
+          status: 'warn',
+          message: `version ${recordedVersion}, this sanctum-config writes ${latest}`,
+          fix: 'sanctum-config init --non-interactive --no-probe   # upgrades it, keeping a backup',
+        },
   );
   const missing = store.missingSchemaObjects();
   if (missing.length) {
     checks.push({
-      check: 'schema objects', status: 'warn',
+      check: 'schema objects',
+      status: 'warn',
       message: `the file records schema version ${recordedVersion} but lacks ${missing.slice(0, 3).map(printable).join(', ')}${missing.length > 3 ? ` and ${missing.length - 3} more` : ''}`,
       fix: `restore a backup (${printable(store.path)}.bak-v*) or an export into a new file`,
     });
@@ -61,14 +82,34 @@ export function databaseChecks(store: ConfigStore, recordedVersion: number): Che
     active.length === 1
       ? ok('active server', `server ${active[0]!.id}`)
       : active.length === 0
-        ? {check: 'active server', status: 'fail', message: 'no server is active', fix: servers.length ? `sanctum-config server activate ${servers[0]!.id}` : 'sanctum-config server add --address HOST --port 8284 --activate'}
-        : {check: 'active server', status: 'fail', message: `${active.length} servers are active (${active.map((s) => s.id).join(', ')})`, fix: `sanctum-config server activate ${active[0]!.id}`},
+        ? {
+            check: 'active server',
+            status: 'fail',
+            message: 'no server is active',
+            fix: servers.length ? `sanctum-config server activate ${servers[0]!.id}` : 'sanctum-config server add --address HOST --port 8284 --activate',
+          }
+        : {
+            check: 'active server',
+            status: 'fail',
+            message: `${active.length} servers are active (${active.map((s) => s.id).join(', ')})`,
+            fix: `sanctum-config server activate ${active[0]!.id}`,
+          },
   );
   for (const setting of store.settings.list().filter((s) => s.problem)) {
-    checks.push({check: 'setting value', status: 'fail', message: `${printable(setting.key)} is ${setting.problem}`, fix: `sanctum-config set ${printable(setting.key)} VALUE`});
+    checks.push({
+      check: 'setting value',
+      status: 'fail',
+      message: `${printable(setting.key)} is ${setting.problem}`,
+      fix: `sanctum-config set ${printable(setting.key)} VALUE`,
+    });
   }
   for (const server of servers.filter((s) => s.problem)) {
-    checks.push({check: 'server', status: 'fail', message: `server ${server.id}: ${printable(server.problem!)}`, fix: `sanctum-config server set ${server.id} ...`});
+    checks.push({
+      check: 'server',
+      status: 'fail',
+      message: `server ${server.id}: ${printable(server.problem!)}`,
+      fix: `sanctum-config server set ${server.id} ...`,
+    });
   }
   return checks;
 }
@@ -82,19 +123,30 @@ export function secretChecks(store: ConfigStore): Check[] {
   const providers = ['openai_api_key', 'anthropic_api_key', 'ollama_base_url'].filter((k) => store.settings.get(k));
   if (providers.length && providers.every((k) => value(store, k) === '')) {
     checks.push({
-      check: 'model provider', status: 'warn',
+      check: 'model provider',
+      status: 'warn',
       message: 'openai_api_key, anthropic_api_key and ollama_base_url are all empty: Letta has no model to use',
       fix: 'printf %s "$KEY" | sanctum-config set openai_api_key --stdin',
     });
   }
   for (const key of ['api_key', 'admin_key']) {
     if (store.settings.get(key) && value(store, key) === '') {
-      checks.push({check: 'panel API key', status: 'warn', message: `${key} is empty: the control panel's HTTP API takes any caller`, fix: `printf %s "$(openssl rand -hex 24)" | sanctum-config set ${key} --stdin`});
+      checks.push({
+        check: 'panel API key',
+        status: 'warn',
+        message: `${key} is empty: the control panel's HTTP API takes any caller`,
+        fix: `printf %s "$(openssl rand -hex 24)" | sanctum-config set ${key} --stdin`,
+      });
     }
   }
   const active = store.servers.active();
   if (active && !active.problem && !active.password && !active.token && !isLoopback(active.address)) {
-    checks.push({check: 'server credentials', status: 'warn', message: `server ${active.id} is not on this box and has no password or token`, fix: `printf %s "$PW" | sanctum-config server set ${active.id} --password-stdin`});
+    checks.push({
+      check: 'server credentials',
+      status: 'warn',
+      message: `server ${active.id} is not on this box and has no password or token`,
+      fix: `printf %s "$PW" | sanctum-config server set ${active.id} --password-stdin`,
+    });
   }
   return checks;
 }
@@ -104,7 +156,12 @@ export async function connectionCheck(store: ConfigStore): Promise<Check> {
   if (!active || active.problem) return {check: 'connection', status: 'fail', message: 'no usable active server to test', fix: 'sanctum-config server list'};
   const report = await testConnection(active);
   if (report.outcome !== 'ok') {
-    return {check: 'connection', status: 'fail', message: `server ${active.id}: ${report.outcome}: ${printable(report.detail)}`, fix: `sanctum-config server test ${active.id}`};
+    return {
+      check: 'connection',
+      status: 'fail',
+      message: `server ${active.id}: ${report.outcome}: ${printable(report.detail)}`,
+      fix: `sanctum-config server test ${active.id}`,
+    };
   }
   if (report.credentials === 'not-enforced') {
     return {check: 'connection', status: 'warn', message: `server ${active.id}: ${printable(report.detail)}`, fix: 'start Letta with --secure and a password'};
@@ -125,7 +182,8 @@ function assignments(text: string): Map<string, string> {
 /** Whether an env file still says what `export` would write now: names only, never values. */
 export function envFileCheck(store: ConfigStore, path: string): Check {
   const check = 'env file';
-  if (!existsSync(path)) return {check, status: 'fail', message: `${printable(path)} does not exist`, fix: `sanctum-config export --format env --reveal --output ${shq(path)}`};
+  if (!existsSync(path))
+    return {check, status: 'fail', message: `${printable(path)} does not exist`, fix: `sanctum-config export --format env --reveal --output ${shq(path)}`};
   const text = readFileSync(path, 'utf8');
   const header = text.split('\n')[0] ?? '';
   const format: EnvFormat = envFormats.find((f) => header.includes(`: ${f === 'env' ? 'POSIX' : f}`)) ?? (/^export /m.test(text) ? 'env' : 'docker');
@@ -146,7 +204,9 @@ export function envFileCheck(store: ConfigStore, path: string): Check {
     extra.length ? `has ${extra.join(', ')} that export does not write` : '',
   ].filter(Boolean);
   return {
-    check, status: 'fail', message: `${printable(path)} (${format}) ${parts.join('; ')}`,
+    check,
+    status: 'fail',
+    message: `${printable(path)} (${format}) ${parts.join('; ')}`,
     fix: `sanctum-config export --format ${format} --reveal --output ${shq(path)}`,
   };
 }

@@ -7,7 +7,15 @@ import {listPage, screenLayout} from '../screen/layout.js';
 import {openingStatus, statusText} from '../screen/status-text.js';
 import {tabBarText, tabsOf} from '../screen/tab-bar-text.js';
 import {settingsKeysFor} from '../settings/settings-keys.js';
-import {emptyTableLine, longestKey, settingsColumns, settingsDetailText, settingsEmptyNote, settingsHeaderText, settingsRowText} from '../settings/settings-lines.js';
+import {
+  emptyTableLine,
+  longestKey,
+  settingsColumns,
+  settingsDetailText,
+  settingsEmptyNote,
+  settingsHeaderText,
+  settingsRowText,
+} from '../settings/settings-lines.js';
 import {initialSettingsState} from '../settings/settings-state.js';
 import type {PanelContext} from '../shell/panel-context.js';
 import type {ShellControls} from '../shell/shell-keys.js';
@@ -21,7 +29,15 @@ export type FrameSize = {readonly columns: number; readonly rows: number; readon
 const inert = () => {};
 /** The first frame never runs a key: its context only answers what the footer asks (labels, what is off). */
 const inertShell: ShellControls = {
-  nextTab: inert, previousTab: inert, goToTab: inert, goToServers: inert, openHelp: inert, undoLast: inert, showDetails: inert, redraw: inert, quit: inert,
+  nextTab: inert,
+  previousTab: inert,
+  goToTab: inert,
+  goToServers: inert,
+  openHelp: inert,
+  undoLast: inert,
+  showDetails: inert,
+  redraw: inert,
+  quit: inert,
 };
 
 /** What the first frame shows of a category: its first rows, and every key (for the column widths and the count). */
@@ -46,8 +62,18 @@ function settingsPanelLines({category, rows, keys}: FirstTab, width: number, hei
   const table = settingsKeysFor(state);
   const panel: PanelContext = {store: undefined as never, readOnly, setStatus: inert, refresh: inert, copy: inert, write: inert};
   const ctx = listKeyContext({
-    table, extra: {category}, panel, shell: inertShell, state: {...state, selected: window.selected}, dispatch: inert,
-    rows, idOf: (s: Setting) => s.key, current: window.current, page, isActive: false, remove: () => ({ok: true, message: ''}),
+    table,
+    extra: {category},
+    panel,
+    shell: inertShell,
+    state: {...state, selected: window.selected},
+    dispatch: inert,
+    rows,
+    idOf: (s: Setting) => s.key,
+    current: window.current,
+    page,
+    isActive: false,
+    remove: () => ({ok: true, message: ''}),
   });
   return [...lines, {text: detail, style: 'dim'}, {text: clip(footerText(table, ctx, readOnly, width, ''), width), style: 'dim'}];
 }

@@ -17,8 +17,7 @@ export type HistoryKeyContext = Question & {
 };
 type Ctx = HistoryKeyContext;
 
-const move = (delta: number) => (ctx: Ctx) =>
-  ctx.setState((s) => ({...s, selected: Math.max(0, Math.min(ctx.entries.length - 1, s.selected + delta))}));
+const move = (delta: number) => (ctx: Ctx) => ctx.setState((s) => ({...s, selected: Math.max(0, Math.min(ctx.entries.length - 1, s.selected + delta))}));
 
 export const historyKeys: KeyTable<Ctx> = {
   title: 'History',
@@ -26,7 +25,11 @@ export const historyKeys: KeyTable<Ctx> = {
     {keys: ['↑', 'k'], label: 'up', help: 'newer change', run: move(-1)},
     {keys: ['↓', 'j'], label: 'down', help: 'older change', run: move(1)},
     {
-      keys: ['Enter'], label: 'restore', help: 'put back the value from before this change (asks first)', footer: true, edits: true,
+      keys: ['Enter'],
+      label: 'restore',
+      help: 'put back the value from before this change (asks first)',
+      footer: true,
+      edits: true,
       disabled: (ctx) => (ctx.entries.length ? undefined : 'no change recorded here'),
       run: (ctx) => ctx.setState((s) => ({...s, asking: true})),
     },
@@ -45,7 +48,8 @@ export function restoreAnswer(ctx: Omit<Ctx, 'answer'>): (yes: boolean) => void 
     ctx.panel.write(() =>
       attempt(() => {
         ctx.panel.store.history.undo(entry.id, {force: true});
-        const back = entry.action === 'update' ? ` to ${describeValue(entry, entry.oldValue, false)}` : entry.action === 'insert' ? ' (removed)' : ' (added back)';
+        const back =
+          entry.action === 'update' ? ` to ${describeValue(entry, entry.oldValue, false)}` : entry.action === 'insert' ? ' (removed)' : ' (added back)';
         return `restored ${describeTarget(entry)}${back}`;
       }, ctx.panel.store.path),
     );

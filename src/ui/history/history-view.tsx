@@ -38,9 +38,10 @@ export function HistoryView({panel, target, revision, width, height, isActive, o
       <Text bold>{clip(`${title} (newest first)`, width)}</Text>
       {entries.length === 0 ? <Text dimColor>{clip('  no change recorded', width)}</Text> : null}
       {visible.map((entry) => {
-        const change = entry.action === 'update'
-          ? `${describeValue(entry, entry.oldValue, false)} -> ${describeValue(entry, entry.newValue, false)}`
-          : describeValue(entry, null, false);
+        const change =
+          entry.action === 'update'
+            ? `${describeValue(entry, entry.oldValue, false)} -> ${describeValue(entry, entry.newValue, false)}`
+            : describeValue(entry, null, false);
         const isSelected = entry === selected;
         const line = `${isSelected ? '> ' : '  '}${fit(entry.changedAt.slice(5, 19), 15)} ${fit(entry.source, 6)} ${fit(describeTarget(entry), 18)} ${change}`;
         return (

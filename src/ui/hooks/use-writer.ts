@@ -33,7 +33,11 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
           outcome = store.writeTransaction(() => {
             const before = store.history.latestId() ?? 0;
             const result = action();
-            added = store.history.list({limit: 200}).filter((e) => e.id > before).map((e) => e.id).reverse();
+            added = store.history
+              .list({limit: 200})
+              .filter((e) => e.id > before)
+              .map((e) => e.id)
+              .reverse();
             return result;
           });
         } catch (error) {

@@ -52,9 +52,11 @@ export function listWindow<Id, Row>(cursor: ListCursor<Id>, rows: readonly Row[]
   // Where it was is where it mostly still is: checked first, so a long list is not searched on every key.
   const atSelected = rows[cursor.selected];
   const found =
-    cursor.anchor === undefined ? -1
-    : atSelected !== undefined && idOf(atSelected) === cursor.anchor ? cursor.selected
-    : rows.findIndex((row) => idOf(row) === cursor.anchor);
+    cursor.anchor === undefined
+      ? -1
+      : atSelected !== undefined && idOf(atSelected) === cursor.anchor
+        ? cursor.selected
+        : rows.findIndex((row) => idOf(row) === cursor.anchor);
   const selected = found !== -1 ? found : Math.max(0, Math.min(cursor.selected, rows.length - 1));
   const offset = scrollOffset(cursor.offset, selected, page, rows.length);
   return {selected, offset, visible: rows.slice(offset, offset + page), current: rows[selected] as Row | undefined};
@@ -103,7 +105,8 @@ export function listReducer<Id, S extends ListState<Id, {readonly kind: string}>
 
 /** What a list's table component takes from the window and the layout, the same for every list. */
 export function listTableProps<Id, Row>(
-  cursor: ListCursor<Id>, window: {selected: number; offset: number; visible: readonly Row[]},
+  cursor: ListCursor<Id>,
+  window: {selected: number; offset: number; visible: readonly Row[]},
   layout: {width: number; compact: boolean; page: number},
 ) {
   return {
@@ -120,7 +123,11 @@ type Words<Row> = (row: Row) => readonly (string | null | undefined)[];
 
 /** Each row's words in lower case, one string a row (NUL between words), made once for a list filtered on every key. */
 export const searchTexts = <Row>(rows: readonly Row[], words: Words<Row>): string[] =>
-  rows.map((row) => words(row).map((w) => (w ?? '').toLowerCase()).join('\u0000'));
+  rows.map((row) =>
+    words(row)
+      .map((w) => (w ?? '').toLowerCase())
+      .join('\u0000'),
+  );
 
 /** Rows any of whose words contain the filter, ignoring case; `texts` from searchTexts, when the list keeps them. */
 export function filterRows<Row>(rows: readonly Row[], filter: string, words: Words<Row>, texts?: readonly string[]): Row[] {

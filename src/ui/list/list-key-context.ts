@@ -7,13 +7,16 @@ import type {ListAction, ListState} from './list-cursor.js';
 import type {Filterable, MovableList, Question} from './list-keys.js';
 
 /** What every list panel's keys act on; a panel adds its own fields. */
-export type ListKeyContext<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row> = InShell & MovableList & Question & Filterable & {
-  readonly panel: PanelContext;
-  readonly state: State;
-  readonly dispatch: Dispatch<Action>;
-  /** The selected row, if any. */
-  readonly current: Row | undefined;
-};
+export type ListKeyContext<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row> = InShell &
+  MovableList &
+  Question &
+  Filterable & {
+    readonly panel: PanelContext;
+    readonly state: State;
+    readonly dispatch: Dispatch<Action>;
+    /** The selected row, if any. */
+    readonly current: Row | undefined;
+  };
 
 export type ListKeyProps<Id, State extends ListState<Id, {readonly kind: string}>, Action, Row, Extra> = {
   readonly table: KeyTable<ListKeyContext<Id, State, Action, Row> & Extra>;
@@ -49,7 +52,8 @@ export function listKeyContext<Id, State extends ListState<Id, {readonly kind: s
     state,
     dispatch,
     current: props.current,
-    move: (move) => listDispatch({type: 'move', move, ids: {count: rows.length, idAt: (index) => (index < rows.length ? props.idOf(rows[index]!) : undefined)}, page}),
+    move: (move) =>
+      listDispatch({type: 'move', move, ids: {count: rows.length, idAt: (index) => (index < rows.length ? props.idOf(rows[index]!) : undefined)}, page}),
     filtering: {
       active: state.filter !== '',
       start: () => listDispatch({type: 'startFilter'}),

@@ -50,7 +50,10 @@ export const filterBrowseKeys: KeyTable<Filterable> = {
   bindings: [
     {keys: ['/'], label: 'filter', help: 'filter the rows', footer: true, run: (ctx) => ctx.filtering.start()},
     {
-      keys: ['Esc'], label: 'clear filter', help: 'clear the filter', footer: true,
+      keys: ['Esc'],
+      label: 'clear filter',
+      help: 'clear the filter',
+      footer: true,
       disabled: (ctx) => (ctx.filtering.active ? undefined : 'no filter to clear'),
       run: (ctx) => ctx.filtering.clear(),
     },

@@ -30,11 +30,7 @@ const secretFields = new Set<FormField>(['password', 'token']);
 export function ServerForm({form, problem, width, isActive, footer, onChange}: Props) {
   const title = form.id === undefined ? 'New Letta server' : `Edit server ${form.id}`;
   const placeholder = (field: FormField) =>
-    field === 'password' || field === 'token'
-      ? form.hiddenSecrets[field]
-        ? '(unchanged; type to replace)'
-        : '(not set)'
-      : '';
+    field === 'password' || field === 'token' ? (form.hiddenSecrets[field] ? '(unchanged; type to replace)' : '(not set)') : '';
   return (
     <Box flexDirection="column">
       <Text bold>{clip(title, width)}</Text>
@@ -65,12 +61,7 @@ export function ServerForm({form, problem, width, isActive, footer, onChange}: P
       })}
       <Text> </Text>
       <Text bold={Boolean(problem || form.conflict)}>
-        {clip(
-          form.conflict
-            ? `! ${form.conflict} changed meanwhile by another program: which to keep?`
-            : problem ? `! ${problem}` : 'ready to save',
-          width,
-        )}
+        {clip(form.conflict ? `! ${form.conflict} changed meanwhile by another program: which to keep?` : problem ? `! ${problem}` : 'ready to save', width)}
       </Text>
       <Text dimColor>{clip(footer, width)}</Text>
     </Box>

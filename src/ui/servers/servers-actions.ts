@@ -79,9 +79,14 @@ export function formProblem(form: ServerForm, base: Server | undefined): string 
 
 /** The repository names columns; the form names fields: say it as the screen does. */
 const formWords: Record<string, string> = {
-  server_address: 'address', server_port: 'port', connection_timeout: 'timeout', server_password: 'password', server_token: 'token',
+  server_address: 'address',
+  server_port: 'port',
+  connection_timeout: 'timeout',
+  server_password: 'password',
+  server_token: 'token',
 };
-export const asFormWords = (message: string) => message.replace(/\b(server_address|server_port|connection_timeout|server_password|server_token)\b/g, (w) => formWords[w]!);
+export const asFormWords = (message: string) =>
+  message.replace(/\b(server_address|server_port|connection_timeout|server_password|server_token)\b/g, (w) => formWords[w]!);
 
 /**
  * Save the form. An edit writes only the fields the person changed, and with

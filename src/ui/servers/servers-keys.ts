@@ -42,14 +42,28 @@ const serversOwnKeys: KeyTable<Ctx> = {
   title: 'Servers',
   bindings: [
     {keys: ['Enter'], label: 'edit', help: 'edit the server', footer: true, edits: true, disabled: noRow, run: openEditor},
-    {keys: ['n', 'a'], label: 'new', help: 'new server', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'openForm', form: formFor(undefined, true)})},
     {
-      keys: ['Space'], label: 'activate', help: 'make it the active server', footer: true, edits: true,
+      keys: ['n', 'a'],
+      label: 'new',
+      help: 'new server',
+      footer: true,
+      edits: true,
+      run: (ctx) => ctx.dispatch({type: 'openForm', form: formFor(undefined, true)}),
+    },
+    {
+      keys: ['Space'],
+      label: 'activate',
+      help: 'make it the active server',
+      footer: true,
+      edits: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.active ? `server ${ctx.current!.id} is already the active server` : undefined),
       run: (ctx) => ctx.panel.write(() => activateServer(ctx.panel.store, ctx.current!.id)),
     },
     {
-      keys: ['t'], label: 'test', help: 'test the connection (Esc cancels)', footer: true,
+      keys: ['t'],
+      label: 'test',
+      help: 'test the connection (Esc cancels)',
+      footer: true,
       disabled: (ctx) =>
         noRow(ctx) ??
         (ctx.tests.testing !== undefined ? 'a test is running (Esc cancels it)' : undefined) ??
@@ -57,26 +71,53 @@ const serversOwnKeys: KeyTable<Ctx> = {
       run: (ctx) => ctx.tests.start(ctx.current!),
     },
     {
-      keys: ['T'], label: 'test all', help: 'test every server, one after the other (Esc cancels)',
+      keys: ['T'],
+      label: 'test all',
+      help: 'test every server, one after the other (Esc cancels)',
       disabled: (ctx) => (ctx.tests.testing !== undefined ? 'a test is running (Esc cancels it)' : undefined),
       run: (ctx) => ctx.tests.startAll(ctx.rows),
     },
     {
       // One Esc: it cancels a running test first, else clears the filter.
-      keys: ['Esc'], label: (ctx) => (ctx.tests.testing !== undefined ? 'cancel test' : 'clear filter'), help: 'cancel the running test, else clear the filter', footer: true,
+      keys: ['Esc'],
+      label: (ctx) => (ctx.tests.testing !== undefined ? 'cancel test' : 'clear filter'),
+      help: 'cancel the running test, else clear the filter',
+      footer: true,
       disabled: (ctx) => (ctx.tests.testing === undefined && !ctx.filtering.active ? 'no test is running and no filter is set' : undefined),
       run: (ctx) => (ctx.tests.testing !== undefined ? ctx.tests.cancel() : ctx.filtering.clear()),
     },
     {
-      keys: ['r'], label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.id ? 'hide' : 'reveal'), help: 'reveal / hide its password and token', footer: true,
-      disabled: (ctx) => noRow(ctx) ?? (ctx.current!.password || ctx.current!.token ? undefined : `server ${ctx.current!.id} has no password or token`), run: (ctx) => ctx.dispatch({type: 'toggleReveal', id: ctx.current!.id})},
+      keys: ['r'],
+      label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.id ? 'hide' : 'reveal'),
+      help: 'reveal / hide its password and token',
+      footer: true,
+      disabled: (ctx) => noRow(ctx) ?? (ctx.current!.password || ctx.current!.token ? undefined : `server ${ctx.current!.id} has no password or token`),
+      run: (ctx) => ctx.dispatch({type: 'toggleReveal', id: ctx.current!.id}),
+    },
     {
-      keys: ['y'], label: 'copy', help: 'copy its URL (OSC 52)', footer: true,
+      keys: ['y'],
+      label: 'copy',
+      help: 'copy its URL (OSC 52)',
+      footer: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.problem ? `server ${ctx.current!.id} has no URL: ${ctx.current!.problem}` : undefined),
       run: copyUrl,
     },
-    {keys: ['H'], label: 'history', help: 'who changed this server, and putting back an older value', disabled: noRow, run: (ctx) => ctx.dispatch({type: 'showHistory', id: ctx.current!.id})},
-    {keys: ['d'], label: 'delete', help: 'delete the server (asks first)', footer: true, edits: true, disabled: noRow, run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.id})},
+    {
+      keys: ['H'],
+      label: 'history',
+      help: 'who changed this server, and putting back an older value',
+      disabled: noRow,
+      run: (ctx) => ctx.dispatch({type: 'showHistory', id: ctx.current!.id}),
+    },
+    {
+      keys: ['d'],
+      label: 'delete',
+      help: 'delete the server (asks first)',
+      footer: true,
+      edits: true,
+      disabled: noRow,
+      run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.id}),
+    },
   ],
 };
 
@@ -111,12 +152,18 @@ const serverFormKeys: KeyTable<Ctx> = {
     {keys: ['Tab', '↓'], label: 'next field', help: 'next field', footer: true, run: focusField(1)},
     {keys: ['S-Tab', '↑'], label: 'previous field', help: 'previous field', run: focusField(-1)},
     {
-      keys: ['Enter'], label: 'save', help: 'save (refused while a field is invalid)', footer: true,
+      keys: ['Enter'],
+      label: 'save',
+      help: 'save (refused while a field is invalid)',
+      footer: true,
       disabled: (ctx) => (ctx.formProblem ? `cannot save: ${ctx.formProblem}` : undefined),
       run: (ctx) => saveForm(ctx),
     },
     {
-      keys: ['Esc'], label: 'discard', help: 'discard; nothing is saved', footer: true,
+      keys: ['Esc'],
+      label: 'discard',
+      help: 'discard; nothing is saved',
+      footer: true,
       run: (ctx) => {
         ctx.panel.setStatus({tone: 'info', text: 'discarded; nothing saved'});
         ctx.dispatch({type: 'browse'});
@@ -133,7 +180,10 @@ const serverConflictKeys: KeyTable<Ctx> = {
   bindings: [
     {keys: ['o'], label: 'overwrite', help: 'save your fields over theirs', footer: true, edits: true, run: (ctx) => saveForm(ctx, false)},
     {
-      keys: ['t'], label: 'take theirs', help: 'keep what the other program saved, drop your changes', footer: true,
+      keys: ['t'],
+      label: 'take theirs',
+      help: 'keep what the other program saved, drop your changes',
+      footer: true,
       run: (ctx) => {
         ctx.panel.setStatus({tone: 'info', text: `kept server ${formOf(ctx)!.id} as another program saved it`});
         ctx.panel.refresh();
@@ -141,12 +191,19 @@ const serverConflictKeys: KeyTable<Ctx> = {
       },
     },
     {
-      keys: ['e', 'Esc'], label: 'keep editing', help: 'back to your changes (saving then compares with theirs)', footer: true,
+      keys: ['e', 'Esc'],
+      label: 'keep editing',
+      help: 'back to your changes (saving then compares with theirs)',
+      footer: true,
       run: (ctx) => {
         const form = formOf(ctx)!;
         const now = form.id === undefined ? undefined : ctx.panel.store.servers.get(form.id);
         ctx.panel.refresh();
-        ctx.dispatch({type: 'formConflict', fields: undefined, original: now ? formValuesOf(now, !form.hiddenSecrets.password && !form.hiddenSecrets.token) : form.original});
+        ctx.dispatch({
+          type: 'formConflict',
+          fields: undefined,
+          original: now ? formValuesOf(now, !form.hiddenSecrets.password && !form.hiddenSecrets.token) : form.original,
+        });
       },
     },
   ],
@@ -157,7 +214,11 @@ export const serversKeyTables = [serversBrowseKeys, serversFilterKeys, serverFor
 
 // The history view has its own table; this one stands idle meanwhile.
 const serversKeysByMode = {
-  browse: serversBrowseKeys, filter: serversFilterKeys, form: serverFormKeys, 'confirm-delete': serversConfirmKeys, history: {title: 'History', bindings: []},
+  browse: serversBrowseKeys,
+  filter: serversFilterKeys,
+  form: serverFormKeys,
+  'confirm-delete': serversConfirmKeys,
+  history: {title: 'History', bindings: []},
 } as const;
 
 /** The table of the mode the Servers tab is in: a form with a conflict answers its question first. */

@@ -38,30 +38,72 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
   const spinner = useSpinner(tests.testing !== undefined);
   const form = state.mode.kind === 'form' ? state.mode.form : undefined;
   // The base is the row as listed: checking the form reads nothing from the database.
-  const problem = useMemo(() => (form ? formProblem(form, servers.find((s) => s.id === form.id)) : undefined), [form, servers]);
+  const problem = useMemo(
+    () =>
+      form
+        ? formProblem(
+            form,
+            servers.find((s) => s.id === form.id),
+          )
+        : undefined,
+    [form, servers],
+  );
   const table = serversKeysFor(state);
   const ctx = useListKeys({
-    table, extra: {tests, formProblem: problem, rows}, panel, shell, state: {...state, selected: window.selected}, dispatch,
-    rows, idOf, current, page, isActive, remove: (id: number) => deleteServer(panel.store, id),
+    table,
+    extra: {tests, formProblem: problem, rows},
+    panel,
+    shell,
+    state: {...state, selected: window.selected},
+    dispatch,
+    rows,
+    idOf,
+    current,
+    page,
+    isActive,
+    remove: (id: number) => deleteServer(panel.store, id),
   });
-  const moved = form ? movedFields(form, servers.find((s) => s.id === form.id)) : [];
+  const moved = form
+    ? movedFields(
+        form,
+        servers.find((s) => s.id === form.id),
+      )
+    : [];
   const gone = form?.id !== undefined && !servers.some((s) => s.id === form.id);
   // What another program did to this server meanwhile, said at once (not on save).
-  const notice = gone ? `! server ${form!.id} was deleted by another program`
-    : moved.length && !form?.conflict ? `! changed by another program: ${moved.join(', ')}` : '';
+  const notice = gone
+    ? `! server ${form!.id} was deleted by another program`
+    : moved.length && !form?.conflict
+      ? `! changed by another program: ${moved.join(', ')}`
+      : '';
   const footer = footerText(table, ctx, panel.readOnly, width, notice);
   const {mode} = state;
 
   if (state.mode.kind === 'history') {
     return (
-      <HistoryView panel={panel} target={{serverId: state.mode.id}} revision={servers} width={width} height={height} isActive={isActive} onClose={() => dispatch({type: 'browse'})} />
+      <HistoryView
+        panel={panel}
+        target={{serverId: state.mode.id}}
+        revision={servers}
+        width={width}
+        height={height}
+        isActive={isActive}
+        onClose={() => dispatch({type: 'browse'})}
+      />
     );
   }
 
   if (form) {
     return (
       <Box height={height} flexDirection="column">
-        <ServerForm form={form} problem={problem} width={width} isActive={isActive && !form.conflict} footer={footer} onChange={(value) => dispatch({type: 'changeField', value})} />
+        <ServerForm
+          form={form}
+          problem={problem}
+          width={width}
+          isActive={isActive && !form.conflict}
+          footer={footer}
+          onChange={(value) => dispatch({type: 'changeField', value})}
+        />
       </Box>
     );
   }

@@ -24,9 +24,7 @@ function connectionCell(server: Server, result: ConnectionReport | undefined, te
 }
 
 export function ServersTable({rows, selected, revealed, results, testing, spinner, width, compact, height}: Props) {
-  const widths = compact
-    ? {id: 3, name: 0, port: 5, auth: 0, timeout: 0, state: 0}
-    : {id: 3, name: 10, port: 5, auth: 14, timeout: 4, state: 16};
+  const widths = compact ? {id: 3, name: 0, port: 5, auth: 0, timeout: 0, state: 0} : {id: 3, name: 10, port: 5, auth: 14, timeout: 4, state: 16};
   const fixedOf = () => 4 + widths.id + 1 + widths.port + 1 + (compact ? 0 : widths.name + widths.auth + widths.timeout + widths.state + 4);
   // The address matters most: NAME and AUTH give way first.
   while (!compact && width - fixedOf() < 18 && (widths.name > 4 || widths.auth > 6)) {
@@ -42,7 +40,9 @@ export function ServersTable({rows, selected, revealed, results, testing, spinne
   const header = line({mark: '   ', id: 'ID', name: 'NAME', address: 'ADDRESS', port: 'PORT', auth: 'AUTH', timeout: 'TIME', state: 'CONNECTION'});
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text bold wrap="truncate-end">{header.trimEnd()}</Text>
+      <Text bold wrap="truncate-end">
+        {header.trimEnd()}
+      </Text>
       {rows.length === 0 ? <Text dimColor>{'  no servers (n adds one)'}</Text> : null}
       {rows.map((server, i) => {
         const isSelected = i === selected;

@@ -27,15 +27,19 @@ export function AddSettingForm({draft, category, width, isActive, footer, onChan
     if (field === 'value' && secret) return draft.value ? maskSecret(draft.value) : '';
     return draft[field];
   };
-  const choices =
-    draft.step === 'type' ? typeChoices(category) : draft.step === 'sensitive' ? sensitiveChoices.map((c) => c.label) : [];
+  const choices = draft.step === 'type' ? typeChoices(category) : draft.step === 'sensitive' ? sensitiveChoices.map((c) => c.label) : [];
   return (
     <Box flexDirection="column">
       <Text bold>{clip(`Add a setting to ${categoryLabel(category)}`, width)}</Text>
       {addSteps.map((field, i) => {
         const label = `  ${labels[field].padEnd(12)}`;
         if (i < current) return <Text key={field}>{clip(`${label}${answer(field)}`, width)}</Text>;
-        if (i > current) return <Text key={field} dimColor>{label}</Text>;
+        if (i > current)
+          return (
+            <Text key={field} dimColor>
+              {label}
+            </Text>
+          );
         if (choices.length) {
           // The choices stand in place of the answer, under the field they answer.
           return (

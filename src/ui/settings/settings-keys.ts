@@ -37,18 +37,27 @@ const settingsOwnKeys: KeyTable<Ctx> = {
   bindings: [
     {keys: ['Enter'], label: 'edit', help: 'edit the value (a boolean toggles)', footer: true, edits: true, disabled: noRow, run: startEditing},
     {
-      keys: ['r'], label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.key ? 'hide' : 'reveal'), help: 'reveal / hide a secret', footer: true,
+      keys: ['r'],
+      label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.key ? 'hide' : 'reveal'),
+      help: 'reveal / hide a secret',
+      footer: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.sensitive ? undefined : `${ctx.current!.key} is not secret`),
       run: (ctx) => ctx.dispatch({type: 'toggleReveal', id: ctx.current!.key}),
     },
     {
-      keys: ['y'], label: 'copy', help: 'copy the value (OSC 52)', footer: true,
+      keys: ['y'],
+      label: 'copy',
+      help: 'copy the value (OSC 52)',
+      footer: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.value ? undefined : `${ctx.current!.key} is empty; nothing to copy`),
       run: copyValue,
     },
     {keys: ['a', 'n'], label: 'add', help: 'add a setting to this tab', footer: true, edits: true, run: (ctx) => ctx.dispatch({type: 'startAdd'})},
     {
-      keys: ['R'], label: 'reset', help: 'reset to the default (asks first)', edits: true,
+      keys: ['R'],
+      label: 'reset',
+      help: 'reset to the default (asks first)',
+      edits: true,
       disabled: (ctx) =>
         noRow(ctx) ??
         (ctx.current!.defaultValue === undefined ? `${ctx.current!.key} has no default` : undefined) ??
@@ -56,10 +65,21 @@ const settingsOwnKeys: KeyTable<Ctx> = {
       run: (ctx) => ctx.dispatch({type: 'askReset', key: ctx.current!.key}),
     },
     {
-      keys: ['d'], label: 'delete', help: 'delete the setting (asks first)', footer: true, edits: true, disabled: noRow,
+      keys: ['d'],
+      label: 'delete',
+      help: 'delete the setting (asks first)',
+      footer: true,
+      edits: true,
+      disabled: noRow,
       run: (ctx) => ctx.dispatch({type: 'askDelete', id: ctx.current!.key}),
     },
-    {keys: ['H'], label: 'history', help: 'who changed this setting, and putting back an older value', disabled: noRow, run: (ctx) => ctx.dispatch({type: 'showHistory', key: ctx.current!.key})},
+    {
+      keys: ['H'],
+      label: 'history',
+      help: 'who changed this setting, and putting back an older value',
+      disabled: noRow,
+      run: (ctx) => ctx.dispatch({type: 'showHistory', key: ctx.current!.key}),
+    },
   ],
 };
 
@@ -93,14 +113,24 @@ const settingsConflictKeys: KeyTable<Ctx> = {
   title: 'A value changed while you edited it',
   bindings: [
     {
-      keys: ['o'], label: 'overwrite', help: 'save yours over theirs', footer: true, edits: true,
+      keys: ['o'],
+      label: 'overwrite',
+      help: 'save yours over theirs',
+      footer: true,
+      edits: true,
       run: (ctx) => {
         const {key, draft} = conflictOf(ctx)!;
-        ctx.panel.write(() => saveSetting(ctx.panel.store, key, draft), (o) => o.ok && ctx.dispatch({type: 'browse'}));
+        ctx.panel.write(
+          () => saveSetting(ctx.panel.store, key, draft),
+          (o) => o.ok && ctx.dispatch({type: 'browse'}),
+        );
       },
     },
     {
-      keys: ['t'], label: 'take theirs', help: 'keep their value, drop yours', footer: true,
+      keys: ['t'],
+      label: 'take theirs',
+      help: 'keep their value, drop yours',
+      footer: true,
       run: (ctx) => {
         ctx.panel.setStatus({tone: 'info', text: `kept the value another program saved for ${conflictOf(ctx)!.key}`});
         ctx.panel.refresh();
@@ -108,7 +138,10 @@ const settingsConflictKeys: KeyTable<Ctx> = {
       },
     },
     {
-      keys: ['e', 'Esc'], label: 'keep editing', help: 'back to your draft (saving then compares with their value)', footer: true,
+      keys: ['e', 'Esc'],
+      label: 'keep editing',
+      help: 'back to your draft (saving then compares with their value)',
+      footer: true,
       run: (ctx) => {
         const {key, draft, secret} = conflictOf(ctx)!;
         const now = ctx.panel.store.settings.get(key);
@@ -141,7 +174,11 @@ const settingsResetKeys: KeyTable<Ctx> = {
   title: 'Resetting to the default',
   bindings: [
     {
-      keys: ['y', 'Y'], label: 'reset', help: 'reset it', footer: true, edits: true,
+      keys: ['y', 'Y'],
+      label: 'reset',
+      help: 'reset it',
+      footer: true,
+      edits: true,
       run: (ctx) => {
         const key = resetKey(ctx);
         ctx.dispatch({type: 'browse'});
@@ -149,7 +186,10 @@ const settingsResetKeys: KeyTable<Ctx> = {
       },
     },
     {
-      keys: ['n', 'N', 'Esc'], label: 'keep', help: 'keep the value', footer: true,
+      keys: ['n', 'N', 'Esc'],
+      label: 'keep',
+      help: 'keep the value',
+      footer: true,
       run: (ctx) => {
         ctx.panel.setStatus({tone: 'info', text: 'kept it'});
         ctx.dispatch({type: 'browse'});
@@ -203,7 +243,10 @@ const moveChoice = (delta: number) => (ctx: Ctx) => {
 
 /** Back one field in the add form; the answer given there stays. */
 const addBack = {
-  keys: ['S-Tab'], label: 'back', help: 'the field before', footer: true,
+  keys: ['S-Tab'],
+  label: 'back',
+  help: 'the field before',
+  footer: true,
   disabled: (ctx: Ctx) => (draftOf(ctx)?.step === 'key' ? 'this is the first field' : undefined),
   run: (ctx: Ctx) => {
     const draft = draftOf(ctx)!;
@@ -234,7 +277,13 @@ const settingsAddChoiceKeys: KeyTable<Ctx> = {
 
 /** Every table of a settings tab, in the order the help shows them. */
 export const settingsKeyTables = [
-  settingsBrowseKeys, settingsFilterKeys, settingsEditKeys, settingsConflictKeys, settingsAddTextKeys, settingsAddChoiceKeys, settingsConfirmKeys,
+  settingsBrowseKeys,
+  settingsFilterKeys,
+  settingsEditKeys,
+  settingsConflictKeys,
+  settingsAddTextKeys,
+  settingsAddChoiceKeys,
+  settingsConfirmKeys,
   settingsResetKeys,
 ];
 
@@ -245,7 +294,11 @@ export function settingsKeysFor(state: SettingsState): KeyTable<SettingsKeyConte
   // The history view has its own table; this one stands idle meanwhile.
   if (mode.kind === 'history') return {title: 'History', bindings: []};
   return {
-    browse: settingsBrowseKeys, filter: settingsFilterKeys, edit: settingsEditKeys, conflict: settingsConflictKeys, 'confirm-delete': settingsConfirmKeys,
+    browse: settingsBrowseKeys,
+    filter: settingsFilterKeys,
+    edit: settingsEditKeys,
+    conflict: settingsConflictKeys,
+    'confirm-delete': settingsConfirmKeys,
     'confirm-reset': settingsResetKeys,
   }[mode.kind];
 }

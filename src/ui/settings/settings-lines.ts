@@ -83,9 +83,13 @@ export function settingsDetailText({current, shown, total, filter, offset, page,
     ? [
         current.description ?? '(no description)',
         current.sensitive ? 'secret' : '',
-        current.defaultValue !== undefined && !current.sensitive ? `default ${quoted(current.defaultValue, 24)}${differsFromDefault(current) ? ' (changed; R resets)' : ''}` : '',
+        current.defaultValue !== undefined && !current.sensitive
+          ? `default ${quoted(current.defaultValue, 24)}${differsFromDefault(current) ? ' (changed; R resets)' : ''}`
+          : '',
         current.problem ? `! ${current.problem}` : '',
-      ].filter(Boolean).join(' · ')
+      ]
+        .filter(Boolean)
+        .join(' · ')
     : '';
   return clip(filterNote ? `${filterNote} · ${about}` : about, width);
 }

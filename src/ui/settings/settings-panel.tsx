@@ -48,7 +48,17 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
   const {current} = window;
   const table = settingsKeysFor(state);
   const ctx = useListKeys({
-    table, extra: {category}, panel, shell, state: {...state, selected: window.selected}, dispatch, rows, idOf: keyOf, current, page, isActive,
+    table,
+    extra: {category},
+    panel,
+    shell,
+    state: {...state, selected: window.selected},
+    dispatch,
+    rows,
+    idOf: keyOf,
+    current,
+    page,
+    isActive,
     remove: (key: string) => deleteSetting(panel.store, key),
   });
   const {mode} = state;
@@ -56,7 +66,15 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
 
   if (mode.kind === 'history') {
     return (
-      <HistoryView panel={panel} target={{key: mode.key}} revision={settings} width={width} height={height} isActive={isActive} onClose={() => dispatch({type: 'browse'})} />
+      <HistoryView
+        panel={panel}
+        target={{key: mode.key}}
+        revision={settings}
+        width={width}
+        height={height}
+        isActive={isActive}
+        onClose={() => dispatch({type: 'browse'})}
+      />
     );
   }
 
@@ -102,7 +120,9 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
     }
     if (mode.kind === 'conflict') {
       const yours = mode.secret ? maskSecret(mode.draft) : mode.draft;
-      return <Text bold>{clip(`${mode.key} changed meanwhile: now ${mode.theirs} (yours: ${yours}). o overwrite · t take theirs · e keep editing`, width)}</Text>;
+      return (
+        <Text bold>{clip(`${mode.key} changed meanwhile: now ${mode.theirs} (yours: ${yours}). o overwrite · t take theirs · e keep editing`, width)}</Text>
+      );
     }
     return (
       <Text dimColor>

@@ -23,7 +23,9 @@ export function SettingsTable({rows, selected, revealed, width, compact, height,
   const columns = settingsColumns(width, compact, longestKeyOf(allRows));
   return (
     <Box flexDirection="column" height={height + 1}>
-      <Text bold wrap="truncate-end">{settingsHeaderText(columns, compact)}</Text>
+      <Text bold wrap="truncate-end">
+        {settingsHeaderText(columns, compact)}
+      </Text>
       {rows.length === 0 ? <Text dimColor>{emptyTableLine(emptyNote, width)}</Text> : null}
       {rows.map((setting, i) => (
         <Text key={setting.key} inverse={i === selected} wrap="truncate-end">

@@ -1,7 +1,5 @@
 /** A tab of the shell: one per settings category, then the servers. */
-export type Tab =
-  | {readonly kind: 'category'; readonly category: string; readonly label: string}
-  | {readonly kind: 'servers'; readonly label: string};
+export type Tab = {readonly kind: 'category'; readonly category: string; readonly label: string} | {readonly kind: 'servers'; readonly label: string};
 
 export const serversTab: Tab = {kind: 'servers', label: 'Servers'};
 

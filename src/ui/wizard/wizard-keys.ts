@@ -32,7 +32,10 @@ function save(ctx: Ctx): void {
 const back = {keys: ['S-Tab'], label: 'back', help: 'the step before', footer: true, run: (ctx: Ctx) => ctx.dispatch({type: 'back'})};
 const skipped = {saved: false, message: 'setup skipped; nothing saved (sanctum-config init runs it again)'};
 const skipAll = {
-  keys: ['Esc'], label: 'skip setup', help: 'skip the whole setup; nothing is saved (asks when you typed answers)', footer: true,
+  keys: ['Esc'],
+  label: 'skip setup',
+  help: 'skip the whole setup; nothing is saved (asks when you typed answers)',
+  footer: true,
   run: (ctx: Ctx) => (answered(ctx.state) ? ctx.dispatch({type: 'askSkip', asking: true}) : ctx.done(skipped)),
 };
 
@@ -48,7 +51,10 @@ const wizardChoiceKeys: KeyTable<Ctx> = {
     {keys: ['↑', 'k'], label: 'up', help: 'previous answer', run: (ctx) => ctx.dispatch({type: 'moveChoice', delta: -1})},
     {keys: ['↓', 'j'], label: 'down', help: 'next answer', run: (ctx) => ctx.dispatch({type: 'moveChoice', delta: 1})},
     {
-      keys: ['Enter'], label: 'pick', help: 'pick the highlighted answer', footer: true,
+      keys: ['Enter'],
+      label: 'pick',
+      help: 'pick the highlighted answer',
+      footer: true,
       run: (ctx) => ctx.dispatch({type: 'chooseAuth', auth: authChoices[ctx.state.choice]!.value}),
     },
     back,
@@ -73,10 +79,19 @@ const wizardCheckKeys: KeyTable<Ctx> = {
   title: 'The connection check',
   bindings: [
     {
-      keys: ['Enter', 'Esc'], label: 'finish', help: 'finish the setup', footer: true,
+      keys: ['Enter', 'Esc'],
+      label: 'finish',
+      help: 'finish the setup',
+      footer: true,
       run: (ctx) => ctx.done({saved: true, message: `${ctx.state.saved}${ctx.state.report ? `; Letta: ${ctx.state.report.outcome}` : ''}`}),
     },
-    {keys: ['S-Tab'], label: 'fix it', help: 'back to the address, port and password (saving again updates them)', footer: true, run: (ctx) => ctx.dispatch({type: 'fix'})},
+    {
+      keys: ['S-Tab'],
+      label: 'fix it',
+      help: 'back to the address, port and password (saving again updates them)',
+      footer: true,
+      run: (ctx) => ctx.dispatch({type: 'fix'}),
+    },
   ],
 };
 

@@ -104,7 +104,11 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
         : null}
       {step === 'review' ? reviewLines(values).map((line) => <Text key={line}>{clip(`  ${line}`, width)}</Text>) : null}
       {gap}
-      {problem || roomy ? <Text bold color="red">{clip(problem ? `! ${problem}` : '', width) || ' '}</Text> : null}
+      {problem || roomy ? (
+        <Text bold color="red">
+          {clip(problem ? `! ${problem}` : '', width) || ' '}
+        </Text>
+      ) : null}
       <Box flexGrow={1} />
       {footer}
     </Box>

@@ -11,8 +11,8 @@ import {chmodSync, copyFileSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {root, shared} from './bundle-options.mjs';
-import {fastTokenize} from './fast-tokenize.mjs';
-import {yogaWithoutAwait} from './yoga-without-await.mjs';
+import {appPatches, checkOneScheduler, patchPlugin} from './patches.mjs';
+import {checkV8Flags} from './v8-flags.mjs';
 
 /** The commands bundle reaches the app by import() at run time, never by bundling it. */
 const appIsSeparate = {
@@ -33,7 +33,10 @@ const noDevtools = {
 };
 
 rmSync(join(root, 'dist'), {recursive: true, force: true});
-const [commands] = await Promise.all([
+const patches = patchPlugin(appPatches);
+// The V8 flags the app sets, checked against this Node; the app sets them only on this V8.
+const v8Flags = JSON.stringify(checkV8Flags());
+const [commands, app] = await Promise.all([
   build({
     ...shared,
     entryPoints: [join(root, 'src/cli/main.ts')],
@@ -41,15 +44,20 @@ const [commands] = await Promise.all([
     format: 'cjs',
     metafile: true,
     plugins: [appIsSeparate],
+    define: {...shared.define, __SANCTUM_V8_FLAGS__: v8Flags},
   }),
   build({
     ...shared,
     entryPoints: [join(root, 'src/ui/launch.tsx')],
     outfile: join(root, 'dist/app.cjs'),
     format: 'cjs',
-    plugins: [noDevtools, fastTokenize, yogaWithoutAwait],
+    metafile: true,
+    plugins: [noDevtools, patches.plugin],
   }),
 ]);
+
+// Every start-up trick carries its guard: a patch that did not apply fails the build (in the plugin), and so does a second scheduler.
+checkOneScheduler(app.metafile);
 
 // The commands must start without the app's weight: fail the build if anything pulls it in.
 const heavy = Object.keys(commands.metafile.inputs).filter((input) => /node_modules\/(ink|react|react-reconciler|yoga-layout|es-toolkit)\//.test(input));

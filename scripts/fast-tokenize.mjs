@@ -5,8 +5,8 @@
 // line goes to the segmenter as before. The segmenters (that one, slice-ansi's
 // and string-width's two) are made on first use: making one maps 2.6 MB of ICU
 // data, and the four cost the app's start ~12 ms.
-// Applied to the dependencies' source at bundle time; the build fails if that
-// source changes shape.
+// Applied to the dependencies' source at bundle time (scripts/patches.mjs); the
+// build fails if that source changes shape or the file is not where it was.
 const loop = 'for (const { segment, index } of segmenter.segment(str)) {';
 
 const helper = `
@@ -36,32 +36,27 @@ export function fastTokenizeSource(source) {
   return `${replaceOnce(source, loop, 'for (const { segment, index } of segmentsOf(str)) {', what)}\n${helper}`;
 }
 
-/** Other modules whose segmenter is made on first use: the file, and its declaration. */
-const lazyElsewhere = [
-  // slice-ansi: Ink cuts lines with it (ours fit).
-  [
-    /slice-ansi[\\/]tokenize-ansi\.js$/,
-    "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});",
-    'GRAPHEME_SEGMENTER',
-    'slice-ansi',
-  ],
-  // string-width, both versions Ink brings: it measures non-ASCII text only.
-  [/string-width[\\/]index\.js$/, 'const segmenter = new Intl.Segmenter();', 'segmenter', 'string-width'],
-];
-
-/** The esbuild plugin. */
-export const fastTokenize = {
-  name: 'fast-tokenize',
-  setup(build) {
-    build.onLoad({filter: /@alcalzone[\\/]ansi-tokenize[\\/]build[\\/]tokenize\.js$/}, async (args) => {
-      const {readFile} = await import('node:fs/promises');
-      return {contents: fastTokenizeSource(await readFile(args.path, 'utf8')), loader: 'js'};
-    });
-    for (const [file, declaration, name, what] of lazyElsewhere) {
-      build.onLoad({filter: file}, async (args) => {
-        const {readFile} = await import('node:fs/promises');
-        return {contents: lazySegmenter(await readFile(args.path, 'utf8'), declaration, name, what), loader: 'js'};
-      });
-    }
+/** The dependency files this module patches, for scripts/patches.mjs. */
+export const fastTokenizePatches = [
+  {
+    name: 'ansi-tokenize walks ASCII by index',
+    package: '@alcalzone/ansi-tokenize',
+    file: 'build/tokenize.js',
+    transform: fastTokenizeSource,
   },
-};
+  // slice-ansi: Ink cuts lines with it (ours fit).
+  {
+    name: 'slice-ansi makes its segmenter on first use',
+    package: 'slice-ansi',
+    file: 'tokenize-ansi.js',
+    transform: (source) =>
+      lazySegmenter(source, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'GRAPHEME_SEGMENTER', 'slice-ansi'),
+  },
+  // string-width, every version Ink brings: it measures non-ASCII text only.
+  {
+    name: 'string-width makes its segmenter on first use',
+    package: 'string-width',
+    file: 'index.js',
+    transform: (source) => lazySegmenter(source, 'const segmenter = new Intl.Segmenter();', 'segmenter', 'string-width'),
+  },
+];

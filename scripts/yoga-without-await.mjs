@@ -42,13 +42,8 @@ export function reconcilerWithoutAwait(source) {
   return source;
 }
 
-export const yogaWithoutAwait = {
-  name: 'yoga-without-await',
-  setup(build) {
-    build.onLoad({filter: /yoga-layout[\\/]dist[\\/]src[\\/]index\.js$/}, () => ({contents: entry, loader: 'js'}));
-    build.onLoad({filter: /[\\/]ink[\\/]build[\\/]reconciler\.js$/}, async (args) => {
-      const {readFile} = await import('node:fs/promises');
-      return {contents: reconcilerWithoutAwait(await readFile(args.path, 'utf8')), loader: 'js'};
-    });
-  },
-};
+/** The dependency files this module patches, for scripts/patches.mjs. */
+export const yogaPatches = [
+  {name: 'yoga-layout loads without a top-level await', package: 'yoga-layout', file: 'dist/src/index.js', transform: () => entry},
+  {name: "Ink's reconciler without its dev-only top-level awaits", package: 'ink', file: 'build/reconciler.js', transform: reconcilerWithoutAwait},
+];

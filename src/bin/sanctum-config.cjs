@@ -4,42 +4,81 @@
 // and, for the interactive app, app.cjs (src/ui/launch.tsx), each with V8's code
 // cache, so Node does not compile them again on every run: start-up is most of
 // what a command costs. A cache is made at the exit of a run where it is missing
-// or this Node rejects it, and then holds what that run compiled: the build runs
-// a `get` for the commands; the app's first run makes the app's. Where the
-// directory is not writable, the bundles run without one.
-const {readFileSync, renameSync, writeFileSync} = require('node:fs');
+// or does not fit, and then holds what that run compiled: the build runs a `get`
+// for the commands; the app's first run makes the app's. Where the directory is
+// not writable, the bundles run without one.
+//
+// The guard: V8 accepts a cache for any source of the same length, so a cache
+// file starts with the SHA-256 of the bundle it was made from and is used only
+// for that exact bundle; it is used only when it belongs to us or root and no
+// one else can write it; a short, foreign or damaged one is ignored.
+// SANCTUM_CONFIG_PLAIN=1 turns every start-up trick off (see docs/start-up-tricks.md).
+const {closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync} = require('node:fs');
+const {createHash} = require('node:crypto');
 const {createRequire} = require('node:module');
 const {join} = require('node:path');
 const vm = require('node:vm');
 
-function readCache(path) {
+const plain = !['', '0', undefined].includes(process.env.SANCTUM_CONFIG_PLAIN);
+const magic = Buffer.from('SCFGCC1\n');
+const headerLength = magic.length + 32;
+
+/** Whether a cache file may be trusted: a regular file of ours (or root's) that only its owner can write. */
+function trustworthy(stat) {
+  const me = typeof process.getuid === 'function' ? process.getuid() : 0;
+  return stat.isFile() && (stat.uid === me || stat.uid === 0) && (stat.mode & 0o022) === 0;
+}
+
+/** The V8 data of a cache made from exactly `source` (by its hash), or undefined. */
+function readCache(path, key) {
+  let fd;
   try {
-    return readFileSync(path);
+    fd = openSync(path, 'r');
+    const stat = fstatSync(fd);
+    if (!trustworthy(stat) || stat.size <= headerLength) return undefined;
+    const data = Buffer.alloc(stat.size);
+    if (readSync(fd, data, 0, stat.size, 0) !== stat.size) return undefined;
+    if (!data.subarray(0, magic.length).equals(magic) || !data.subarray(magic.length, headerLength).equals(key)) return undefined;
+    return data.subarray(headerLength);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
-function writeCache(path, script) {
+/** Write the cache beside the bundle: a new file (0644 at most) renamed into place, never a half-written one. */
+function writeCache(path, key, script) {
+  const temp = `${path}.${process.pid}.tmp`;
+  let fd;
   try {
-    const temp = `${path}.${process.pid}.tmp`;
-    writeFileSync(temp, script.createCachedData());
+    fd = openSync(temp, 'wx', 0o644);
+    writeSync(fd, Buffer.concat([magic, key, script.createCachedData()]));
+    closeSync(fd);
+    fd = undefined;
     renameSync(temp, path);
   } catch {
     // A directory we may not write to (a system-wide install): run without the cache.
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {}
   }
 }
 
 /** Run a bundle as CommonJS, compiled from its cache when there is one; its exports. */
 function runBundle(name) {
   const file = join(__dirname, name);
+  if (plain) return require(file);
+  const source = readFileSync(file);
+  const key = createHash('sha256').update(source).digest();
   const cacheFile = `${file}.cache`;
-  const cachedData = readCache(cacheFile);
-  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${readFileSync(file, 'utf8')}\n})`, {
+  const cachedData = readCache(cacheFile, key);
+  const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
     filename: file,
     cachedData,
   });
-  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(cacheFile, script));
+  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(cacheFile, key, script));
   const bundleRequire = createRequire(file);
   const bundleModule = {exports: {}, filename: file, id: file, loaded: false, require: bundleRequire};
   script.runInThisContext()(bundleModule.exports, bundleRequire, bundleModule, file, __dirname);

@@ -1,5 +1,5 @@
-import {setFlagsFromString} from 'node:v8';
 import {UsageError} from '../errors.js';
+import {plainPath, setV8Flag} from '../start-up-tricks.js';
 import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
 import {openConfigStore} from '../repo/index.js';
 import {snapshotState} from '../repo/changes.js';
@@ -36,8 +36,8 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   // good: it is held at its first size while they load. And the app runs on
   // V8's interpreter and baseline compiler, not its optimizing one: a key's work
   // is small (frames stay at 5-12 ms with 10,000 rows), the optimizer's memory is not (4 MB).
-  setFlagsFromString('--semi-space-growth-factor=1');
-  setFlagsFromString('--no-opt');
+  setV8Flag('--semi-space-growth-factor=1');
+  setV8Flag('--no-opt');
   const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
   const locked = readOnly || store.readOnly;
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
@@ -51,12 +51,12 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   };
   process.on('exit', restore);
   const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
-  const frame = opensWizard ? undefined : firstFrame(store, {...size, readOnly: locked});
+  const frame = opensWizard || plainPath ? undefined : firstFrame(store, {...size, readOnly: locked});
   writeOut(enterAltScreen + (frame ?? ''));
   process.stdin.setRawMode(true);
   // Everything else, now that the screen is there: the app starts from these rows.
   const initial = snapshotState(store);
-  setFlagsFromString(`--semi-space-growth-factor=${defaultGrowth}`);
+  setV8Flag(`--semi-space-growth-factor=${defaultGrowth}`);
 
   try {
     const {runApp} = await loadApp();

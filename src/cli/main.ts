@@ -2,6 +2,7 @@
 if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
 
 import {ConfigError} from '../errors.js';
+import {plainPath} from '../start-up-tricks.js';
 import {printable} from '../repo/value-codec.js';
 import {wantsCompletion} from './completion-command.js';
 import {readRoute, runReadRoute} from './fast-route.js';
@@ -24,7 +25,7 @@ function fail(error: unknown): number {
 
 async function main(): Promise<void> {
   try {
-    const route = readRoute(process.argv.slice(2));
+    const route = plainPath ? undefined : readRoute(process.argv.slice(2));
     if (route) return await runReadRoute(route);
     const {buildProgram} = await import('./program.js');
     // The completion library is loaded only for completion's own command lines.

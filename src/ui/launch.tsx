@@ -1,4 +1,5 @@
 import {render} from 'ink';
+import {plainPath} from '../start-up-tricks.js';
 import type {StateSnapshot} from '../repo/changes.js';
 import type {ConfigStore} from '../repo/index.js';
 import {App} from './app.js';
@@ -50,7 +51,7 @@ export async function runApp({store, initial, readOnly, wizard, exitAfterWizard,
   // Up to 60 frames a second: typing ahead over a slow link does not queue a frame per key.
   const instance = render(app(), {exitOnCtrlC: true, patchConsole: true, stdin: keypressStdin(process.stdin), maxFps: 60});
   let running = true;
-  warmUp(() => running && instance.rerender(app()));
+  if (!plainPath) warmUp(() => running && instance.rerender(app()));
   const onSignal = (signal: NodeJS.Signals) => {
     instance.unmount();
     restore();

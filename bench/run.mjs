@@ -205,6 +205,39 @@ try {
     {unit: 'MiB', baseName: 'app, default'},
   );
 
+  header('What the start-up tricks buy: the plain path (SANCTUM_CONFIG_PLAIN=1, every trick off) against the usual one');
+  const plainEnv = {...process.env, SANCTUM_CONFIG_PLAIN: '1'};
+  report(
+    'get flask_port',
+    alternate(
+      () => node([cli, '--db', small, 'get', 'flask_port'], {env: plainEnv}),
+      () => node([cli, '--db', small, 'get', 'flask_port']),
+    ),
+    undefined,
+    {baseName: 'plain path'},
+  );
+  const plainStarts = JSON.parse(
+    execFileSync('python3', [harness, 'pairs', String(rounds), process.execPath, cli, small], {encoding: 'utf8', maxBuffer: 1 << 26, env: plainEnv}),
+  );
+  report(
+    'first visible frame',
+    plainStarts.map((p, i) => ({base: p.app.frame, run: smallStarts[i].app.frame})),
+    undefined,
+    {baseName: 'plain path'},
+  );
+  report(
+    "Ink's first frame",
+    plainStarts.map((p, i) => ({base: p.app.ink, run: smallStarts[i].app.ink})),
+    undefined,
+    {baseName: 'plain path'},
+  );
+  report(
+    'peak RSS, start-up to q',
+    plainStarts.map((p, i) => ({base: p.app.rss, run: smallStarts[i].app.rss})),
+    undefined,
+    {unit: 'MiB', baseName: 'plain path'},
+  );
+
   console.log(
     `\nKey to frame in the app, ${bulk.toLocaleString('en')} settings in one tab (pty; a key a second after start-up, then one every 60 ms or so; to the frame's last byte)`,
   );

@@ -11,7 +11,8 @@
 // The guard: V8 accepts a cache for any source of the same length, so a cache
 // file starts with the SHA-256 of the bundle it was made from and is used only
 // for that exact bundle; it is used only when it belongs to us or root and no
-// one else can write it; a short, foreign or damaged one is ignored.
+// one else can write it; a short, foreign or damaged one (its data's own SHA-256
+// is in the header too: V8 can crash on damaged data) is ignored.
 // SANCTUM_CONFIG_PLAIN=1 turns every start-up trick off (see docs/start-up-tricks.md).
 const {closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync} = require('node:fs');
 const {createHash} = require('node:crypto');
@@ -20,8 +21,10 @@ const {join} = require('node:path');
 const vm = require('node:vm');
 
 const plain = !['', '0', undefined].includes(process.env.SANCTUM_CONFIG_PLAIN);
-const magic = Buffer.from('SCFGCC1\n');
-const headerLength = magic.length + 32;
+// The header: a magic, the SHA-256 of the bundle, the SHA-256 of the V8 data (V8 may crash on damaged data).
+const magic = Buffer.from('SCFGCC2\n');
+const headerLength = magic.length + 64;
+const sha256 = (data) => createHash('sha256').update(data).digest();
 
 /** Whether a cache file may be trusted: a regular file of ours (or root's) that only its owner can write. */
 function trustworthy(stat) {
@@ -38,8 +41,9 @@ function readCache(path, key) {
     if (!trustworthy(stat) || stat.size <= headerLength) return undefined;
     const data = Buffer.alloc(stat.size);
     if (readSync(fd, data, 0, stat.size, 0) !== stat.size) return undefined;
-    if (!data.subarray(0, magic.length).equals(magic) || !data.subarray(magic.length, headerLength).equals(key)) return undefined;
-    return data.subarray(headerLength);
+    if (!data.subarray(0, magic.length).equals(magic) || !data.subarray(magic.length, magic.length + 32).equals(key)) return undefined;
+    const cached = data.subarray(headerLength);
+    return sha256(cached).equals(data.subarray(magic.length + 32, headerLength)) ? cached : undefined;
   } catch {
     return undefined;
   } finally {
@@ -53,7 +57,8 @@ function writeCache(path, key, script) {
   let fd;
   try {
     fd = openSync(temp, 'wx', 0o644);
-    writeSync(fd, Buffer.concat([magic, key, script.createCachedData()]));
+    const cached = script.createCachedData();
+    writeSync(fd, Buffer.concat([magic, key, sha256(cached), cached]));
     closeSync(fd);
     fd = undefined;
     renameSync(temp, path);
@@ -71,7 +76,7 @@ function runBundle(name) {
   const file = join(__dirname, name);
   if (plain) return require(file);
   const source = readFileSync(file);
-  const key = createHash('sha256').update(source).digest();
+  const key = sha256(source);
   const cacheFile = `${file}.cache`;
   const cachedData = readCache(cacheFile, key);
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {

@@ -2,6 +2,7 @@ import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import {maskSecret} from './mask-secret.js';
 import {preparedOnUse} from './prepared-on-use.js';
+import {serverFieldColumns} from './server-fields.js';
 import {printable, quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
 
@@ -48,20 +49,9 @@ const toEntry = (r: HistoryRow): HistoryEntry => ({
 });
 
 /** The columns an undo may write, by table: nothing else is ever put in SQL. */
-const serverColumns = new Set(['server_address', 'server_port', 'server_password', 'server_token', 'connection_timeout', 'is_active', 'name']);
+const serverColumns = new Set([...serverFieldColumns, 'is_active']);
 const settingRowColumns = ['config_key', 'config_value', 'config_type', 'description', 'is_sensitive', 'category', 'created_at'] as const;
-const serverRowColumns = [
-  'id',
-  'name',
-  'server_address',
-  'server_port',
-  'server_password',
-  'server_token',
-  'connection_timeout',
-  'is_active',
-  'last_connected_at',
-  'created_at',
-] as const;
+const serverRowColumns = ['id', ...serverFieldColumns, 'is_active', 'last_connected_at', 'created_at'];
 
 /** A value for a person: masked when secret, escaped, and a whole row summed up. */
 export function describeValue(entry: HistoryEntry, value: string | null, reveal: boolean): string {

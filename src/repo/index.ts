@@ -3,7 +3,16 @@ export type {Setting} from './settings-repo.js';
 export {checkServerAddress, parsePort, typesForCategory} from './rules.js';
 export {describeServerUrl, serverBaseUrl} from './server-url.js';
 export {applyFirstRun, type FirstRunAnswers} from './first-run.js';
-export {serverDefaults, validateServer, type Server, type ServerFields} from './servers-repo.js';
+export {validateServer, type Server} from './servers-repo.js';
+export {
+  secretServerFields,
+  serverDefaults,
+  serverFieldLabels,
+  serverFields,
+  type SecretServerField,
+  type ServerFieldName,
+  type ServerFields,
+} from './server-fields.js';
 export {maskSecret, notSet} from './mask-secret.js';
 export {categoryLabel} from './categories.js';
 export {

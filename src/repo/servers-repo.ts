@@ -2,16 +2,11 @@ import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import type {WriteContext} from './write-context.js';
 import {preparedOnUse} from './prepared-on-use.js';
-import {addressParts, checkPort, checkServerAddress, parsePort, parseTimeout} from './rules.js';
+import {type ServerFieldSpec, type ServerFields, type ServerValues, serverFieldColumns, serverFields} from './server-fields.js';
 
-export type Server = {
+/** A server as stored: its fields (server-fields.ts), and what the program keeps about it. */
+export type Server = ServerValues & {
   readonly id: number;
-  readonly name: string | null;
-  readonly address: string;
-  readonly port: number;
-  readonly password: string | null;
-  readonly token: string | null;
-  readonly timeout: number | null;
   readonly active: boolean;
   readonly lastConnectedAt: string | null;
   readonly createdAt: string;
@@ -20,75 +15,47 @@ export type Server = {
   readonly problem?: string;
 };
 
-/** What a person can set on a server; null clears a secret or the name. */
-export type ServerFields = {
-  readonly address?: string;
-  readonly port?: number | string;
-  readonly name?: string | null;
-  readonly password?: string | null;
-  readonly token?: string | null;
-  readonly timeout?: number | string;
-};
+export type {ServerFields};
 
-type ServerRow = {
-  id: number;
-  name: string | null;
-  server_address: string;
-  server_port: number;
-  server_password: string | null;
-  server_token: string | null;
-  connection_timeout: number | null;
-  is_active: number | null;
-  last_connected_at: string | null;
-  created_at: string;
-  updated_at: string;
-};
+/** A row as SQLite hands it back: any column may hold any type when another program wrote it. */
+type ServerRow = Record<string, unknown> & {id: number; is_active: unknown; last_connected_at: string | null; created_at: string; updated_at: string};
 
-type StoredFields = {
-  server_address: string;
-  server_port: number;
-  name: string | null;
-  server_password: string | null;
-  server_token: string | null;
-  connection_timeout: number | null;
-};
+/** The stored values of the fields a person sets, by column. */
+type StoredFields = Record<string, string | number | null>;
 
-const columns = `id, name, server_address, server_port, server_password, server_token,
-  connection_timeout, is_active, last_connected_at, created_at, updated_at`;
+const columns = ['id', ...serverFieldColumns, 'is_active', 'last_connected_at', 'created_at', 'updated_at'].join(', ');
+
+/** Whether a stored value has the kind its field needs. */
+function storedKindProblem(spec: ServerFieldSpec, value: unknown): string | undefined {
+  if (value === null) return spec.nullable ? undefined : 'is empty';
+  if (spec.kind === 'integer') return Number.isInteger(value) ? undefined : 'is not a whole number';
+  return typeof value === 'string' ? undefined : 'is not text';
+}
 
 /** The first field of a stored row that breaks a rule, named as the rule names it. */
 function rowProblem(row: ServerRow): string | undefined {
-  try {
-    if (typeof row.server_address !== 'string') throw new ValidationError('server_address', 'is not text');
-    addressParts(row.server_address);
-    if (!Number.isInteger(row.server_port)) throw new ValidationError('server_port', 'is not a whole number');
-    checkPort('server_port', row.server_port);
-    if (row.connection_timeout !== null) parseTimeout('connection_timeout', row.connection_timeout);
-    for (const [field, secret] of [
-      ['server_password', row.server_password],
-      ['server_token', row.server_token],
-    ] as const) {
-      if (secret !== null && (typeof secret !== 'string' || /[\u0000-\u001f\u007f]/.test(secret))) {
-        throw new ValidationError(field, 'holds control characters or is not text');
-      }
+  for (const spec of serverFields) {
+    const value = row[spec.column];
+    const kind = storedKindProblem(spec, value);
+    if (kind) return `${spec.column}: ${kind}`;
+    if (value === null) continue;
+    try {
+      // A stored secret is checked as a new one would be; a name is shown as stored, even with spaces.
+      if (spec.field !== 'name') spec.parse(value as string | number);
+    } catch (error) {
+      return error instanceof ValidationError ? error.message : String(error);
     }
-    return undefined;
-  } catch (error) {
-    return error instanceof ValidationError ? error.message : String(error);
   }
+  return undefined;
 }
 
 function toServer(row: ServerRow): Server {
   const problem = rowProblem(row);
+  const values = Object.fromEntries(serverFields.map((f) => [f.field, row[f.column]])) as ServerValues;
   return {
     ...(problem ? {problem} : {}),
     id: row.id,
-    name: row.name,
-    address: row.server_address,
-    port: row.server_port,
-    password: row.server_password,
-    token: row.server_token,
-    timeout: row.connection_timeout,
+    ...values,
     active: row.is_active === 1,
     lastConnectedAt: row.last_connected_at,
     createdAt: row.created_at,
@@ -96,58 +63,20 @@ function toServer(row: ServerRow): Server {
   };
 }
 
-function checkName(name: string | null | undefined): string | null {
-  const trimmed = name?.trim() ?? '';
-  if (trimmed === '') return null;
-  if (trimmed.length > 100) throw new ValidationError('name', 'must be at most 100 characters');
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) throw new ValidationError('name', 'must not contain control characters');
-  return trimmed;
-}
+const storedFieldsOf = (server: Server): StoredFields => Object.fromEntries(serverFields.map((f) => [f.column, server[f.field]]));
 
-/** A password or token travels in an HTTP header, where control characters (a stray newline) cannot go. */
-const checkSecret =
-  (field: string) =>
-  (secret: string | null): string | null => {
-    if (!secret) return null;
-    if (/[\u0000-\u001f\u007f]/.test(secret)) throw new ValidationError(field, 'must not contain control characters or line breaks');
-    return secret;
-  };
-
-function storedFieldsOf(server: Server): StoredFields {
-  return {
-    server_address: server.address,
-    server_port: server.port,
-    name: server.name,
-    server_password: server.password,
-    server_token: server.token,
-    connection_timeout: server.timeout,
-  };
-}
-
-/** The design's column defaults (`001_init.sql`), for a new server and for forms that offer one. */
-export const serverDefaults = {address: 'localhost', port: 8080, timeout: 30} as const;
-
-const newServerDefaults: Omit<StoredFields, 'server_address'> = {
-  server_port: serverDefaults.port,
-  name: null,
-  server_password: null,
-  server_token: null,
-  connection_timeout: serverDefaults.timeout,
-};
+const newServerDefaults: StoredFields = Object.fromEntries(serverFields.map((f) => [f.column, f.initial]));
 
 /** Validate every given field as it would be stored, the rest kept from `base`; throws on the first bad one. */
 export function validateServer(fields: ServerFields, base?: Server): StoredFields {
   if (fields.address === undefined && !base) throw new ValidationError('server_address', 'is required');
-  const current = base ? storedFieldsOf(base) : {...newServerDefaults, server_address: ''};
-  const given = <T, R>(value: T | undefined, check: (v: T) => R, kept: R): R => (value === undefined ? kept : check(value));
-  return {
-    server_address: given(fields.address, checkServerAddress, current.server_address),
-    server_port: given(fields.port, (v) => parsePort('server_port', v), current.server_port),
-    name: given(fields.name, checkName, current.name),
-    server_password: given(fields.password, checkSecret('server_password'), current.server_password),
-    server_token: given(fields.token, checkSecret('server_token'), current.server_token),
-    connection_timeout: given(fields.timeout, (v) => parseTimeout('connection_timeout', v), current.connection_timeout),
-  };
+  const current = base ? storedFieldsOf(base) : newServerDefaults;
+  const stored: StoredFields = {};
+  for (const spec of serverFields) {
+    const given = fields[spec.field];
+    stored[spec.column] = given === undefined ? current[spec.column]! : given === null && spec.clearable ? null : spec.parse(given ?? '');
+  }
+  return stored;
 }
 
 /** Letta server connections in `letta_server_config`: the only code that touches that table. */
@@ -168,16 +97,13 @@ export class ServersRepo {
     this.#byId = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config WHERE id = ?`);
     this.#insert = preparedOnUse(
       db,
-      `INSERT INTO letta_server_config
-         (id, server_address, server_port, name, server_password, server_token, connection_timeout, is_active)
-       VALUES (@id, @server_address, @server_port, @name, @server_password, @server_token, @connection_timeout, 0)`,
+      `INSERT INTO letta_server_config (id, ${serverFieldColumns.join(', ')}, is_active)
+       VALUES (@id, ${serverFieldColumns.map((c) => `@${c}`).join(', ')}, 0)`,
     );
     this.#deactivateAll = preparedOnUse(db, `UPDATE letta_server_config SET is_active = 0, updated_at = CURRENT_TIMESTAMP WHERE is_active IS NOT 0`);
     this.#update = preparedOnUse(
       db,
-      `UPDATE letta_server_config SET server_address = @server_address, server_port = @server_port,
-         name = @name, server_password = @server_password, server_token = @server_token,
-         connection_timeout = @connection_timeout, updated_at = CURRENT_TIMESTAMP
+      `UPDATE letta_server_config SET ${serverFieldColumns.map((c) => `${c} = @${c}`).join(', ')}, updated_at = CURRENT_TIMESTAMP
        WHERE id = @id`,
     );
     // Only rows whose flag changes are written, so the others keep their updated_at.

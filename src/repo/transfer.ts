@@ -1,6 +1,8 @@
 import {ConfigError, ValidationError} from '../errors.js';
 import type {ConfigStore} from './config-store.js';
-import type {Server, ServerFields} from './servers-repo.js';
+import type {ServerFieldSpec, ServerFields, ServerValues} from './server-fields.js';
+import {serverFields} from './server-fields.js';
+import type {Server} from './servers-repo.js';
 import type {Setting} from './settings-repo.js';
 import type {ConfigType} from './value-codec.js';
 
@@ -16,17 +18,8 @@ export type ExportedSetting = {
   value?: string | null;
 };
 
-export type ExportedServer = {
-  id: number;
-  name: string | null;
-  address: string;
-  port: number;
-  timeout: number | null;
-  active: boolean;
-  /** Absent unless revealed (or not set): import keeps the stored one. */
-  password?: string | null;
-  token?: string | null;
-};
+/** A server's fields by their JSON names (server-fields.ts); a secret is absent unless revealed (or not set): import keeps the stored one. */
+export type ExportedServer = {id: number; active: boolean} & Partial<ServerValues>;
 
 export type ExportDocument = {
   format: typeof exportFormat;
@@ -49,17 +42,8 @@ function exportSetting(setting: Setting, reveal: boolean): ExportedSetting {
 }
 
 function exportServer(server: Server, reveal: boolean): ExportedServer {
-  const exported: ExportedServer = {
-    id: server.id,
-    name: server.name,
-    address: server.address,
-    port: server.port,
-    timeout: server.timeout,
-    active: server.active,
-  };
-  if (reveal || !server.password) exported.password = server.password;
-  if (reveal || !server.token) exported.token = server.token;
-  return exported;
+  const shown = serverFields.filter((f) => reveal || !f.secret || !server[f.field]);
+  return {id: server.id, ...Object.fromEntries(shown.map((f) => [f.field, server[f.field]])), active: server.active};
 }
 
 export function buildExport(store: ConfigStore, reveal: boolean): ExportDocument {
@@ -126,20 +110,18 @@ function importSetting(store: ConfigStore, entry: unknown): 'added' | 'changed' 
   });
 }
 
-const sameServer = (a: Server, b: Server) =>
-  a.address === b.address && a.port === b.port && a.name === b.name && a.password === b.password && a.token === b.token && a.timeout === b.timeout;
+const sameServer = (a: Server, b: Server) => serverFields.every((f) => a[f.field] === b[f.field]);
+
+/** What JSON an import accepts for a field: a whole number or its text; text, or null where it may be cleared. */
+function importedField(entry: Record<string, unknown>, spec: ServerFieldSpec): unknown {
+  if (spec.kind === 'integer') return field<number | string>(entry, spec.field, 'a whole number', isWholeOrString);
+  return spec.clearable ? field<string | null>(entry, spec.field, 'a string or null', isStringOrNull) : field<string>(entry, spec.field, 'a string', isString);
+}
 
 function importServer(store: ConfigStore, entry: unknown): {id: number; outcome: 'added' | 'changed' | 'unchanged'; active?: boolean} {
   if (!isObject(entry)) throw new ValidationError('entry', 'must be an object');
   const id = field<number>(entry, 'id', 'a whole number from 1 to 2^53-1', (v) => Number.isSafeInteger(v) && (v as number) >= 1);
-  const fields: ServerFields = {
-    address: field<string>(entry, 'address', 'a string', isString),
-    port: field<number | string>(entry, 'port', 'a whole number', isWholeOrString),
-    name: field<string | null>(entry, 'name', 'a string or null', isStringOrNull),
-    password: field<string | null>(entry, 'password', 'a string or null', isStringOrNull),
-    token: field<string | null>(entry, 'token', 'a string or null', isStringOrNull),
-    timeout: field<number | string>(entry, 'timeout', 'a whole number', isWholeOrString),
-  };
+  const fields = Object.fromEntries(serverFields.map((spec) => [spec.field, importedField(entry, spec)])) as ServerFields;
   const active = field<boolean>(entry, 'active', 'true or false', isBoolean);
   const existing = id === undefined ? undefined : store.servers.get(id);
   if (existing) {

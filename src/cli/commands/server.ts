@@ -1,6 +1,6 @@
 import type {Command} from 'commander';
 import {UsageError, ValidationError} from '../../errors.js';
-import {maskSecret, printable, quoted, type Server, type ServerFields} from '../../repo/index.js';
+import {maskSecret, printable, quoted, type SecretServerField, type Server, type ServerFields, secretServerFields, serverFields} from '../../repo/index.js';
 import {serverBaseUrl} from '../../repo/server-url.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
@@ -11,17 +11,13 @@ const jsonHelp = 'print what changed: {"changed": true|false, "changes": [...]}'
 
 /** A server as scripts read it; secrets redacted unless revealed. */
 function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
-  const redacted = reveal ? [] : (['password', 'token'] as const).filter((k) => server[k]);
+  const redacted = reveal ? [] : secretServerFields.filter((f) => server[f]);
+  const fields = Object.fromEntries(serverFields.map((f) => [f.field, redacted.includes(f.field as SecretServerField) ? null : server[f.field]]));
   return {
     id: server.id,
-    name: server.name,
-    address: server.address,
-    port: server.port,
+    ...fields,
     url: server.problem ? null : serverBaseUrl(server),
-    password: redacted.includes('password') ? null : server.password,
-    token: redacted.includes('token') ? null : server.token,
     ...(redacted.length ? {redacted} : {}),
-    timeout: server.timeout,
     active: server.active,
     last_connected_at: server.lastConnectedAt,
     ...(server.problem ? {invalid: server.problem} : {}),
@@ -35,34 +31,54 @@ export function parseServerId(text: string): number {
   return id;
 }
 
-/** The fields given as flags; secrets only through stdin. */
+/** commander's name for an option: --password-stdin is passwordStdin. */
+const camel = (flag: string) => flag.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+const stdinOption = (field: string) => camel(`${field}-stdin`);
+const clearOption = (field: string) => camel(`clear-${field}`);
+
+/** The fields given as flags; secrets only through stdin, one secret per command (stdin holds one value). */
 async function fieldsFromOptions(options: Record<string, unknown>): Promise<ServerFields> {
-  if (options.passwordStdin && options.tokenStdin) throw new UsageError('give --password-stdin or --token-stdin, not both');
-  const fields: {-readonly [K in keyof ServerFields]: ServerFields[K]} = {
-    address: options.address as string | undefined,
-    port: options.port as string | undefined,
-    name: options.name as string | undefined,
-    timeout: options.timeout as string | undefined,
-  };
-  if (options.passwordStdin) fields.password = await readStdinValue('server password');
-  if (options.tokenStdin) fields.token = await readStdinValue('server token');
-  if (options.clearPassword) fields.password = null;
-  if (options.clearToken) fields.token = null;
-  return fields;
+  const fromStdin = secretServerFields.filter((f) => options[stdinOption(f)]);
+  if (fromStdin.length > 1) throw new UsageError(`give ${fromStdin.map((f) => `--${f}-stdin`).join(' or ')}, not both`);
+  const fields: Record<string, string | null | undefined> = {};
+  for (const spec of serverFields) {
+    if (!spec.secret) fields[spec.field] = options[spec.field] as string | undefined;
+    else if (options[stdinOption(spec.field)]) {
+      if (options[clearOption(spec.field)]) throw new UsageError(`give --${spec.field}-stdin or --clear-${spec.field}, not both`);
+      fields[spec.field] = await readStdinValue(`server ${spec.label}`);
+    } else if (options[clearOption(spec.field)]) fields[spec.field] = null;
+  }
+  return fields as ServerFields;
 }
 
-function secretState(server: Server, reveal: boolean, key: 'password' | 'token'): string {
+function secretState(server: Server, reveal: boolean, key: SecretServerField): string {
   return reveal && server[key] ? printable(server[key]!) : maskSecret(server[key]);
 }
 
+/** A server's fields as the table shows them: secrets masked, a problem beside the address, units after numbers. */
+function tableCells(server: Server, reveal: boolean): string[] {
+  return serverFields.map((spec) => {
+    if (spec.secret) return secretState(server, reveal, spec.field);
+    const value = server[spec.field];
+    if (value === null) return '';
+    const text = `${printable(String(value))}${'unit' in spec ? spec.unit : ''}`;
+    return spec.field === 'address' && server.problem ? `${text} (invalid: ${printable(server.problem)})` : text;
+  });
+}
+
+/** An option for each field; a secret comes only from standard input. */
 function serverOptions(command: Command): Command {
-  return command
-    .option('--address <address>', 'host name or IP, optionally with http:// or https://')
-    .option('--port <port>', 'port, 1-65535 (default 8080)')
-    .option('--name <name>', 'a short label')
-    .option('--timeout <seconds>', 'connection timeout in seconds (default 30)')
-    .option('--password-stdin', 'read the password from standard input')
-    .option('--token-stdin', 'read the token from standard input');
+  for (const spec of serverFields) {
+    if (spec.secret) command.option(`--${spec.field}-stdin`, `read the ${spec.label} from standard input`);
+    else command.option(`--${spec.field} <${spec.option.value}>`, spec.option.help);
+  }
+  return command;
+}
+
+/** --clear-FIELD for each secret, on the commands that change a server. */
+function clearOptions(command: Command): Command {
+  for (const field of secretServerFields) command.option(`--clear-${field}`, `remove the stored ${field}`);
+  return command;
 }
 
 export function registerServerCommands(program: Command): Command {
@@ -89,15 +105,10 @@ export function registerServerCommands(program: Command): Command {
         const rows = servers.map((s) => [
           String(s.id),
           s.active ? '*' : '',
-          printable(s.name ?? ''),
-          s.problem ? `${printable(s.address)} (invalid: ${printable(s.problem)})` : printable(s.address),
-          printable(String(s.port)),
-          secretState(s, reveal, 'password'),
-          secretState(s, reveal, 'token'),
-          s.timeout === null ? '' : `${printable(String(s.timeout))}s`,
+          ...tableCells(s, reveal),
           s.lastConnectedAt === null ? 'never' : printable(String(s.lastConnectedAt)),
         ]);
-        const header = ['ID', 'ACTIVE', 'NAME', 'ADDRESS', 'PORT', 'PASSWORD', 'TOKEN', 'TIMEOUT', 'LAST CONNECTED'];
+        const header = ['ID', 'ACTIVE', ...serverFields.map((f) => f.label.toUpperCase()), 'LAST CONNECTED'];
         writeOut(formatTable(header, rows, terminalWidth()));
       });
     });
@@ -116,17 +127,13 @@ export function registerServerCommands(program: Command): Command {
       });
     });
 
-  serverOptions(server.command('set'))
+  clearOptions(serverOptions(server.command('set')))
     .description("change a server's fields")
     .argument('<id>', 'server id (see server list)')
-    .option('--clear-password', 'remove the stored password')
-    .option('--clear-token', 'remove the stored token')
     .option('--json', jsonHelp)
     .option('--if-unchanged-since <updated_at>', 'only if the server has not changed after this time (its updated_at); else exit 3')
     .addHelpText('after', '\nExample:\n  $ sanctum-config server set 1 --port 8284 --timeout 10')
     .action(async (id: string, options, command: Command) => {
-      if (options.passwordStdin && options.clearPassword) throw new UsageError('give --password-stdin or --clear-password, not both');
-      if (options.tokenStdin && options.clearToken) throw new UsageError('give --token-stdin or --clear-token, not both');
       const serverId = parseServerId(id);
       const fields = await fieldsFromOptions(options);
       await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince: options.ifUnchangedSince}));

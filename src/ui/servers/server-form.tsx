@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {clip} from '../text-fit.js';
-import {maskSecret} from '../../repo/index.js';
+import {maskSecret, type SecretServerField, secretServerFields, serverFields} from '../../repo/index.js';
 import {formFields, type FormField, type ServerForm as Form} from './servers-state.js';
 
 type Props = {
@@ -15,29 +15,20 @@ type Props = {
   readonly onChange: (value: string) => void;
 };
 
-const labels: Record<FormField, string> = {
-  name: 'name',
-  address: 'address',
-  port: 'port',
-  password: 'password',
-  token: 'token',
-  timeout: 'timeout (s)',
-};
-
-const secretFields = new Set<FormField>(['password', 'token']);
+const labels = Object.fromEntries(serverFields.map((f) => [f.field, 'unit' in f ? `${f.label} (${f.unit})` : f.label])) as Record<FormField, string>;
+const isSecret = (field: FormField): field is SecretServerField => (secretServerFields as readonly string[]).includes(field);
 
 /** The server form: every field on its own line, the focused one marked with >. Renders only. */
 export function ServerForm({form, problem, width, isActive, footer, onChange}: Props) {
   const title = form.id === undefined ? 'New Letta server' : `Edit server ${form.id}`;
-  const placeholder = (field: FormField) =>
-    field === 'password' || field === 'token' ? (form.hiddenSecrets[field] ? '(unchanged; type to replace)' : '(not set)') : '';
+  const placeholder = (field: FormField) => (isSecret(field) ? (form.hiddenSecrets[field] ? '(unchanged; type to replace)' : '(not set)') : '');
   return (
     <Box flexDirection="column">
       <Text bold>{clip(title, width)}</Text>
       {formFields.map((field, i) => {
         const focused = i === form.field;
         const label = `${focused ? '>' : ' '} ${labels[field].padEnd(12)}`;
-        const secret = secretFields.has(field);
+        const secret = isSecret(field);
         return (
           <Box key={field} height={1} overflow="hidden">
             <Text inverse={focused}>{label}</Text>

@@ -1,42 +1,40 @@
-import {hasControlCharacters, maskSecret, serverDefaults, validateServer, type ConfigStore, type Server, type ServerFields} from '../../repo/index.js';
+import {
+  type ConfigStore,
+  hasControlCharacters,
+  maskSecret,
+  type SecretServerField,
+  type Server,
+  type ServerFields,
+  secretServerFields,
+  serverFieldLabels,
+  serverFields,
+  validateServer,
+} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import {ConflictError} from '../../errors.js';
 import {formFields, type FormField, type FormValues, type ServerForm} from './servers-state.js';
 
-const blankForm: FormValues = {
-  name: '',
-  address: serverDefaults.address,
-  port: String(serverDefaults.port),
-  password: '',
-  token: '',
-  timeout: String(serverDefaults.timeout),
-};
+const noneHidden = Object.fromEntries(secretServerFields.map((f) => [f, false])) as ServerForm['hiddenSecrets'];
+
+/** A new server's form: the table's initial values. */
+const blankForm = Object.fromEntries(serverFields.map((f) => [f.field, f.initial === null ? '' : String(f.initial)])) as FormValues;
+
+const isSecret = (field: FormField): field is SecretServerField => (secretServerFields as readonly string[]).includes(field);
 
 /** The form for a server; its secrets are filled in only when they are revealed on screen. */
 export function formFor(server: Server | undefined, revealed: boolean): ServerForm {
-  if (!server) return {field: 1, values: blankForm, hiddenSecrets: {password: false, token: false}};
+  if (!server) return {field: 1, values: blankForm, hiddenSecrets: noneHidden};
   // A secret with control characters would reach the terminal raw through an input line: keep it hidden.
-  revealed &&= ![server.password, server.token].some((s) => s && hasControlCharacters(s));
+  revealed &&= !secretServerFields.some((f) => server[f] && hasControlCharacters(server[f]));
   const values = formValuesOf(server, revealed);
-  return {
-    id: server.id,
-    field: 0,
-    hiddenSecrets: {password: !revealed && Boolean(server.password), token: !revealed && Boolean(server.token)},
-    values,
-    original: values,
-  };
+  const hiddenSecrets = Object.fromEntries(secretServerFields.map((f) => [f, !revealed && Boolean(server[f])])) as ServerForm['hiddenSecrets'];
+  return {id: server.id, field: 0, hiddenSecrets, values, original: values};
 }
 
 /** A stored server as form text; secrets only when shown. */
 export function formValuesOf(server: Server, revealed: boolean): FormValues {
-  return {
-    name: server.name ?? '',
-    address: server.address,
-    port: String(server.port),
-    password: revealed ? (server.password ?? '') : '',
-    token: revealed ? (server.token ?? '') : '',
-    timeout: server.timeout === null ? '' : String(server.timeout),
-  };
+  const text = (field: FormField) => (isSecret(field) && !revealed ? '' : String(server[field] ?? ''));
+  return Object.fromEntries(formFields.map((f) => [f, text(f)])) as FormValues;
 }
 
 /** The fields the person changed in the form: the only ones a save writes. */
@@ -49,23 +47,23 @@ function changedFields(form: ServerForm): FormField[] {
 export function movedFields(form: ServerForm, now: Server | undefined): FormField[] {
   if (!form.original || !now) return [];
   const current = formValuesOf(now, true);
-  return changedFields(form).filter((f) => {
-    if ((f === 'password' || f === 'token') && form.hiddenSecrets[f]) return false;
-    return current[f] !== form.original![f];
-  });
+  return changedFields(form).filter((f) => !(isSecret(f) && form.hiddenSecrets[f]) && current[f] !== form.original![f]);
 }
 
-/** Form text to repository fields. A hidden secret left empty is kept as stored. */
+/**
+ * Form text to repository fields. Empty clears what may be cleared, except a
+ * hidden secret, which is kept as stored; an empty optional field that may
+ * not be cleared (the timeout) keeps its stored value; an empty required one
+ * (the address) is refused by its rule.
+ */
 function fieldsOf(form: ServerForm): ServerFields {
-  const secret = (text: string, hidden: boolean) => (text === '' ? (hidden ? undefined : null) : text);
-  return {
-    name: form.values.name,
-    address: form.values.address,
-    port: form.values.port,
-    password: secret(form.values.password, form.hiddenSecrets.password),
-    token: secret(form.values.token, form.hiddenSecrets.token),
-    timeout: form.values.timeout === '' ? undefined : form.values.timeout,
+  const value = (spec: (typeof serverFields)[number]) => {
+    const text = form.values[spec.field];
+    if (text !== '') return text;
+    if (isSecret(spec.field) && form.hiddenSecrets[spec.field]) return undefined;
+    return spec.clearable ? null : spec.nullable ? undefined : text;
   };
+  return Object.fromEntries(serverFields.map((spec) => [spec.field, value(spec)])) as ServerFields;
 }
 
 /** Why the form cannot be saved, or undefined when it can: the repository's rules, no I/O (`base` is the row as listed). */
@@ -78,15 +76,8 @@ export function formProblem(form: ServerForm, base: Server | undefined): string 
 }
 
 /** The repository names columns; the form names fields: say it as the screen does. */
-const formWords: Record<string, string> = {
-  server_address: 'address',
-  server_port: 'port',
-  connection_timeout: 'timeout',
-  server_password: 'password',
-  server_token: 'token',
-};
-export const asFormWords = (message: string) =>
-  message.replace(/\b(server_address|server_port|connection_timeout|server_password|server_token)\b/g, (w) => formWords[w]!);
+const columnWords = new RegExp(`\\b(${Object.keys(serverFieldLabels).join('|')})\\b`, 'g');
+export const asFormWords = (message: string) => message.replace(columnWords, (w) => serverFieldLabels[w]!);
 
 /**
  * Save the form. An edit writes only the fields the person changed, and with
@@ -130,8 +121,7 @@ export function deleteServer(store: ConfigStore, id: number): Outcome {
 
 /** How a server's credentials read in the table. */
 export function authSummary(server: Server, revealed: boolean): string {
-  const parts: string[] = [];
-  if (server.password) parts.push(`pw ${revealed ? server.password : maskSecret(server.password)}`);
-  if (server.token) parts.push(`tok ${revealed ? server.token : maskSecret(server.token)}`);
+  const short: Record<SecretServerField, string> = {password: 'pw', token: 'tok'};
+  const parts = secretServerFields.filter((f) => server[f]).map((f) => `${short[f]} ${revealed ? server[f] : maskSecret(server[f])}`);
   return parts.length ? parts.join(' ') : 'none';
 }

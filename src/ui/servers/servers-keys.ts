@@ -202,7 +202,7 @@ const serverConflictKeys: KeyTable<Ctx> = {
         ctx.dispatch({
           type: 'formConflict',
           fields: undefined,
-          original: now ? formValuesOf(now, !form.hiddenSecrets.password && !form.hiddenSecrets.token) : form.original,
+          original: now ? formValuesOf(now, !Object.values(form.hiddenSecrets).some(Boolean)) : form.original,
         });
       },
     },

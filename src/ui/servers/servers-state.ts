@@ -1,7 +1,9 @@
+import {type SecretServerField, type ServerFieldName, serverFields} from '../../repo/index.js';
 import {type ListAction, listReducer, type ListState} from '../list/list-cursor.js';
 
-export const formFields = ['name', 'address', 'port', 'password', 'token', 'timeout'] as const;
-export type FormField = (typeof formFields)[number];
+/** The form's fields, in the order of the server field table. */
+export const formFields: readonly ServerFieldName[] = serverFields.map((f) => f.field);
+export type FormField = ServerFieldName;
 export type FormValues = Readonly<Record<FormField, string>>;
 
 export type ServerForm = {
@@ -10,7 +12,7 @@ export type ServerForm = {
   readonly field: number;
   readonly values: FormValues;
   /** Stored secrets not shown in the form: left empty, they are kept as they are. */
-  readonly hiddenSecrets: {readonly password: boolean; readonly token: boolean};
+  readonly hiddenSecrets: Readonly<Record<SecretServerField, boolean>>;
   /** The values the form started from: only the fields changed from these are saved, and only if they are still these. */
   readonly original?: FormValues;
   /** Saving found these fields changed meanwhile by another program. */

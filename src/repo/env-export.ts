@@ -1,4 +1,5 @@
 import type {Server} from './servers-repo.js';
+import {hidesValue} from './mask-secret.js';
 import type {Setting} from './settings-repo.js';
 import {serverBaseUrl} from './server-url.js';
 import {printable} from './value-codec.js';
@@ -148,7 +149,7 @@ export function formatEnvExport(
   const warnings: string[] = [];
   const emit = (name: string, value: string | null, secret: boolean) => {
     // An empty secret gives nothing away, and writing it keeps "not set" exact.
-    if (secret && !options.reveal && value) {
+    if (hidesValue(secret, value, options.reveal)) {
       lines.push(`# ${name} is sensitive; export with --reveal to include it`);
       return;
     }

@@ -1,6 +1,6 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
-import {maskSecret} from './mask-secret.js';
+import {hidesValue, maskSecret} from './mask-secret.js';
 import {preparedOnUse} from './prepared-on-use.js';
 import {serverFieldColumns} from './server-fields.js';
 import {printable, quoted} from './value-codec.js';
@@ -57,7 +57,7 @@ const serverRowColumns = ['id', ...serverFieldColumns, 'is_active', 'last_connec
 export function describeValue(entry: HistoryEntry, value: string | null, reveal: boolean): string {
   if (entry.action !== 'update') return entry.action === 'insert' ? 'added' : 'removed';
   if (value === null) return '(none)';
-  if (entry.sensitive && !reveal) return maskSecret(value);
+  if (hidesValue(entry.sensitive, value, reveal)) return maskSecret(value);
   return quoted(value, 60);
 }
 

@@ -13,16 +13,9 @@ export {
   type ServerFieldName,
   type ServerFields,
 } from './server-fields.js';
-export {maskSecret, notSet} from './mask-secret.js';
+export {hidesValue, maskSecret, notSet} from './mask-secret.js';
 export {categoryLabel} from './categories.js';
-export {
-  type ConfigType,
-  isConfigType,
-  decodeValue,
-  displayValue,
-  printable,
-  quoted,
-  hasControlCharacters,
-} from './value-codec.js';
+export {type ConfigType, decodeValue, displayValue, isConfigType, settingType, typeNames} from './setting-types.js';
+export {hasControlCharacters, printable, quoted} from './value-codec.js';
 export {looksSecret} from './secret-keys.js';
 export {describeTarget, describeValue, type HistoryEntry} from './history-repo.js';

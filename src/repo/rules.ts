@@ -1,5 +1,6 @@
 import {ValidationError} from '../errors.js';
-import {configTypes, type ConfigType, parseWholeNumber, quoted} from './value-codec.js';
+import {type ConfigType, configTypes} from './setting-types.js';
+import {parseWholeNumber, quoted} from './value-codec.js';
 
 const keyPattern = /^[a-z][a-z0-9_]*$/;
 
@@ -44,7 +45,7 @@ export function isPortSetting(key: string, category: string | null): boolean {
   return category === 'ports' || key === 'server_port' || key.endsWith('_port');
 }
 
-export function checkPort(field: string, value: number): void {
+function checkPort(field: string, value: number): void {
   if (value < 1 || value > 65535) throw new ValidationError(field, `${value} is out of range (1-65535)`);
 }
 

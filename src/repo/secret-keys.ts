@@ -9,8 +9,18 @@ export function looksSecret(key: string): boolean {
   return k === 'key' || k.endsWith('_key') || /token|password|passwd|secret|credential/.test(k);
 }
 
+/**
+ * The one rule for whether a setting is secret: its name looks like one, or
+ * any of `flags` says so (the row's is_sensitive as stored, the catalogue's,
+ * what a person asked for). Migration 003's classification view applies it
+ * inside SQLite.
+ */
+export function isSecretSetting(key: string, ...flags: unknown[]): boolean {
+  return looksSecret(key) || flags.some(storedFlag);
+}
+
 /** A stored BOOLEAN as any writer may have left it: only 0, false and empty mean no. */
-export function storedFlag(value: unknown): boolean {
+function storedFlag(value: unknown): boolean {
   if (value === null || value === undefined) return false;
   if (typeof value === 'number' || typeof value === 'bigint') return Number(value) !== 0;
   const text = String(value).trim().toLowerCase();

@@ -4,8 +4,9 @@ import {maskSecret} from './mask-secret.js';
 import {readCatalogue, type KnownSetting} from './catalogue.js';
 import {compareCategories} from './categories.js';
 import {checkCategory, checkKey, isPortSetting, parsePort, typesForCategory} from './rules.js';
-import {looksSecret, storedFlag} from './secret-keys.js';
-import {type ConfigType, decodeValue, encodeValue, isConfigType, quoted} from './value-codec.js';
+import {isSecretSetting} from './secret-keys.js';
+import {type ConfigType, encodeValue, isConfigType, settingType, unknownType} from './setting-types.js';
+import {quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
 import {preparedOnUse} from './prepared-on-use.js';
 
@@ -75,7 +76,7 @@ function toSetting(
   const type = storedType ?? 'string';
   const category = storedCategory ?? 'general';
   const problem = storedProblem(key, type, category, value);
-  const sensitive = storedFlag(storedSensitive) || Boolean(known?.sensitive) || looksSecret(key);
+  const sensitive = isSecretSetting(key, storedSensitive, known?.sensitive);
   const setting: {-readonly [K in keyof Setting]: Setting[K]} = {id, key, value, type, description, sensitive, category, updatedAt};
   if (problem) setting.problem = problem;
   if (known) setting.defaultValue = known.defaultValue;
@@ -240,11 +241,11 @@ export class SettingsRepo {
     this.checkNewKey(input.key);
     const category = input.category ?? 'general';
     checkCategory(category);
-    if (!isConfigType(input.type)) throw new ValidationError('type', `${quoted(input.type)} must be string, integer, boolean or json`);
+    if (!isConfigType(input.type)) throw unknownType('type', input.type);
     if (!typesForCategory(category).includes(input.type)) {
       throw new ValidationError('type', `${category} settings must be ${typesForCategory(category).join(' or ')}`);
     }
-    const sensitive = Boolean(input.sensitive) || looksSecret(input.key) || Boolean(this.#catalogue.get(input.key)?.sensitive);
+    const sensitive = isSecretSetting(input.key, input.sensitive, this.#catalogue.get(input.key)?.sensitive);
     // An import of a secret left out of its export has no value: it is added not set, whatever its type.
     const stored = input.value === '' && input.sensitive ? '' : encodeSettingValue(input.key, input.type, category, input.value, sensitive);
     return {stored, sensitive, category};
@@ -265,11 +266,12 @@ export class SettingsRepo {
     return this.set(key, setting.defaultValue);
   }
 
-  /** Flip a boolean setting. */
+  /** Flip a setting whose type has a toggle (a boolean). */
   toggle(key: string): Setting {
     const setting = this.require(key);
-    if (setting.type !== 'boolean') throw new ValidationError(key, 'is not a boolean');
-    return this.set(key, decodeValue('boolean', setting.value) === true ? 'false' : 'true');
+    const flip = settingType(setting.type).toggle;
+    if (!flip || !isConfigType(setting.type)) throw new ValidationError(key, `is not a boolean`);
+    return this.set(key, flip(setting.value));
   }
 
   add(input: NewSetting): Setting {
@@ -298,9 +300,9 @@ export class SettingsRepo {
     }
     const category = input.category ?? existing.category;
     checkCategory(category);
-    if (!isConfigType(input.type)) throw new ValidationError('type', `'${input.type}' must be string, integer, boolean or json`);
+    if (!isConfigType(input.type)) throw unknownType('type', input.type);
     const value = input.value ?? existing.value ?? '';
-    const sensitive = (input.sensitive ?? existing.sensitive) || looksSecret(input.key) || Boolean(this.#catalogue.get(input.key)?.sensitive);
+    const sensitive = isSecretSetting(input.key, input.sensitive ?? existing.sensitive, this.#catalogue.get(input.key)?.sensitive);
     const stored = encodeSettingValue(input.key, input.type, category, value, sensitive || existing.sensitive);
     const description = input.description === undefined ? existing.description : input.description || null;
     const same =

@@ -1,10 +1,11 @@
 import {ConfigError, ValidationError} from '../errors.js';
 import type {ConfigStore} from './config-store.js';
+import {hidesValue} from './mask-secret.js';
 import type {ServerFieldSpec, ServerFields, ServerValues} from './server-fields.js';
 import {serverFields} from './server-fields.js';
 import type {Server} from './servers-repo.js';
 import type {Setting} from './settings-repo.js';
-import type {ConfigType} from './value-codec.js';
+import type {ConfigType} from './setting-types.js';
 
 const exportFormat = 'sanctum-config/1';
 
@@ -37,12 +38,12 @@ function exportSetting(setting: Setting, reveal: boolean): ExportedSetting {
     sensitive: setting.sensitive,
   };
   // An empty secret reveals nothing, and importing it keeps "not set" exact.
-  if (reveal || !setting.sensitive || !setting.value) exported.value = setting.value;
+  if (!hidesValue(setting.sensitive, setting.value, reveal)) exported.value = setting.value;
   return exported;
 }
 
 function exportServer(server: Server, reveal: boolean): ExportedServer {
-  const shown = serverFields.filter((f) => reveal || !f.secret || !server[f.field]);
+  const shown = serverFields.filter((f) => !hidesValue(f.secret, server[f.field], reveal));
   return {id: server.id, ...Object.fromEntries(shown.map((f) => [f.field, server[f.field]])), active: server.active};
 }
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import fc from 'fast-check';
 import {openConfigStore} from '../../src/repo/index.js';
-import {decodeValue} from '../../src/repo/value-codec.js';
+import {decodeValue} from '../../src/repo/setting-types.js';
 import {snapshot, tempDbPath} from '../helpers/temp-db.js';
 
 const runs = {numRuns: 150};

@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
-import {decodeValue, displayValue, encodeValue, printable} from '../../src/repo/value-codec.js';
+import {decodeValue, displayValue, encodeValue} from '../../src/repo/setting-types.js';
+import {printable} from '../../src/repo/value-codec.js';
 import {checkKey, checkServerAddress, parsePort, parseTimeout} from '../../src/repo/rules.js';
 import {ValidationError} from '../../src/errors.js';
 import {maskSecret} from '../../src/repo/mask-secret.js';

@@ -1,6 +1,6 @@
 import {UsageError} from '../../errors.js';
 import {envFormats, formatEnvExport, isEnvFormat} from '../../repo/env-export.js';
-import {decodeValue, maskSecret, notSet, printable, quoted, type Setting} from '../../repo/index.js';
+import {decodeValue, hidesValue, maskSecret, notSet, printable, quoted, type Setting} from '../../repo/index.js';
 import {buildExport} from '../../repo/transfer.js';
 import {writeOutput} from '../output.js';
 import {formatTable, terminalWidth} from '../table.js';
@@ -15,7 +15,7 @@ import {stdoutIsTerminal, writeErr, writeOut} from '../stdio.js';
 
 /** A setting as scripts read it: typed value, secrets redacted unless revealed. */
 function settingJson(setting: Setting, reveal: boolean): Record<string, unknown> {
-  const hidden = setting.sensitive && !reveal && Boolean(setting.value);
+  const hidden = hidesValue(setting.sensitive, setting.value, reveal);
   return {
     key: setting.key,
     value: hidden ? null : decodeValue(setting.type, setting.value),
@@ -36,7 +36,7 @@ const cellLimit = 120;
 
 function settingCell(setting: Setting, reveal: boolean): string {
   const invalid = setting.problem ? ` (invalid: ${setting.problem})` : '';
-  if (setting.sensitive && !reveal) return `${maskSecret(setting.value)}${invalid}`;
+  if (hidesValue(setting.sensitive, setting.value, reveal)) return `${maskSecret(setting.value)}${invalid}`;
   if (!setting.value) return notSet;
   const value =
     setting.value.length > cellLimit

@@ -1,6 +1,16 @@
 import type {Command} from 'commander';
 import {UsageError, ValidationError} from '../../errors.js';
-import {maskSecret, printable, quoted, type SecretServerField, type Server, type ServerFields, secretServerFields, serverFields} from '../../repo/index.js';
+import {
+  hidesValue,
+  maskSecret,
+  printable,
+  quoted,
+  type SecretServerField,
+  type Server,
+  type ServerFields,
+  secretServerFields,
+  serverFields,
+} from '../../repo/index.js';
 import {serverBaseUrl} from '../../repo/server-url.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
@@ -11,7 +21,7 @@ const jsonHelp = 'print what changed: {"changed": true|false, "changes": [...]}'
 
 /** A server as scripts read it; secrets redacted unless revealed. */
 function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
-  const redacted = reveal ? [] : secretServerFields.filter((f) => server[f]);
+  const redacted = secretServerFields.filter((f) => hidesValue(true, server[f], reveal));
   const fields = Object.fromEntries(serverFields.map((f) => [f.field, redacted.includes(f.field as SecretServerField) ? null : server[f.field]]));
   return {
     id: server.id,
@@ -52,7 +62,7 @@ async function fieldsFromOptions(options: Record<string, unknown>): Promise<Serv
 }
 
 function secretState(server: Server, reveal: boolean, key: SecretServerField): string {
-  return reveal && server[key] ? printable(server[key]!) : maskSecret(server[key]);
+  return hidesValue(true, server[key], reveal) || !server[key] ? maskSecret(server[key]) : printable(server[key]!);
 }
 
 /** A server's fields as the table shows them: secrets masked, a problem beside the address, units after numbers. */

@@ -1,6 +1,6 @@
 import type {Command} from 'commander';
 import {ConflictError, UsageError} from '../../errors.js';
-import {isConfigType, looksSecret} from '../../repo/index.js';
+import {isConfigType, looksSecret, quoted, typeNames} from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
 import {databasePathOf, withChanges} from '../with-store.js';
 import {type ListOptions, listSettings, showSetting} from './read-commands.js';
@@ -27,7 +27,7 @@ export function registerSettingCommands(program: Command): void {
     .argument('<key>', 'setting key')
     .argument('[value]', 'new value; use --stdin for secrets')
     .option('--stdin', 'read the value from standard input (keeps secrets out of argv)')
-    .option('--type <type>', 'add a new setting of this type: string, integer, boolean, json')
+    .option('--type <type>', `add a new setting of this type: ${typeNames()}`)
     .option('--category <category>', 'category of a new setting', 'general')
     .option('--description <text>', 'description of a new setting')
     .option('--sensitive', "mask the new setting's value everywhere")
@@ -45,7 +45,7 @@ export function registerSettingCommands(program: Command): void {
       if (options.stdin && value !== undefined) throw new UsageError('give the value or --stdin, not both');
       if (!options.stdin && value === undefined) throw new UsageError(`missing value for ${key} (or use --stdin)`);
       if (options.type !== undefined && !isConfigType(options.type)) {
-        throw new UsageError(`--type must be string, integer, boolean or json, not '${options.type}'`);
+        throw new UsageError(`--type must be ${typeNames()}, not ${quoted(options.type)}`);
       }
       const input = options.stdin ? await readStdinValue(`value of ${key}`) : value!;
       await withChanges(command, Boolean(options.json), (store, say) => {

@@ -1,6 +1,7 @@
 import {
   type ConfigStore,
   hasControlCharacters,
+  hidesValue,
   maskSecret,
   type SecretServerField,
   type Server,
@@ -122,6 +123,8 @@ export function deleteServer(store: ConfigStore, id: number): Outcome {
 /** How a server's credentials read in the table. */
 export function authSummary(server: Server, revealed: boolean): string {
   const short: Record<SecretServerField, string> = {password: 'pw', token: 'tok'};
-  const parts = secretServerFields.filter((f) => server[f]).map((f) => `${short[f]} ${revealed ? server[f] : maskSecret(server[f])}`);
+  const parts = secretServerFields
+    .filter((f) => server[f])
+    .map((f) => `${short[f]} ${hidesValue(true, server[f], revealed) ? maskSecret(server[f]) : server[f]}`);
   return parts.length ? parts.join(' ') : 'none';
 }

@@ -1,10 +1,10 @@
-import {displayValue, maskSecret, type ConfigStore, type Setting} from '../../repo/index.js';
+import {type ConfigStore, displayValue, hidesValue, maskSecret, type Setting} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import type {AddDraft} from './settings-state.js';
 
 /** How a value shows in the table: masked unless revealed, booleans on/off. */
 export function visibleValue(setting: Setting, revealed: boolean): string {
-  if (setting.sensitive && !revealed) return maskSecret(setting.value);
+  if (hidesValue(setting.sensitive, setting.value, revealed)) return maskSecret(setting.value);
   return displayValue(setting.type, setting.value);
 }
 

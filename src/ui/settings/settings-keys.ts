@@ -1,4 +1,4 @@
-import type {Setting} from '../../repo/index.js';
+import {type Setting, settingType} from '../../repo/index.js';
 import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
 import {confirmKeys, filterBrowseKeys, filterTypingKeys, moveKeys} from '../list/list-keys.js';
@@ -15,7 +15,7 @@ const noRow = (ctx: Ctx) => (ctx.current ? undefined : 'no setting here');
 
 function startEditing(ctx: Ctx): void {
   const setting = ctx.current!;
-  if (setting.type === 'boolean') return ctx.panel.write(() => toggleSetting(ctx.panel.store, setting.key));
+  if (settingType(setting.type).toggle) return ctx.panel.write(() => toggleSetting(ctx.panel.store, setting.key));
   // A hidden secret is replaced, not shown: its editor starts empty.
   const hidden = setting.sensitive && ctx.state.revealed !== setting.key;
   const why = hidden ? undefined : whyNotEditable(setting.value);
@@ -229,7 +229,7 @@ function pickChoice(ctx: Ctx): void {
   const draft = draftOf(ctx)!;
   if (draft.step === 'type') {
     const type = typeChoices(ctx.category)[draft.choice]!;
-    ctx.dispatch({type: 'changeAdd', draft: {type, step: 'sensitive', choice: 0, value: type === 'boolean' ? 'false' : ''}});
+    ctx.dispatch({type: 'changeAdd', draft: {type, step: 'sensitive', choice: 0, value: settingType(type).initial}});
   } else {
     ctx.dispatch({type: 'changeAdd', draft: {sensitive: sensitiveChoices[draft.choice]!.value, step: 'value', choice: 0}});
   }

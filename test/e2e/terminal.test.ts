@@ -1,3 +1,5 @@
+import {readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
@@ -105,10 +107,14 @@ describe('init on a terminal', () => {
 
   it('says plainly, in one line, that a dumb terminal cannot show the app', async () => {
     const db = tempDbPath();
-    const tmux = new TmuxSession(`env TERM=dumb ${process.execPath} ${cliPath} --db ${db}; echo "EXITED:$?"; sleep 60`);
+    // tmux's screen never shows escape codes; script(1) records the bytes the program wrote to its terminal.
+    const raw = join(dirname(db), 'raw-output');
+    const tmux = new TmuxSession(`script -q -e -c "env TERM=dumb ${process.execPath} ${cliPath} --db ${db}" ${raw}; echo "EXITED:$?"; sleep 60`);
     sessions.push(tmux);
     const screen = await tmux.waitFor(/EXITED:2/);
     expect(screen).toContain('sanctum-config: TERM=dumb cannot show the app; use the commands (see --help)');
-    expect(screen).not.toMatch(/\u001b/);
+    const written = readFileSync(raw, 'utf8');
+    expect(written).toContain('TERM=dumb cannot show the app');
+    expect(written).not.toMatch(/\u001b/);
   });
 });

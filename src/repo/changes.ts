@@ -1,4 +1,5 @@
 import type {ConfigStore} from './config-store.js';
+import {serverFields} from './server-fields.js';
 import type {Server} from './servers-repo.js';
 import type {Setting} from './settings-repo.js';
 
@@ -20,7 +21,8 @@ export const snapshotState = (store: ConfigStore): StateSnapshot => ({settings: 
 
 const settingFields = ['value', 'type', 'category', 'description', 'sensitive'] as const;
 const settingField = (s: Setting, f: (typeof settingFields)[number]) => (f === 'value' ? s.value : s[f]);
-const serverFields = ['address', 'port', 'name', 'password', 'token', 'timeout', 'active'] as const;
+/** A server's fields (server-fields.ts) and whether it is active. */
+const serverChangeFields = [...serverFields.map((f) => f.field), 'active'] as const;
 
 function differing<T>(fields: readonly string[], before: T, after: T, read: (row: T, field: string) => unknown): string[] {
   return fields.filter((f) => read(before, f) !== read(after, f));
@@ -48,10 +50,10 @@ export function diffState(before: StateSnapshot, after: StateSnapshot): Change[]
   for (const [id, now] of newServers) {
     const was = oldServers.get(id);
     if (!was) {
-      changes.push({server: id, action: 'added', fields: [...serverFields]});
+      changes.push({server: id, action: 'added', fields: [...serverChangeFields]});
       continue;
     }
-    const fields = differing(serverFields, was, now, (s, f) => s[f as (typeof serverFields)[number]]);
+    const fields = differing(serverChangeFields, was, now, (s, f) => s[f as (typeof serverChangeFields)[number]]);
     if (fields.length) changes.push({server: id, action: 'updated', fields});
   }
   for (const id of oldServers.keys()) if (!newServers.has(id)) changes.push({server: id, action: 'removed', fields: []});

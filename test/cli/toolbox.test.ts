@@ -36,7 +36,7 @@ describe('--json on writing commands: what changed, for configuration management
     expect(json(cli(['server', 'set', '1', '--port', '8284', '--json']).stdout).changes).toEqual([{server: 1, action: 'updated', fields: ['port']}]);
     expect(json(cli(['server', 'set', '1', '--port', '8284', '--json']).stdout).changed).toBe(false);
     const added = json(cli(['server', 'add', '--address', '10.0.0.2', '--password-stdin', '--json'], {input: 'pw-x'}).stdout);
-    expect(added.changes).toEqual([{server: 2, action: 'added', fields: ['address', 'port', 'name', 'password', 'token', 'timeout', 'active']}]);
+    expect(added.changes).toEqual([{server: 2, action: 'added', fields: ['name', 'address', 'port', 'password', 'token', 'timeout', 'active']}]);
     expect(JSON.stringify(added)).not.toContain('pw-x');
     expect(json(cli(['server', 'activate', '2', '--json']).stdout).changes).toEqual([
       {server: 1, action: 'updated', fields: ['active']},

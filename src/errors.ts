@@ -63,6 +63,9 @@ export class StoreError extends ConfigError {
   }
 }
 
+/** The file carries triggers or views we did not make: it may be read, never written. */
+export class UntrustedSchemaError extends StoreError {}
+
 /** A compare-and-set write found the row changed since the caller read it; nothing was written. */
 export class ConflictError extends ConfigError {
   /** The value as it is now, for a person, masked when secret. */

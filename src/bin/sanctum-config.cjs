@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --
 'use strict';
 // The command. It runs the two bundles beside it, commands.cjs (src/cli/main.ts)
 // and, for the interactive app, app.cjs (src/ui/launch.tsx), each with V8's code
@@ -14,6 +14,10 @@
 // one else can write it; a short, foreign or damaged one (its data's own SHA-256
 // is in the header too: V8 can crash on damaged data) is ignored.
 // SANCTUM_CONFIG_PLAIN=1 turns every start-up trick off (see docs/start-up-tricks.md).
+//
+// The `--` in the first line ends Node's own options: Node 20 otherwise reads
+// `--env-file FILE` anywhere on its command line, ours included, and loads FILE
+// (a NODE_OPTIONS line in it too) before this file runs.
 const {closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync} = require('node:fs');
 const {createHash} = require('node:crypto');
 const {createRequire} = require('node:module');

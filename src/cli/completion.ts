@@ -55,7 +55,7 @@ function setOptionHandler(root: RootCommand, command: string, option: string, ha
 
 /**
  * The library answers "no file names" for every completion; where a file is
- * expected (an import file, --output, --env-file, --db) the shell should
+ * expected (an import file, --output, --compare-env, --db) the shell should
  * complete paths instead, so its answer is printed here with the default
  * directive when a file handler ran.
  */
@@ -91,7 +91,7 @@ export function registerCompletion(program: Command): void {
   const {wantFiles} = completeFilesWhereWanted(root);
   setHandler(root, 'import', 'file', wantFiles);
   setOptionHandler(root, 'export', 'output', wantFiles);
-  setOptionHandler(root, 'doctor', 'env-file', wantFiles);
+  setOptionHandler(root, 'doctor', 'compare-env', wantFiles);
   const completion = program.commands.find((c) => c.name() === 'completion');
   completion?.description(completionDescription).addHelpText('after', completionHelp);
 }

@@ -1,7 +1,7 @@
-import {UsageError} from '../errors.js';
+import {UntrustedSchemaError, UsageError} from '../errors.js';
 import {plainPath, setV8Flag} from '../start-up-tricks.js';
 import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
-import {openConfigStore} from '../repo/index.js';
+import {type ConfigStore, openConfigStore} from '../repo/index.js';
 import {snapshotState} from '../repo/changes.js';
 import {firstFrame} from '../ui/first-frame/first-frame.js';
 import {loadApp} from './terminal.js';
@@ -14,6 +14,20 @@ const defaultGrowth = 2;
 
 const enterAltScreen = '\u001b[?1049h\u001b[H';
 const leaveAltScreen = '\u001b[?1049l\u001b[?25h';
+
+/**
+ * The store for the app: a file that must not be written (triggers or views
+ * someone else put in it) is still browsed, read-only, and the app says why.
+ */
+function openForTheApp(dbPath: string, readOnly: boolean): {store: ConfigStore; readOnlyWhy?: string} {
+  try {
+    return {store: openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50})};
+  } catch (error) {
+    if (!(error instanceof UntrustedSchemaError)) throw error;
+    const store = openConfigStore(dbPath, {readOnly: true, source: 'app'});
+    return {store, readOnlyWhy: 'the file has triggers or views sanctum-config did not make (sanctum-config doctor)'};
+  }
+}
 
 /**
  * Open the full-screen app on a terminal. Before Ink and React load (most of
@@ -38,7 +52,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   // is small (frames stay at 5-12 ms with 10,000 rows), the optimizer's memory is not (4 MB).
   setV8Flag('--semi-space-growth-factor=1');
   setV8Flag('--no-opt');
-  const store = openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50});
+  const {store, readOnlyWhy} = openForTheApp(dbPath, readOnly);
   const locked = readOnly || store.readOnly;
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
   const opensWizard = (wizard || store.created) && !locked;
@@ -51,7 +65,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   };
   process.on('exit', restore);
   const size = {columns: process.stdout.columns || 80, rows: process.stdout.rows || 24};
-  const frame = opensWizard || plainPath ? undefined : firstFrame(store, {...size, readOnly: locked});
+  const frame = opensWizard || plainPath ? undefined : firstFrame(store, {...size, readOnly: locked, readOnlyWhy});
   writeOut(enterAltScreen + (frame ?? ''));
   process.stdin.setRawMode(true);
   // Everything else, now that the screen is there: the app starts from these rows.
@@ -64,6 +78,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
       store,
       initial,
       readOnly: locked,
+      readOnlyWhy,
       wizard: wizard || store.created,
       exitAfterWizard: wizard,
       proposedServer,

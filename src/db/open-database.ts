@@ -1,8 +1,9 @@
 import type {Database} from 'better-sqlite3';
 import {accessSync, closeSync, constants, mkdirSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
-import {StoreError} from '../errors.js';
+import {StoreError, UntrustedSchemaError} from '../errors.js';
 import {inspectSchema, migrate, schemaVersion} from './migrate.js';
+import {describeForeignObjects, foreignSchemaObjects} from './own-schema-objects.js';
 import {openSqlite} from './sqlite.js';
 
 export type OpenedDatabase = {
@@ -117,6 +118,19 @@ function loadSnapshot(path: string, header: Buffer | undefined): Database {
   return openSqlite(image);
 }
 
+/**
+ * A trigger or view that our migrations did not make would run inside our
+ * writes (and the panel's): copy a secret, move a server, sign its writes as
+ * ours. Such a file is read, never written.
+ */
+function refuseForeignObjects(db: Database, path: string): void {
+  const foreign = foreignSchemaObjects(db);
+  if (foreign.length === 0) return;
+  throw new UntrustedSchemaError(
+    `${path} has ${describeForeignObjects(foreign)} that sanctum-config did not make; it would run inside every write, so nothing was written (sanctum-config doctor says how to proceed)`,
+  );
+}
+
 function configure(db: Database): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   db.pragma('foreign_keys = ON');
@@ -135,6 +149,7 @@ function openForWriting(path: string, created: boolean, header: Buffer | undefin
     const probe = loadSnapshot(path, header);
     try {
       inspectSchema(probe, path);
+      refuseForeignObjects(probe, path);
     } finally {
       probe.close();
     }

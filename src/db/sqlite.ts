@@ -25,7 +25,10 @@ function nativeBinding(): string | undefined {
   return addonPath ?? undefined;
 }
 
-/** A connection: better-sqlite3's constructor, with the addon found directly. */
+/** A connection: better-sqlite3's constructor, with the addon found directly, never trusting the file's schema. */
 export function openSqlite(path: string | Buffer, options: Sqlite.Options = {}): Sqlite.Database {
-  return new Sqlite(path, {...options, nativeBinding: nativeBinding()});
+  const db = new Sqlite(path, {...options, nativeBinding: nativeBinding()});
+  // What the file's own triggers and views may call: no function with side effects, no virtual table.
+  db.pragma('trusted_schema = OFF');
+  return db;
 }

@@ -2,6 +2,7 @@ import type {Database} from 'better-sqlite3';
 import {ConfigError} from '../errors.js';
 import {describeSqliteError, openDatabase, type OpenOptions} from '../db/open-database.js';
 import {missingSchemaObjects, schemaVersion} from '../db/migrate.js';
+import {type ForeignObject, foreignSchemaObjects} from '../db/own-schema-objects.js';
 import {ServersRepo} from './servers-repo.js';
 import {SettingsRepo} from './settings-repo.js';
 import {HistoryRepo} from './history-repo.js';
@@ -27,6 +28,8 @@ export type ConfigStore = {
   recordedVersion(): number;
   /** Objects the migrations up to the file's version made that are gone: the file and its version disagree. */
   missingSchemaObjects(): string[];
+  /** Triggers and views in the file that sanctum-config did not make (it does not write to such a file). */
+  foreignSchemaObjects(): ForeignObject[];
   /** Run several repository calls as one write: all of them or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -59,6 +62,7 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
         .join('; '),
     recordedVersion: () => opened.recordedVersion,
     missingSchemaObjects: () => missingSchemaObjects(db, schemaVersion(db)),
+    foreignSchemaObjects: () => foreignSchemaObjects(db),
     transaction: <T>(work: () => T): T => writes.run(work),
     writeTransaction: <T>(work: () => T): T => writes.run(work),
     as: <T>(source: ChangeSource, work: () => T): T => writes.as(source, work),

@@ -10,13 +10,13 @@ export function looksSecret(key: string): boolean {
 }
 
 /**
- * The one rule for whether a setting is secret: its name looks like one, or
- * any of `flags` says so (the row's is_sensitive as stored, the catalogue's,
- * what a person asked for). Migration 003's classification view applies it
- * inside SQLite.
+ * The one rule for whether a setting is secret: its row's flag says so (as
+ * stored, or as a person asked), or the catalogue's, or its name looks like
+ * one. Migration 003's classification view applies it inside SQLite.
  */
-export function isSecretSetting(key: string, ...flags: unknown[]): boolean {
-  return looksSecret(key) || flags.some(storedFlag);
+export function isSecretSetting(key: string, stored: unknown, known?: unknown): boolean {
+  // The flags first: they are cheaper than the name's pattern, which list --json asks for every row.
+  return storedFlag(stored) || storedFlag(known) || looksSecret(key);
 }
 
 /** A stored BOOLEAN as any writer may have left it: only 0, false and empty mean no. */

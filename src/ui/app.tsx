@@ -35,6 +35,8 @@ export type AppProps = {
   readonly store: ConfigStore;
   /** Every editing key off, and the UI says so. */
   readonly readOnly?: boolean;
+  /** Why the app is read-only when the file is the reason (its first status line says it). */
+  readonly readOnlyWhy?: string;
   /** Open the first-run wizard before the tabs. */
   readonly wizard?: boolean;
   /** Quit when the wizard ends (sanctum-config init on a terminal). */
@@ -63,7 +65,18 @@ const noSettings: readonly Setting[] = [];
  * shell's tab, help and quit keys are part of its browse table); the shell
  * itself takes keys only while help is open.
  */
-export function App({store, readOnly = false, wizard = false, exitAfterWizard = false, size, writeControl, onWizardDone, proposedServer, initial}: AppProps) {
+export function App({
+  store,
+  readOnly = false,
+  readOnlyWhy,
+  wizard = false,
+  exitAfterWizard = false,
+  size,
+  writeControl,
+  onWizardDone,
+  proposedServer,
+  initial,
+}: AppProps) {
   const {exit} = useApp();
   const {stdout} = useStdout();
   const {columns, rows} = useTerminalSize(size);
@@ -81,7 +94,7 @@ export function App({store, readOnly = false, wizard = false, exitAfterWizard = 
   const settingsMemory = useRef(new Map<string, SettingsState>()).current;
   const serversMemory = useRef<{current?: ServersState}>({}).current;
   const [helpOffset, setHelpOffset] = useState(0);
-  const [status, setStatus] = useState<Status>(() => openingStatus(readOnly));
+  const [status, setStatus] = useState<Status>(() => openingStatus(readOnly, readOnlyWhy));
 
   const onExternal = useCallback((changes: readonly Change[]) => setStatus({tone: 'info', text: describeExternalChanges(changes)}), []);
   const {settings, servers, refresh} = useConfigData(store, onExternal, initial);

@@ -11,6 +11,7 @@ export type RunOptions = {
   /** The rows the first frame was painted from, so the app does not read them twice. */
   readonly initial: StateSnapshot;
   readonly readOnly: boolean;
+  readonly readOnlyWhy?: string;
   readonly wizard: boolean;
   readonly exitAfterWizard: boolean;
   readonly proposedServer?: {readonly address: string; readonly port: number};
@@ -33,7 +34,16 @@ function warmUp(render: () => void, times = 8): void {
 }
 
 /** Run the app on the terminal until it quits; what the wizard did, if it ran. */
-export async function runApp({store, initial, readOnly, wizard, exitAfterWizard, proposedServer, restore}: RunOptions): Promise<WizardResult | undefined> {
+export async function runApp({
+  store,
+  initial,
+  readOnly,
+  readOnlyWhy,
+  wizard,
+  exitAfterWizard,
+  proposedServer,
+  restore,
+}: RunOptions): Promise<WizardResult | undefined> {
   // In the build, yoga's WebAssembly loads without a top-level wait (scripts/yoga-without-await.mjs): it is awaited here.
   await (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.yoga')];
   let wizardResult: WizardResult | undefined;
@@ -42,6 +52,7 @@ export async function runApp({store, initial, readOnly, wizard, exitAfterWizard,
       store={store}
       initial={initial}
       readOnly={readOnly}
+      readOnlyWhy={readOnlyWhy}
       wizard={wizard}
       exitAfterWizard={exitAfterWizard}
       proposedServer={proposedServer}

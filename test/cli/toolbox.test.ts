@@ -124,10 +124,10 @@ describe('doctor', () => {
     cli(['set', 'openai_api_key', '--stdin'], {input: 'sk-old-value'});
     const file = join(tempDir(), 'letta.env');
     cli(['export', '--format', 'dotenv', '--reveal', '--output', file]);
-    expect(statusOf((await doctor(db, '--offline', '--env-file', file)).report, 'env file')).toEqual(['ok']);
+    expect(statusOf((await doctor(db, '--offline', '--compare-env', file)).report, 'env file')).toEqual(['ok']);
     cli(['set', 'openai_api_key', '--stdin'], {input: 'sk-new-value'});
     writeFileSync(file, `${readFileSync(file, 'utf8')}export STRAY='x'\n`);
-    const {code, report} = await doctor(db, '--offline', '--env-file', file);
+    const {code, report} = await doctor(db, '--offline', '--compare-env', file);
     expect(code).toBe(1);
     const found = report.checks.find((c) => c.check === 'env file')!;
     expect(found.message).toMatch(/\(dotenv\) differs in OPENAI_API_KEY; has STRAY that export does not write/);

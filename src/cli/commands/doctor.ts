@@ -10,15 +10,16 @@ export function registerDoctorCommand(program: Command): void {
     .description("is this box's configuration healthy? one line per check, with the fix to type (exit 0 unless a check fails)")
     .option('--json', '{"ok": ..., "checks": [{"check", "status", "message", "fix"}]}')
     .option('--offline', 'skip the connection test of the active server')
-    .option('--env-file <path>', 'also check that this env file says what export would write now (names only)')
-    .addHelpText('after', '\nExamples:\n  $ sanctum-config doctor\n  $ sanctum-config doctor --offline --env-file ~/.letta/.env --json')
-    .action(async (options: {json?: boolean; offline?: boolean; envFile?: string}, command: Command) => {
+    // Not --env-file: Node 20 reads that option anywhere on its command line and loads the file (NODE_OPTIONS included) before we run.
+    .option('--compare-env <path>', 'also check that this env file says what export would write now (names only)')
+    .addHelpText('after', '\nExamples:\n  $ sanctum-config doctor\n  $ sanctum-config doctor --offline --compare-env ~/.letta/.env --json')
+    .action(async (options: {json?: boolean; offline?: boolean; compareEnv?: string}, command: Command) => {
       const checks = await withStore(command, 'read', async (store) => [
         ...fileChecks(store.path),
         ...databaseChecks(store, store.recordedVersion()),
         ...secretChecks(store),
         ...(options.offline ? [] : [await connectionCheck(store)]),
-        ...(options.envFile ? [envFileCheck(store, options.envFile)] : []),
+        ...(options.compareEnv ? [envFileCheck(store, options.compareEnv)] : []),
       ]);
       const healthy = checks.every((c) => c.status !== 'fail');
       if (options.json) print(JSON.stringify({ok: healthy, checks}, null, 2));

@@ -67,6 +67,22 @@ export function databaseChecks(store: ConfigStore, recordedVersion: number): Che
           fix: 'sanctum-config init --non-interactive --no-probe   # upgrades it, keeping a backup',
         },
   );
+  const foreign = store.foreignSchemaObjects();
+  checks.push(
+    foreign.length === 0
+      ? ok('triggers and views', 'only those sanctum-config made')
+      : {
+          check: 'triggers and views',
+          status: 'fail',
+          message: `not made by sanctum-config, so nothing is written to this file: ${foreign.map((o) => `${o.type} ${printable(o.name)} on ${printable(o.table)}`).join(', ')}`,
+          fix: `${foreign
+            .map((o) => `sqlite3 ${shq(store.path)} ${shq(`DROP ${o.type.toUpperCase()} "${o.name.replace(/"/g, '""')}"`)}`)
+            .map(printable)
+            .join(
+              '; ',
+            )}   # or, if you put them there on purpose: export SANCTUM_CONFIG_TRUSTED_OBJECTS=${foreign.map((o) => printable(o.fingerprint)).join(',')}`,
+        },
+  );
   const missing = store.missingSchemaObjects();
   if (missing.length) {
     checks.push({

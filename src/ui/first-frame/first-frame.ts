@@ -24,7 +24,7 @@ import {clip} from '../text-fit.js';
 /** One line of a frame and how it is drawn, as the Ink views draw it. */
 export type FrameLine = {readonly text: string; readonly style: 'plain' | 'bold' | 'dim' | 'inverse' | 'error'};
 
-export type FrameSize = {readonly columns: number; readonly rows: number; readonly readOnly: boolean};
+export type FrameSize = {readonly columns: number; readonly rows: number; readonly readOnly: boolean; readonly readOnlyWhy?: string};
 
 const inert = () => {};
 /** The first frame never runs a key: its context only answers what the footer asks (labels, what is off). */
@@ -85,7 +85,7 @@ function settingsPanelLines({category, rows, keys}: FirstTab, width: number, hei
  * thousand settings cost it no more than ten. Undefined where the app opens on
  * something else (the Servers tab when there are no settings, a screen too small).
  */
-export function firstFrameLines(store: ConfigStore, {columns, rows, readOnly}: FrameSize): FrameLine[] | undefined {
+export function firstFrameLines(store: ConfigStore, {columns, rows, readOnly, readOnlyWhy}: FrameSize): FrameLine[] | undefined {
   const layout = screenLayout(columns, rows);
   const categories = store.settings.categories();
   const first = categories[0];
@@ -98,7 +98,7 @@ export function firstFrameLines(store: ConfigStore, {columns, rows, readOnly}: F
   }
   const tab = {category: first, rows: store.settings.firstIn(first, listPage(layout.panelHeight)), keys: store.settings.keysIn(first)};
   lines.push(...settingsPanelLines(tab, width, layout.panelHeight, layout.compact, readOnly));
-  const status = openingStatus(readOnly);
+  const status = openingStatus(readOnly, readOnlyWhy);
   lines.push({text: statusText(status, width, ''), style: status.tone === 'error' ? 'error' : 'plain'});
   return lines;
 }

@@ -2,9 +2,10 @@ import type {Status} from '../shell/panel-context.js';
 import {clip} from '../text-fit.js';
 
 /** What the status line says when the app opens. */
-export const openingStatus = (readOnly: boolean): Status => ({
+/** What the app says first; `readOnlyWhy` says why it is read-only when the file itself is the reason. */
+export const openingStatus = (readOnly: boolean, readOnlyWhy?: string): Status => ({
   tone: readOnly ? 'error' : 'info',
-  text: readOnly ? 'read-only: browsing only; editing keys are off' : 'press ? for help',
+  text: readOnly ? `read-only: ${readOnlyWhy ?? 'browsing only; editing keys are off'}` : 'press ? for help',
 });
 
 /** Results and errors of the last action; errors start with "!" so they read without colour. */

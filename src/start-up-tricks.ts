@@ -1,4 +1,4 @@
-import {setFlagsFromString} from 'node:v8';
+import {createRequire} from 'node:module';
 
 /**
  * The start-up tricks and their one switch. SANCTUM_CONFIG_PLAIN=1 runs the
@@ -20,5 +20,7 @@ declare const __SANCTUM_V8_FLAGS__: {readonly v8: string; readonly flags: readon
 export function setV8Flag(flag: string): void {
   if (plainPath || typeof __SANCTUM_V8_FLAGS__ === 'undefined') return;
   if (__SANCTUM_V8_FLAGS__.v8 !== process.versions.v8 || !__SANCTUM_V8_FLAGS__.flags.includes(flag.replace(/=.*/, ''))) return;
-  setFlagsFromString(flag);
+  // node:v8 is loaded here, by the app only: loading it costs every command about 2 ms.
+  const load = typeof require === 'function' ? require : createRequire(import.meta.url);
+  (load('node:v8') as typeof import('node:v8')).setFlagsFromString(flag);
 }

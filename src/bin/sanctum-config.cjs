@@ -9,26 +9,25 @@
 // not writable, the bundles run without one.
 //
 // The guard: V8 accepts a cache for any source of the same length, so a cache
-// file starts with the SHA-256 of the bundle it was made from and is used only
-// for that exact bundle; it is used only when it belongs to us or root and no
-// one else can write it; a short, foreign or damaged one (its data's own SHA-256
-// is in the header too: V8 can crash on damaged data) is ignored.
+// file holds a copy of the bundle it was made from and is used only when that
+// copy is byte for byte the bundle here (a memory compare, where hashing with
+// Node's crypto or zlib cost every command 2 to 5 ms to load them); only when
+// it belongs to us or root and no one else can write it; and only when its
+// length is the one its header states. A short or foreign file is ignored.
 // SANCTUM_CONFIG_PLAIN=1 turns every start-up trick off (see docs/start-up-tricks.md).
 //
 // The `--` in the first line ends Node's own options: Node 20 otherwise reads
 // `--env-file FILE` anywhere on its command line, ours included, and loads FILE
 // (a NODE_OPTIONS line in it too) before this file runs.
 const {closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync} = require('node:fs');
-const {createHash} = require('node:crypto');
 const {createRequire} = require('node:module');
 const {join} = require('node:path');
 const vm = require('node:vm');
 
 const plain = !['', '0', undefined].includes(process.env.SANCTUM_CONFIG_PLAIN);
-// The header: a magic, the SHA-256 of the bundle, the SHA-256 of the V8 data (V8 may crash on damaged data).
-const magic = Buffer.from('SCFGCC2\n');
-const headerLength = magic.length + 64;
-const sha256 = (data) => createHash('sha256').update(data).digest();
+// The header: a magic, the bundle's length, the V8 data's length; then the bundle, then the data.
+const magic = Buffer.from('SCFGCC4\n');
+const headerLength = magic.length + 8;
 
 /** Whether a cache file may be trusted: a regular file of ours (or root's) that only its owner can write. */
 function trustworthy(stat) {
@@ -36,18 +35,20 @@ function trustworthy(stat) {
   return stat.isFile() && (stat.uid === me || stat.uid === 0) && (stat.mode & 0o022) === 0;
 }
 
-/** The V8 data of a cache made from exactly `source` (by its hash), or undefined. */
-function readCache(path, key) {
+/** The V8 data of a cache made from exactly `source`, or undefined. */
+function readCache(path, source) {
   let fd;
   try {
     fd = openSync(path, 'r');
     const stat = fstatSync(fd);
-    if (!trustworthy(stat) || stat.size <= headerLength) return undefined;
+    if (!trustworthy(stat) || stat.size <= headerLength + source.length) return undefined;
     const data = Buffer.alloc(stat.size);
-    if (readSync(fd, data, 0, stat.size, 0) !== stat.size) return undefined;
-    if (!data.subarray(0, magic.length).equals(magic) || !data.subarray(magic.length, magic.length + 32).equals(key)) return undefined;
-    const cached = data.subarray(headerLength);
-    return sha256(cached).equals(data.subarray(magic.length + 32, headerLength)) ? cached : undefined;
+    if (readSync(fd, data, 0, stat.size, 0) !== stat.size || !data.subarray(0, magic.length).equals(magic)) return undefined;
+    const sourceLength = data.readUInt32BE(magic.length);
+    const dataLength = data.readUInt32BE(magic.length + 4);
+    if (sourceLength !== source.length || stat.size !== headerLength + sourceLength + dataLength) return undefined;
+    if (!data.subarray(headerLength, headerLength + sourceLength).equals(source)) return undefined;
+    return data.subarray(headerLength + sourceLength);
   } catch {
     return undefined;
   } finally {
@@ -56,13 +57,16 @@ function readCache(path, key) {
 }
 
 /** Write the cache beside the bundle: a new file (0644 at most) renamed into place, never a half-written one. */
-function writeCache(path, key, script) {
+function writeCache(path, source, script) {
   const temp = `${path}.${process.pid}.tmp`;
   let fd;
   try {
     fd = openSync(temp, 'wx', 0o644);
     const cached = script.createCachedData();
-    writeSync(fd, Buffer.concat([magic, key, sha256(cached), cached]));
+    const lengths = Buffer.alloc(8);
+    lengths.writeUInt32BE(source.length, 0);
+    lengths.writeUInt32BE(cached.length, 4);
+    writeSync(fd, Buffer.concat([magic, lengths, source, cached]));
     closeSync(fd);
     fd = undefined;
     renameSync(temp, path);
@@ -80,14 +84,13 @@ function runBundle(name) {
   const file = join(__dirname, name);
   if (plain) return require(file);
   const source = readFileSync(file);
-  const key = sha256(source);
   const cacheFile = `${file}.cache`;
-  const cachedData = readCache(cacheFile, key);
+  const cachedData = readCache(cacheFile, source);
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source.toString('utf8')}\n})`, {
     filename: file,
     cachedData,
   });
-  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(cacheFile, key, script));
+  if (cachedData === undefined || script.cachedDataRejected) process.once('exit', () => writeCache(cacheFile, source, script));
   const bundleRequire = createRequire(file);
   const bundleModule = {exports: {}, filename: file, id: file, loaded: false, require: bundleRequire};
   script.runInThisContext()(bundleModule.exports, bundleRequire, bundleModule, file, __dirname);

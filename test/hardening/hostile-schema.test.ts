@@ -75,7 +75,7 @@ describe('triggers and views that sanctum-config did not make', () => {
       const doctor = JSON.parse(cli(['doctor', '--json', '--offline']).stdout) as {checks: {check: string; status: string; message: string; fix?: string}[]};
       const found = doctor.checks.find((c) => c.check === 'triggers and views')!;
       expect(found.status).toBe('fail');
-      expect(found.fix).toMatch(/SANCTUM_CONFIG_TRUSTED_OBJECTS=\S+:[0-9a-f]{12}/);
+      expect(found.fix).toMatch(/SANCTUM_CONFIG_TRUSTED_OBJECTS=\S+:[0-9a-f]{32}/);
       expect(hash(path)).toBe(before.hash);
     });
   }

@@ -3,7 +3,9 @@ import type {Command} from 'commander';
 import tab from '@bomb.sh/tab/commander';
 import {type Complete, type RootCommand, ShellCompDirective} from '@bomb.sh/tab';
 import {resolveDatabasePath} from '../db/database-path.js';
-import {openConfigStore, printable, type ConfigStore} from '../repo/index.js';
+import {type ConfigStore, hasControlCharacters, openConfigStore, printable} from '../repo/index.js';
+import {bashCompletionScript} from './completion-bash.js';
+import {writeOut} from './stdio.js';
 import {completionDescription, completionHelp} from './completion-command.js';
 
 /** The --db the command line being completed names, else the default. */
@@ -33,8 +35,14 @@ function fromDatabase(read: (store: ConfigStore, complete: Complete) => void) {
   };
 }
 
+/** At most this many candidates: a shell has no use for more, and the answer stays quick with 100,000 settings. */
+const candidateLimit = 500;
+
+/** The word being completed: the last argument of `complete -- ...`. */
+const wordBeingCompleted = () => process.argv.at(-1) ?? '';
+
 const settingKeys = fromDatabase((store, complete) => {
-  for (const s of store.settings.list()) complete(s.key, printable(s.description ?? s.category));
+  for (const s of store.settings.startingWith(wordBeingCompleted(), candidateLimit)) complete(s.key, printable(s.description ?? s.category ?? ''));
 });
 const categories = fromDatabase((store, complete) => {
   for (const c of store.settings.categories()) complete(c, '');
@@ -66,12 +74,16 @@ function completeFilesWhereWanted(root: RootCommand): {wantFiles: () => void} {
     complete(toComplete: string) {
       const seen = new Set<string>();
       const prefix = toComplete.includes('=') ? toComplete.split('=')[1]! : toComplete;
+      const lines: string[] = [];
       for (const c of shown.completions) {
-        if (seen.has(c.value) || !c.value.startsWith(prefix)) continue;
+        // A candidate is data for a shell: one with a control character (a line break, an escape) is never offered.
+        if (seen.has(c.value) || !c.value.startsWith(prefix) || hasControlCharacters(c.value)) continue;
         seen.add(c.value);
-        console.log(`${c.value}\t${c.description ?? ''}`);
+        lines.push(`${c.value}\t${printable(c.description ?? '')}`);
+        if (lines.length === candidateLimit) break;
       }
-      console.log(`:${files ? ShellCompDirective.ShellCompDirectiveDefault : ShellCompDirective.ShellCompDirectiveNoFileComp}`);
+      lines.push(`:${files ? ShellCompDirective.ShellCompDirectiveDefault : ShellCompDirective.ShellCompDirectiveNoFileComp}`);
+      writeOut(`${lines.join('\n')}\n`);
     },
   });
   return {wantFiles: () => (files = true)};
@@ -93,5 +105,12 @@ export function registerCompletion(program: Command): void {
   setOptionHandler(root, 'export', 'output', wantFiles);
   setOptionHandler(root, 'doctor', 'compare-env', wantFiles);
   const completion = program.commands.find((c) => c.name() === 'completion');
-  completion?.description(completionDescription).addHelpText('after', completionHelp);
+  const libraryScript = (completion as unknown as {_actionHandler?: (args: unknown[]) => unknown} | undefined)?._actionHandler;
+  completion
+    ?.description(completionDescription)
+    .addHelpText('after', completionHelp)
+    .action(async (shell: string, ...rest: unknown[]) => {
+      if (shell === 'bash') writeOut(bashCompletionScript);
+      else await libraryScript?.call(completion, [shell, ...rest]);
+    });
 }

@@ -101,6 +101,10 @@ export class SettingsRepo {
   readonly #inCategory: () => Statement<[{category: string; after: number; limit: number}], SettingRow>;
   readonly #categoryNames: () => Statement<[], string | null>;
   readonly #keysIn: () => Statement<[{category: string}], string>;
+  readonly #startingWith: () => Statement<
+    [{from: string; to: string | null; limit: number}],
+    {key: string; description: string | null; category: string | null}
+  >;
   readonly #byKey: () => Statement<[string], SettingRow>;
   readonly #update: () => Statement<[string, string]>;
   readonly #insert: () => Statement<[string, string, string, string | null, number, string]>;
@@ -119,6 +123,12 @@ export class SettingsRepo {
       `SELECT ${select} FROM system_config WHERE @category = 'general' AND category IS NULL${after}`;
     this.#inCategory = preparedOnUse(db, `${inCategory(columns, ' AND id > @after')} ORDER BY id LIMIT @limit`, {raw: true});
     this.#keysIn = preparedOnUse(db, inCategory('config_key', ''));
+    // A range of the key's unique index: quick however many settings there are.
+    this.#startingWith = preparedOnUse(
+      db,
+      `SELECT config_key AS key, description, category FROM system_config
+       WHERE config_key >= @from AND (@to IS NULL OR config_key < @to) AND typeof(config_key) = 'text' ORDER BY config_key LIMIT @limit`,
+    );
     this.#categoryNames = preparedOnUse(db, `SELECT DISTINCT category FROM system_config`);
     this.#byKey = preparedOnUse(db, `SELECT ${columns} FROM system_config WHERE config_key = ?`, {raw: true});
     this.#update = preparedOnUse(db, `UPDATE system_config SET config_value = ?, updated_at = CURRENT_TIMESTAMP WHERE config_key = ?`);
@@ -172,6 +182,12 @@ export class SettingsRepo {
   /** Every key of a category, and no more of the rows: enough to size a table's columns and count its rows. */
   keysIn(category: string): string[] {
     return this.#keysIn().pluck().all({category});
+  }
+
+  /** At most `limit` keys that start with `prefix`, in order, with their descriptions and categories (shell completion). */
+  startingWith(prefix: string, limit: number): {key: string; description: string | null; category: string | null}[] {
+    // U+10FFFF is the largest character: in UTF-8 every key that starts with the prefix sorts before prefix + it.
+    return this.#startingWith().all({from: prefix, to: prefix ? `${prefix}\u{10FFFF}` : null, limit});
   }
 
   categories(): string[] {

@@ -1,6 +1,6 @@
 import {spawnSync} from 'node:child_process';
 import {chmodSync, existsSync, mkdirSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import Sqlite from 'better-sqlite3';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
@@ -65,33 +65,81 @@ describe("shell completion: the library's entry point", () => {
     for (const shell of ['bash', 'zsh', 'fish', 'powershell']) {
       const script = cliFor(tempDbPath())(['completion', shell]);
       expect([shell, script.status]).toEqual([shell, 0]);
-      expect(script.stdout).toMatch(/sanctum-config complete '?--'?/);
+      expect(script.stdout).toMatch(shell === 'bash' ? /"\$\{words\[0\]\}" complete -- / : /sanctum-config complete '?--'?/);
     }
+  });
+
+  it('never offers a candidate with a control character, and at most 500 of them', () => {
+    const {db, complete} = box();
+    const raw = new Sqlite(db);
+    raw.prepare(`INSERT INTO system_config (config_key, config_value) VALUES (?, '')`).run('zz_line\nbreak');
+    raw.prepare(`INSERT INTO system_config (config_key, config_value) VALUES (?, '')`).run('zz_\u001b]52;c;eA==\u0007');
+    raw.prepare(`INSERT INTO system_config (config_key, config_value) VALUES (?, '')`).run('zz_plain');
+    const insert = raw.prepare(`INSERT INTO system_config (config_key, config_value, category) VALUES (?, '', 'bulk')`);
+    raw.transaction(() => {
+      for (let i = 0; i < 2000; i++) insert.run(`bulk_${String(i).padStart(5, '0')}`);
+    })();
+    raw.close();
+    expect(values(complete('get', 'zz').stdout)).toEqual(['zz_plain']);
+    expect(values(complete('get', 'bulk_').stdout)).toHaveLength(500);
+    expect(complete('get', 'zz').stdout).not.toMatch(/\u001b/);
   });
 });
 
 const bashCompletion = '/usr/share/bash-completion/bash_completion';
 
-describe.runIf(existsSync(bashCompletion))('shell completion in a real bash', () => {
-  it('completes keys and server ids through the installed script', () => {
-    const {db} = box();
-    const bin = join(tempDir(), 'bin');
-    mkdirSync(bin);
-    writeFileSync(join(bin, 'sanctum-config'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`);
-    chmodSync(join(bin, 'sanctum-config'), 0o755);
-    const complete = (line: string) => {
-      const script = `source ${bashCompletion}; eval "$(sanctum-config completion bash)"
-read -ra COMP_WORDS <<< "$LINE"; [[ "$LINE" == *" " ]] && COMP_WORDS+=("")
+/** Complete `line` in a real bash with the installed script, as bash calls it (with or without the bash-completion package). */
+function bashCompleter(db: string, withPackage: boolean) {
+  const bin = join(tempDir(), 'bin');
+  mkdirSync(bin);
+  writeFileSync(join(bin, 'sanctum-config'), `#!/bin/sh\nexec "${process.execPath}" "${cliPath}" "$@"\n`);
+  chmodSync(join(bin, 'sanctum-config'), 0o755);
+  return (line: string) => {
+    const script = `${withPackage ? `source ${bashCompletion}; ` : ''}eval "$(sanctum-config completion bash)"
+SPLIT=\${LINE//=/ = }; read -ra COMP_WORDS <<< "$SPLIT"; [[ "$SPLIT" == *" " ]] && COMP_WORDS+=("")
 COMP_CWORD=$((\${#COMP_WORDS[@]} - 1)); COMP_LINE="$LINE"; COMP_POINT=\${#LINE}
-__sanctum_config_complete 2>/dev/null; printf '%s\\n' "\${COMPREPLY[@]}"`;
-      const result = spawnSync('bash', ['-c', script], {
-        encoding: 'utf8',
-        env: {...process.env, PATH: `${bin}:${process.env.PATH}`, SANCTUM_CONFIG_DB: db, LINE: line},
-      });
-      return result.stdout.trim().split('\n');
-    };
-    expect(complete('sanctum-config get fla')).toEqual(['flask_port']);
-    expect(complete('sanctum-config server remove ')).toEqual(['1', '2']);
-    expect(complete('sanctum-config ser')).toEqual(['server']);
+_sanctum_config_complete 2>/dev/null; printf '%s\\n' "\${COMPREPLY[@]}"`;
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script], {
+      encoding: 'utf8',
+      cwd: dirname(bin),
+      env: {...process.env, PATH: `${bin}:${process.env.PATH}`, SANCTUM_CONFIG_DB: db, LINE: line},
+    });
+    return result.stdout.trim().split('\n');
+  };
+}
+
+describe('shell completion in a real bash', () => {
+  for (const withPackage of [true, false]) {
+    it.runIf(!withPackage || existsSync(bashCompletion))(
+      `completes keys and server ids through the installed script (${withPackage ? 'with' : 'without'} bash-completion)`,
+      () => {
+        const {db} = box();
+        const complete = bashCompleter(db, withPackage);
+        expect(complete('sanctum-config get fla')).toEqual(['flask_port']);
+        expect(complete('sanctum-config server remove ')).toEqual(['1', '2']);
+        expect(complete('sanctum-config ser')).toEqual(['server']);
+        expect(complete('sanctum-config list --category=ap')).toEqual(['api_keys']);
+      expect(complete('sanctum-config list --category=')).toEqual(['api_keys', 'paths', 'ports', 'general']);
+      },
+    );
+  }
+
+  it('a stored key is data: never run by the shell, inserted quoted', () => {
+    const {db} = box();
+    const dir = tempDir();
+    const marker = join(dir, 'ran');
+    const raw = new Sqlite(db);
+    const keys = [`zz$(touch ${marker})`, `zz\`touch ${marker}\``, `zz;touch ${marker}`, 'zz*'];
+    for (const key of keys) {
+      raw.prepare(`INSERT INTO system_config (config_key, config_value) VALUES (?, '')`).run(key);
+    }
+    raw.close();
+    writeFileSync(join(dir, 'zz-a-file-the-glob-would-match'), '');
+    const offered = bashCompleter(db, false)('sanctum-config get zz');
+    expect(existsSync(marker)).toBe(false);
+    // What bash inserts is quoted: read back by the shell it is each key exactly, and running it ran nothing.
+    const readBack = offered.map((quoted) => spawnSync('bash', ['-c', `printf %s ${quoted}`], {encoding: 'utf8', cwd: dir}).stdout);
+    expect(readBack.sort()).toEqual(keys.sort());
+    expect(existsSync(marker)).toBe(false);
   });
 });

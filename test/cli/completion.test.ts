@@ -119,7 +119,7 @@ describe('shell completion in a real bash', () => {
         expect(complete('sanctum-config server remove ')).toEqual(['1', '2']);
         expect(complete('sanctum-config ser')).toEqual(['server']);
         expect(complete('sanctum-config list --category=ap')).toEqual(['api_keys']);
-      expect(complete('sanctum-config list --category=')).toEqual(['api_keys', 'paths', 'ports', 'general']);
+        expect(complete('sanctum-config list --category=')).toEqual(['api_keys', 'paths', 'ports', 'general']);
       },
     );
   }

@@ -3,6 +3,7 @@ import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import {hidesValue, maskSecret} from './mask-secret.js';
 import {preparedOnUse} from './prepared-on-use.js';
 import {serverFieldColumns} from './server-fields.js';
+import {storedText} from './stored-value.js';
 import {printable, quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
 
@@ -22,29 +23,31 @@ export type HistoryEntry = {
   readonly sensitive: boolean;
 };
 
+/** A history row as stored: another program may have put any type in any column. */
 type HistoryRow = {
   id: number;
-  changed_at: string;
-  table_name: string;
-  row_key: string;
-  action: string;
-  column_name: string | null;
-  old_value: string | null;
-  new_value: string | null;
-  source: string;
-  sensitive: number;
+  changed_at: unknown;
+  table_name: unknown;
+  row_key: unknown;
+  action: unknown;
+  column_name: unknown;
+  old_value: unknown;
+  new_value: unknown;
+  source: unknown;
+  sensitive: unknown;
 };
 
+/** A history row as the program sees it: every column text (or null), whatever type another program stored. */
 const toEntry = (r: HistoryRow): HistoryEntry => ({
   id: r.id,
-  changedAt: r.changed_at,
+  changedAt: storedText(r.changed_at) ?? '',
   kind: r.table_name === 'system_config' ? 'setting' : 'server',
-  row: r.row_key,
+  row: storedText(r.row_key) ?? '',
   action: r.action as HistoryEntry['action'],
-  column: r.column_name,
-  oldValue: r.old_value,
-  newValue: r.new_value,
-  source: r.source,
+  column: storedText(r.column_name),
+  oldValue: storedText(r.old_value),
+  newValue: storedText(r.new_value),
+  source: storedText(r.source) ?? 'other',
   sensitive: r.sensitive === 1,
 });
 

@@ -2,6 +2,7 @@ import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import type {WriteContext} from './write-context.js';
 import {preparedOnUse} from './prepared-on-use.js';
+import {storedText} from './stored-value.js';
 import {type ServerFieldSpec, type ServerFields, type ServerValues, serverFieldColumns, serverFields} from './server-fields.js';
 
 /** A server as stored: its fields (server-fields.ts), and what the program keeps about it. */
@@ -51,15 +52,17 @@ function rowProblem(row: ServerRow): string | undefined {
 
 function toServer(row: ServerRow): Server {
   const problem = rowProblem(row);
-  const values = Object.fromEntries(serverFields.map((f) => [f.field, row[f.column]])) as ServerValues;
+  // Text for whatever another program stored (a BLOB, a REAL): the problem above says what is wrong with it.
+  const shown = (value: unknown) => (typeof value === 'number' || value === null ? value : storedText(value));
+  const values = Object.fromEntries(serverFields.map((f) => [f.field, shown(row[f.column])])) as ServerValues;
   return {
     ...(problem ? {problem} : {}),
     id: row.id,
     ...values,
     active: row.is_active === 1,
-    lastConnectedAt: row.last_connected_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    lastConnectedAt: storedText(row.last_connected_at),
+    createdAt: storedText(row.created_at) ?? '',
+    updatedAt: storedText(row.updated_at) ?? '',
   };
 }
 

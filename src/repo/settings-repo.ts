@@ -5,6 +5,7 @@ import {readCatalogue, type KnownSetting} from './catalogue.js';
 import {compareCategories} from './categories.js';
 import {checkCategory, checkKey, isPortSetting, parsePort, typesForCategory} from './rules.js';
 import {isSecretSetting} from './secret-keys.js';
+import {binaryProblem, storedParameter, storedText} from './stored-value.js';
 import {type ConfigType, encodeValue, isConfigType, settingType, unknownType} from './setting-types.js';
 import {quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
@@ -40,17 +41,15 @@ const batch = 500;
 
 const columns = `id, config_key, config_value, config_type, description, is_sensitive, category, updated_at`;
 
-/** A row as an array, in the order of `columns`: better-sqlite3 makes arrays several times faster than objects. */
-type SettingRow = [
-  id: number,
-  key: string,
-  value: string | null,
-  type: string | null,
-  description: string | null,
-  sensitive: unknown,
-  category: string | null,
-  updatedAt: string,
-];
+/**
+ * A row as an array, in the order of `columns`: better-sqlite3 makes arrays
+ * several times faster than objects. Another program may have stored any type
+ * in any column (stored-value.ts makes text of it).
+ */
+/** A key or category as bound to find rows: text, or the bytes of a BLOB (stored-value.ts). */
+type Stored = string | Buffer;
+
+type SettingRow = [id: number, key: unknown, value: unknown, type: unknown, description: unknown, sensitive: unknown, category: unknown, updatedAt: unknown];
 
 /** Why stored text does not fit its type, or undefined; the message never quotes the value. */
 function storedProblem(key: string, type: string, category: string, value: string | null): string | undefined {
@@ -69,13 +68,15 @@ function storedProblem(key: string, type: string, category: string, value: strin
  * form), or the catalogue knows it as a secret, or its key looks like one, so
  * a row rewritten by another program without our columns is still masked.
  */
-function toSetting(
-  [id, key, value, storedType, description, storedSensitive, storedCategory, updatedAt]: SettingRow,
-  known: KnownSetting | undefined,
-): Setting {
-  const type = storedType ?? 'string';
-  const category = storedCategory ?? 'general';
-  const problem = storedProblem(key, type, category, value);
+function toSetting(row: SettingRow, known: KnownSetting | undefined): Setting {
+  const [id, storedKey, storedValue, storedType, storedDescription, storedSensitive, storedCategory, storedUpdatedAt] = row;
+  const key = storedText(storedKey) ?? '';
+  const value = storedText(storedValue);
+  const type = storedText(storedType) ?? 'string';
+  const category = storedText(storedCategory) ?? 'general';
+  const description = storedText(storedDescription);
+  const updatedAt = storedText(storedUpdatedAt) ?? '';
+  const problem = binaryProblem(storedValue) ?? storedProblem(key, type, category, value);
   const sensitive = isSecretSetting(key, storedSensitive, known?.sensitive);
   const setting: {-readonly [K in keyof Setting]: Setting[K]} = {id, key, value, type, description, sensitive, category, updatedAt};
   if (problem) setting.problem = problem;
@@ -98,18 +99,18 @@ function encodeSettingValue(key: string, type: string, category: string, input: 
 
 /** Settings in `system_config`: the only code that reads or writes that table. */
 export class SettingsRepo {
-  readonly #inCategory: () => Statement<[{category: string; after: number; limit: number}], SettingRow>;
+  readonly #inCategory: () => Statement<[{category: Stored; after: number; limit: number}], SettingRow>;
   readonly #categoryNames: () => Statement<[], string | null>;
-  readonly #keysIn: () => Statement<[{category: string}], string>;
+  readonly #keysIn: () => Statement<[{category: Stored}], unknown>;
   readonly #startingWith: () => Statement<
     [{from: string; to: string | null; limit: number}],
     {key: string; description: string | null; category: string | null}
   >;
-  readonly #byKey: () => Statement<[string], SettingRow>;
-  readonly #update: () => Statement<[string, string]>;
+  readonly #byKey: () => Statement<[Stored], SettingRow>;
+  readonly #update: () => Statement<[string, Stored]>;
   readonly #insert: () => Statement<[string, string, string, string | null, number, string]>;
-  readonly #delete: () => Statement<[string]>;
-  readonly #redefine: () => Statement<[string, string, string | null, number, string, string]>;
+  readonly #delete: () => Statement<[Stored]>;
+  readonly #redefine: () => Statement<[string, string, string | null, number, string, Stored]>;
   readonly #catalogue: ReadonlyMap<string, KnownSetting>;
   readonly #writes: WriteContext;
 
@@ -164,7 +165,7 @@ export class SettingsRepo {
   *#batches(category?: string): Generator<SettingRow[]> {
     for (const name of category === undefined ? this.categories() : [category]) {
       for (let after = -Infinity; ; ) {
-        const rows = this.#inCategory().all({category: name, after, limit: batch});
+        const rows = this.#inCategory().all({category: storedParameter(name), after, limit: batch});
         if (rows.length) yield rows;
         if (rows.length < batch) break;
         after = rows[rows.length - 1]![0];
@@ -181,7 +182,10 @@ export class SettingsRepo {
 
   /** Every key of a category, and no more of the rows: enough to size a table's columns and count its rows. */
   keysIn(category: string): string[] {
-    return this.#keysIn().pluck().all({category});
+    return this.#keysIn()
+      .pluck()
+      .all({category: storedParameter(category)})
+      .map((key) => storedText(key) ?? '');
   }
 
   /** At most `limit` keys that start with `prefix`, in order, with their descriptions and categories (shell completion). */
@@ -196,13 +200,13 @@ export class SettingsRepo {
         this.#categoryNames()
           .pluck()
           .all()
-          .map((category) => category ?? 'general'),
+          .map((category) => storedText(category) ?? 'general'),
       ),
     ].sort(compareCategories);
   }
 
   get(key: string): Setting | undefined {
-    const row = this.#byKey().get(key);
+    const row = this.#byKey().get(storedParameter(key));
     return row ? this.#toSetting(row) : undefined;
   }
 
@@ -212,7 +216,7 @@ export class SettingsRepo {
   }
 
   #toSetting(row: SettingRow): Setting {
-    return toSetting(row, this.#catalogue.get(row[1]));
+    return toSetting(row, this.#catalogue.get(storedText(row[1]) ?? ''));
   }
 
   require(key: string): Setting {
@@ -238,7 +242,7 @@ export class SettingsRepo {
       const stored = this.validate(key, input);
       if (stored === this.get(key)?.value) return this.require(key);
       // Never NULL: the Sanctum panel's table forbids it.
-      this.#update().run(stored, key);
+      this.#update().run(stored, storedParameter(key));
       return this.require(key);
     });
   }
@@ -328,14 +332,14 @@ export class SettingsRepo {
       description === existing.description &&
       sensitive === existing.sensitive;
     if (same) return 'unchanged';
-    this.#writes.run(() => this.#redefine().run(stored, input.type, description, sensitive ? 1 : 0, category, input.key));
+    this.#writes.run(() => this.#redefine().run(stored, input.type, description, sensitive ? 1 : 0, category, storedParameter(input.key)));
     return 'changed';
   }
 
   remove(key: string): Setting {
     return this.#writes.run(() => {
       const setting = this.require(key);
-      this.#delete().run(key);
+      this.#delete().run(storedParameter(key));
       return setting;
     });
   }

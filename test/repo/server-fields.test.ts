@@ -48,7 +48,7 @@ describe('the server field table', () => {
         column,
         updateRecorded: true,
       });
-      expect({column, inRowSnapshot: (snapshots.match(new RegExp(`'${column}', (NEW|OLD)\\.${column}\\b`, 'g')) ?? []).length}).toEqual({
+      expect({column, inRowSnapshot: (snapshots.match(new RegExp(`'${column}', (?:CASE typeof\\()?(NEW|OLD)\\.${column}\\b`, 'g')) ?? []).length}).toEqual({
         column,
         inRowSnapshot: 2,
       });

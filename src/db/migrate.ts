@@ -1,6 +1,6 @@
 import type {Database} from 'better-sqlite3';
 import {StoreError} from '../errors.js';
-import {describeObject, objectsCreatedBy, readSchemaObjects, type SchemaObject} from './migration-objects.js';
+import {describeObject, objectsAfter, objectsCreatedBy, readSchemaObjects} from './migration-objects.js';
 import {listMigrations, readAdoptionSql, type Migration} from './migrations.js';
 import {writePrivateFileAtomic} from './private-file.js';
 import {readSchemaKind, type SchemaKind} from './schema-shape.js';
@@ -53,10 +53,9 @@ function ledgerVersion(db: Database): number {
 function versionFromObjects(db: Database, migrations: readonly Migration[]): number {
   const has = readSchemaObjects(db);
   let version = 1;
-  for (const migration of migrations.slice(1)) {
-    const objects = objectsCreatedBy(migration);
-    if (objects.length === 0 || !objects.every(has)) break;
-    version = migration.version;
+  for (let next = 2; next <= migrations.length; next++) {
+    if (objectsCreatedBy(migrations[next - 1]!).length === 0 || !objectsAfter(migrations.slice(0, next)).every(has)) break;
+    version = next;
   }
   return version;
 }
@@ -94,9 +93,11 @@ export function inspectSchema(db: Database, path: string): SchemaState {
  */
 export function missingSchemaObjects(db: Database, version: number): string[] {
   const has = readSchemaObjects(db);
-  const missing: SchemaObject[] = [];
-  for (const migration of listMigrations().slice(0, version)) missing.push(...objectsCreatedBy(migration).filter((o) => !has(o)));
-  return missing.map(describeObject);
+  const rank = ['table', 'column', 'view', 'index', 'trigger'];
+  return objectsAfter(listMigrations().slice(0, version))
+    .filter((o) => !has(o))
+    .sort((a, b) => rank.indexOf(a.kind) - rank.indexOf(b.kind))
+    .map(describeObject);
 }
 
 export type MigrationResult = {readonly from: number; readonly to: number; readonly backup?: string};

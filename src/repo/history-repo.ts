@@ -2,7 +2,8 @@ import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import {hidesValue, maskSecret} from './mask-secret.js';
 import {preparedOnUse} from './prepared-on-use.js';
-import {serverFieldColumns} from './server-fields.js';
+import {isSecretSetting} from './secret-keys.js';
+import {serverFieldColumns, serverFields} from './server-fields.js';
 import {storedText} from './stored-value.js';
 import {printable, quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
@@ -71,7 +72,7 @@ export function describeTarget(entry: HistoryEntry): string {
       ?.replace(/^server_|^config_/, '')
       .replace('connection_', '')
       .replace('is_', '') ?? '';
-  return entry.kind === 'setting' ? printable(entry.row) : `server ${printable(entry.row)}${entry.action === 'update' ? ` ${column}` : ''}`;
+  return entry.kind === 'setting' ? printable(entry.row) : `server ${printable(entry.row)}${entry.action === 'update' ? ` ${printable(column)}` : ''}`;
 }
 
 /** The change history (`config_history`, filled by triggers for every writer), and undo. */
@@ -99,7 +100,39 @@ export class HistoryRepo {
     const rows = this.#db
       .prepare(`SELECT * FROM config_history ${where} ORDER BY id DESC LIMIT @limit`)
       .all({limit, ...(row === undefined ? {} : {row})}) as HistoryRow[];
-    return rows.map(toEntry);
+    const secret = this.#secrecy();
+    return rows.map((r) => secret(toEntry(r)));
+  }
+
+  /**
+   * Whether an entry is secret is not only what its row says (another
+   * program may have written it, and a setting may have been secret before):
+   * a setting's entries are secret when the setting is secret now by any rule,
+   * or any entry of it ever was; a server's when they touch a secret field or
+   * carry a whole row (which holds its password and token).
+   */
+  #secrecy(): (entry: HistoryEntry) => HistoryEntry {
+    const secretKeys = new Set(
+      (
+        this.#db
+          .prepare(
+            `SELECT row_key FROM config_history WHERE table_name = 'system_config' AND sensitive IS NOT 0 AND sensitive IS NOT NULL
+             UNION SELECT config_key FROM system_config WHERE is_sensitive IS NOT 0 AND is_sensitive IS NOT NULL
+             UNION SELECT config_key FROM sanctum_setting_catalogue WHERE is_sensitive = 1`,
+          )
+          .pluck()
+          .all() as unknown[]
+      ).map((k) => storedText(k)),
+    );
+    const secretColumns = new Set(serverFields.filter((f) => f.secret).map((f) => f.column as string));
+    return (entry) => {
+      const secret =
+        entry.sensitive ||
+        (entry.kind === 'setting'
+          ? secretKeys.has(entry.row) || isSecretSetting(entry.row, false)
+          : entry.action !== 'update' || secretColumns.has(entry.column ?? ''));
+      return secret === entry.sensitive ? entry : {...entry, sensitive: secret};
+    };
   }
 
   latestId(): number | undefined {
@@ -109,7 +142,7 @@ export class HistoryRepo {
   require(id: number): HistoryEntry {
     const row = this.#byId().get(id);
     if (!row) throw new NotFoundError(`no change ${id} in the history ('sanctum-config history' lists them)`);
-    return toEntry(row);
+    return this.#secrecy()(toEntry(row));
   }
 
   /**

@@ -63,4 +63,40 @@ describe('a history another program wrote to', () => {
     const total = Number(sqlite3(path, 'SELECT count(*) FROM config_history'));
     expect(total).toBeLessThanOrEqual(60);
   });
+
+  it('a value of a setting that is secret now, or was recorded as secret, stays masked in the history, whoever wrote the entry', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['set', 'notes', 'hunter2-plain', '--type', 'string']).status).toBe(0);
+    expect(cli(['set', 'notes', 'hunter2-later']).status).toBe(0);
+    // Made secret afterwards by another program: its older entries were recorded as not secret.
+    sqlite3(path, `UPDATE system_config SET is_sensitive = 1 WHERE config_key = 'notes';`);
+    // And entries planted as not secret, for a secret key and for a server's token.
+    sqlite3(
+      path,
+      `INSERT INTO config_history (table_name, row_key, action, column_name, old_value, new_value, source, sensitive) VALUES
+         ('system_config', 'openai_api_key', 'update', 'config_value', 'sk-old-planted', 'sk-new-planted', 'other', 0),
+         ('letta_server_config', '1', 'update', 'server_token', 'tok-old-planted', 'tok-new-planted', 'other', 0);`,
+    );
+    for (const args of [['history'], ['history', '--json'], ['history', 'notes', '--json'], ['history', 'openai_api_key']]) {
+      const out = cli(args).stdout;
+      expect({args, leaked: /hunter2|planted/.test(out)}).toEqual({args, leaked: false});
+    }
+    expect(cli(['history', 'notes', '--reveal']).stdout).toMatch(/hunter2-later/);
+  });
+
+  it('prints no control sequence from any column of an entry', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['list']).status).toBe(0);
+    const osc52 = "x'1b5d35323b633b5a5739686277553d07'";
+    sqlite3(
+      path,
+      `INSERT INTO config_history (changed_at, table_name, row_key, action, column_name, old_value, new_value, source, sensitive)
+       VALUES (CAST(${osc52} AS TEXT), 'letta_server_config', '1', 'update', CAST(${osc52} AS TEXT), CAST(${osc52} AS TEXT), 'x', CAST(${osc52} AS TEXT), 0);`,
+    );
+    const out = cli(['history']);
+    expect(out.status).toBe(0);
+    expect(out.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
 });

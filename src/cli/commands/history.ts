@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {describeTarget, describeValue, printable, type HistoryEntry} from '../../repo/index.js';
+import {describeTarget, describeValue, type HistoryEntry, hidesValue, printable} from '../../repo/index.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {parseServerId} from './server.js';
 import {print, withChanges, withStore} from '../with-store.js';
@@ -7,7 +7,7 @@ import {UsageError, ValidationError} from '../../errors.js';
 import {writeOut} from '../stdio.js';
 
 function entryJson(entry: HistoryEntry, reveal: boolean): Record<string, unknown> {
-  const hide = entry.sensitive && !reveal;
+  const hide = [entry.oldValue, entry.newValue].some((v) => hidesValue(entry.sensitive, v, reveal));
   const value = (v: string | null) => (hide && v !== null ? null : v);
   return {
     id: entry.id,
@@ -59,7 +59,7 @@ export function registerHistoryCommands(program: Command): void {
           );
         const rows = entries.map((e) => [
           String(e.id),
-          e.changedAt.slice(0, 19),
+          printable(e.changedAt.slice(0, 19)),
           printable(e.source),
           describeTarget(e),
           e.action === 'update' ? `${describeValue(e, e.oldValue, reveal)} -> ${describeValue(e, e.newValue, reveal)}` : describeValue(e, null, reveal),

@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {StoreError} from '../errors.js';
+import {StoreError, UsageError} from '../errors.js';
 import {resolveDatabasePath} from '../db/database-path.js';
 import {asConfigError, openConfigStore, type ConfigStore} from '../repo/index.js';
 import {type Change, diffState, snapshotState} from '../repo/changes.js';
@@ -7,7 +7,10 @@ import {writeOut} from './stdio.js';
 
 /** The database path a command was given (--db), else the default. */
 export function databasePathOf(command: Command): string {
-  return resolveDatabasePath(command.optsWithGlobals().db as string | undefined);
+  const db = command.optsWithGlobals().db as string | undefined;
+  // An empty --db (an unset variable in a script: --db "$DB") must not quietly mean the default database.
+  if (db === '') throw new UsageError('--db needs a path; it was empty');
+  return resolveDatabasePath(db);
 }
 
 /**

@@ -35,10 +35,20 @@ function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
   };
 }
 
+/** A server id as typed: any whole number JavaScript holds exactly, 0 and negative ones too (other programs write them). */
 export function parseServerId(text: string): number {
-  const id = /^\d{1,15}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id) || id < 1) throw new ValidationError('id', `${quoted(text)} is not a server id (see server list)`);
+  const id = /^-?\d{1,16}$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(id)) throw new ValidationError('id', `${quoted(text)} is not a server id (see server list)`);
   return id;
+}
+
+/** updated_at as SQLite writes it (CURRENT_TIMESTAMP, fractions allowed) or as ISO 8601 with a T; compared as SQLite's text. */
+function parseTimestamp(text: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?)Z?$/.exec(text.trim());
+  if (!match || Number.isNaN(Date.parse(`${match[1]}T${match[2]}Z`))) {
+    throw new ValidationError('--if-unchanged-since', `${quoted(text)} is not a time as updated_at holds it (YYYY-MM-DD HH:MM:SS, see server list --json)`);
+  }
+  return `${match[1]} ${match[2]}`;
 }
 
 /** commander's name for an option: --password-stdin is passwordStdin. */
@@ -146,7 +156,8 @@ export function registerServerCommands(program: Command): Command {
     .action(async (id: string, options, command: Command) => {
       const serverId = parseServerId(id);
       const fields = await fieldsFromOptions(options);
-      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince: options.ifUnchangedSince}));
+      const ifUnchangedSince = options.ifUnchangedSince === undefined ? undefined : parseTimestamp(options.ifUnchangedSince);
+      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince}));
     });
 
   server

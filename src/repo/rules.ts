@@ -67,7 +67,8 @@ export function parseTimeout(field: string, input: string | number): number {
   return value;
 }
 
-const hostnamePattern = /^[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,62}[A-Za-z0-9])?)*\.?$/;
+/** Labels of 1 to 63 characters (RFC 1035), letters, digits and inner hyphens. */
+const hostnamePattern = /^[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?(\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*\.?$/;
 
 /** An address split into what a URL is built from. */
 export type AddressParts = {readonly protocol: 'http' | 'https'; readonly host: string};

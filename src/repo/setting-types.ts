@@ -71,6 +71,8 @@ export const settingTypes = [
       try {
         return JSON.stringify(JSON.parse(input));
       } catch (error) {
+        // V8 parses JSON recursively: very deep nesting overflows the stack, which is not a fault of the JSON.
+        if (error instanceof RangeError) throw new ValidationError(field, 'is JSON nested too deeply to store (thousands of levels)');
         throw new ValidationError(field, `not valid JSON (${(error as Error).message})`);
       }
     },

@@ -2,7 +2,7 @@
 // wrote (0, negative, 2^53-1), a malformed --if-unchanged-since.
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
-import {cliFor, expectOneLine, runCli} from '../helpers/run-cli.js';
+import {cliFor, cliPath, expectOneLine, runCli} from '../helpers/run-cli.js';
 import {snapshot, tempDbPath} from '../helpers/temp-db.js';
 
 describe('edges', () => {
@@ -48,5 +48,32 @@ describe('edges', () => {
     expect(cli(['server', 'set', '1', '--port', '8284', '--if-unchanged-since', updatedAt]).status).toBe(0);
     const now = (JSON.parse(cli(['server', 'list', '--json']).stdout) as {updated_at: string}[])[0]!.updated_at;
     expect(cli(['server', 'set', '1', '--port', '8285', '--if-unchanged-since', now.replace(' ', 'T')]).status).toBe(0);
+  });
+
+  it('says when a secret travels in argv (init --set, --if-value), and refuses input that is not UTF-8', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    const init = cli(['init', '--non-interactive', '--no-probe', '--set', 'openai_api_key=sk-argv', '--set', 'flask_port=5001']);
+    expect(init.status).toBe(0);
+    expect(init.stderr).toMatch(/warning: the value of openai_api_key was given on the command line/);
+    expect(init.stderr).not.toMatch(/flask_port/);
+    const guarded = cli(['set', 'openai_api_key', '--stdin', '--if-value', 'sk-argv'], {input: 'sk-next'});
+    expect(guarded.status).toBe(0);
+    expect(expectOneLine(guarded.stderr)).toMatch(/warning: the current value \(--if-value\) of openai_api_key was given on the command line/);
+    const before = snapshot(path);
+    const bytes = spawnSync(process.execPath, [cliPath, '--db', path, 'set', 'anthropic_api_key', '--stdin'], {input: Buffer.from([0x61, 0xff, 0xfe, 0x62])});
+    expect(bytes.status).toBe(2);
+    expect(expectOneLine(bytes.stderr.toString())).toBe('sanctum-config: value of anthropic_api_key: is not valid UTF-8 text; nothing was changed');
+    expect(snapshot(path)).toBe(before);
+  });
+
+  it('deep JSON gets its real reason, and a DNS label longer than 63 characters is refused', () => {
+    const cli = cliFor(tempDbPath());
+    const deep = `${'['.repeat(20000)}${']'.repeat(20000)}`;
+    const result = cli(['set', 'deep', deep, '--type', 'json']);
+    expect(result.status).toBe(2);
+    expect(expectOneLine(result.stderr)).toMatch(/deep: is JSON nested too deeply to store/);
+    expect(cli(['server', 'add', '--address', `${'a'.repeat(64)}.example.org`]).status).toBe(2);
+    expect(cli(['server', 'add', '--address', `${'a'.repeat(63)}.example.org`]).status).toBe(0);
   });
 });

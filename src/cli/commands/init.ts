@@ -3,7 +3,8 @@ import {UsageError} from '../../errors.js';
 import {applyFirstRun} from '../../repo/first-run.js';
 import type {ServerFields} from '../../repo/index.js';
 import {findLocalLetta, isDesignDefaultServer} from '../../letta/find-local-letta.js';
-import {printable} from '../../repo/index.js';
+import {looksSecret, printable} from '../../repo/index.js';
+import {warnSecretInArgv} from './settings.js';
 import {answersFromEnv} from '../env-answers.js';
 import {readStdinValue} from '../read-stdin.js';
 import {databasePathOf, withChanges} from '../with-store.js';
@@ -69,6 +70,9 @@ export function registerInitCommand(program: Command): void {
       await withChanges(command, Boolean(options.json), (store, say) => {
         const fromEnv = options.fromEnv ? answersFromEnv(store.settings.list(), process.env) : {};
         const settings = {...fromEnv.settings, ...options.set};
+        for (const key of Object.keys(options.set)) {
+          if (store.settings.get(key)?.sensitive || looksSecret(key)) warnSecretInArgv(key);
+        }
         const defined = Object.fromEntries(Object.entries(server).filter(([, v]) => v !== undefined));
         const found = local && isDesignDefaultServer(store.servers.active()) ? local : undefined;
         if (found) say(`found Letta on ${found.address}:${found.port}`);

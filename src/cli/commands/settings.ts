@@ -1,6 +1,6 @@
 import type {Command} from 'commander';
 import {ConflictError, UsageError} from '../../errors.js';
-import {isConfigType, looksSecret, quoted, typeNames} from '../../repo/index.js';
+import {isConfigType, looksSecret, printable, quoted, typeNames} from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
 import {databasePathOf, withChanges} from '../with-store.js';
 import {type ListOptions, listSettings, showSetting} from './read-commands.js';
@@ -9,8 +9,9 @@ import {writeErr} from '../stdio.js';
 const example = (lines: string) => `\nExamples:\n${lines}`;
 
 /** argv is visible to every user of the box (ps, /proc): say so when a secret travels there. */
-function warnSecretInArgv(key: string): void {
-  writeErr(`sanctum-config: warning: the value of ${key} was given on the command line, where other users can see it; use --stdin\n`);
+export function warnSecretInArgv(key: string, what = 'value'): void {
+  const hint = what === 'value' ? '; use --stdin' : '';
+  writeErr(`sanctum-config: warning: the ${what} of ${printable(key)} was given on the command line, where other users can see it${hint}\n`);
 }
 
 export function registerSettingCommands(program: Command): void {
@@ -58,6 +59,7 @@ export function registerSettingCommands(program: Command): void {
         }
         const secret = existing ? existing.sensitive : Boolean(options.sensitive) || looksSecret(key);
         if (secret && !options.stdin) warnSecretInArgv(key);
+        if (secret && options.ifValue !== undefined) warnSecretInArgv(key, 'current value (--if-value)');
         if (existing) {
           store.settings.set(key, input, {ifValue: options.ifValue});
           return;

@@ -1,7 +1,7 @@
 import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import {maskSecret} from './mask-secret.js';
-import {readCatalogue, type KnownSetting} from './catalogue.js';
+import {catalogueLookup, type KnownSetting} from './catalogue.js';
 import {compareCategories} from './categories.js';
 import {checkCategory, checkKey, isPortSetting, parsePort, typesForCategory} from './rules.js';
 import {isSecretSetting} from './secret-keys.js';
@@ -111,12 +111,12 @@ export class SettingsRepo {
   readonly #insert: () => Statement<[string, string, string, string | null, number, string]>;
   readonly #delete: () => Statement<[Stored]>;
   readonly #redefine: () => Statement<[string, string, string | null, number, string, Stored]>;
-  readonly #catalogue: ReadonlyMap<string, KnownSetting>;
+  readonly #known: (key: string) => KnownSetting | undefined;
   readonly #writes: WriteContext;
 
   constructor(db: Database, writes: WriteContext) {
     this.#writes = writes;
-    this.#catalogue = readCatalogue(db);
+    this.#known = catalogueLookup(db);
     // A row without a category is in general, as everywhere else. Each category is read through its index,
     // and the rows without one merged in by id: no scan of the other categories' rows, no sort.
     const inCategory = (select: string, after: string) =>
@@ -211,12 +211,8 @@ export class SettingsRepo {
   }
 
   /** The settings this program knows, with their defaults. */
-  catalogue(): KnownSetting[] {
-    return [...this.#catalogue.values()];
-  }
-
   #toSetting(row: SettingRow): Setting {
-    return toSetting(row, this.#catalogue.get(storedText(row[1]) ?? ''));
+    return toSetting(row, this.#known(storedText(row[1]) ?? ''));
   }
 
   require(key: string): Setting {
@@ -265,7 +261,7 @@ export class SettingsRepo {
     if (!typesForCategory(category).includes(input.type)) {
       throw new ValidationError('type', `${category} settings must be ${typesForCategory(category).join(' or ')}`);
     }
-    const sensitive = isSecretSetting(input.key, input.sensitive, this.#catalogue.get(input.key)?.sensitive);
+    const sensitive = isSecretSetting(input.key, input.sensitive, this.#known(input.key)?.sensitive);
     // An import of a secret left out of its export has no value: it is added not set, whatever its type.
     const stored = input.value === '' && input.sensitive ? '' : encodeSettingValue(input.key, input.type, category, input.value, sensitive);
     return {stored, sensitive, category};
@@ -322,7 +318,7 @@ export class SettingsRepo {
     checkCategory(category);
     if (!isConfigType(input.type)) throw unknownType('type', input.type);
     const value = input.value ?? existing.value ?? '';
-    const sensitive = isSecretSetting(input.key, input.sensitive ?? existing.sensitive, this.#catalogue.get(input.key)?.sensitive);
+    const sensitive = isSecretSetting(input.key, input.sensitive ?? existing.sensitive, this.#known(input.key)?.sensitive);
     const stored = encodeSettingValue(input.key, input.type, category, value, sensitive || existing.sensitive);
     const description = input.description === undefined ? existing.description : input.description || null;
     const same =

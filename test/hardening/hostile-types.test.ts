@@ -112,4 +112,17 @@ describe('values of any SQLite type, written by another program', () => {
     expect(frame).toContain("x'6b6579'");
     for (const line of frame.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
   });
+
+  it('a catalogue another program filled with 100,000 rows is read only for the keys a command needs', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['list']).status).toBe(0);
+    const rows = Array.from({length: 100_000}, (_, i) => `('cat_${i}', 'string', 'general', ${i % 2}, 'd', '', 'design')`);
+    sqlite3(path, `BEGIN; INSERT INTO sanctum_setting_catalogue VALUES ${rows.join(',')}; COMMIT;`);
+    expect(cli(['get', 'flask_port']).stdout).toBe('5000\n');
+    // A key the catalogue knows as secret is still masked, looked up on its own.
+    expect(cli(['set', 'cat_1', 'hunter2', '--type', 'string']).status).toBe(0);
+    expect(cli(['list']).stdout).toMatch(/^cat_1\s+\*{8}/m);
+    expect(cli(['list']).stdout).not.toContain('hunter2');
+  });
 });

@@ -45,10 +45,12 @@ export function catalogueLookup(db: Database): (key: string) => KnownSetting | u
   const missing = new Set<string>();
   return (key) => {
     known ??= new Map(
-      (db.prepare(`SELECT ${columns} FROM sanctum_setting_catalogue c JOIN system_config s ON s.config_key = c.config_key`).all() as CatalogueRow[]).map((r) => {
-        const entry = toKnown(r);
-        return [entry.key, entry];
-      }),
+      (db.prepare(`SELECT ${columns} FROM sanctum_setting_catalogue c JOIN system_config s ON s.config_key = c.config_key`).all() as CatalogueRow[]).map(
+        (r) => {
+          const entry = toKnown(r);
+          return [entry.key, entry];
+        },
+      ),
     );
     const hit = known.get(key);
     if (hit || missing.has(key)) return hit;

@@ -36,6 +36,17 @@ function columnsOf(db: Database, table: string): Set<string> {
 
 const missing = (have: Set<string>, want: readonly string[]) => want.filter((c) => !have.has(c));
 
+/** Whether config_key has a UNIQUE index of its own: without one, two rows could hold one key and nothing could tell them apart. */
+function keysAreUnique(db: Database): boolean {
+  const unique = db.prepare(`SELECT name FROM pragma_index_list('system_config') WHERE "unique" = 1`).pluck().all() as string[];
+  return unique.some((index) => {
+    const columns = db.prepare(`SELECT name FROM pragma_index_info(?)`).pluck().all(index) as string[];
+    return columns.length === 1 && columns[0] === 'config_key';
+  });
+}
+
+const notUnique = {kind: 'foreign', reason: 'its system_config does not keep config_key UNIQUE, so one key could have two values'} as const;
+
 export function readSchemaKind(db: Database): SchemaKind {
   const objects = db.prepare(`SELECT type, name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'`).all() as {
     type: string;
@@ -53,7 +64,7 @@ export function readSchemaKind(db: Database): SchemaKind {
   if (hasSettings && !hasServers) {
     const absent = missing(settingColumns, panelMissingColumns);
     if (missing(settingColumns, panelSettingColumns).length === 0 && absent.length === panelMissingColumns.length) {
-      return {kind: 'panel'};
+      return keysAreUnique(db) ? {kind: 'panel'} : notUnique;
     }
     return {kind: 'foreign', reason: "it has system_config but no letta_server_config, and is not the Sanctum panel's"};
   }
@@ -66,5 +77,5 @@ export function readSchemaKind(db: Database): SchemaKind {
   if (lackingServers.length) {
     return {kind: 'foreign', reason: `its letta_server_config has no column ${lackingServers.join(', ')}`};
   }
-  return {kind: 'ours'};
+  return keysAreUnique(db) ? {kind: 'ours'} : notUnique;
 }

@@ -123,3 +123,25 @@ describe('triggers and views that sanctum-config did not make', () => {
     expect(Object.keys(ownSchemaObjects()).length).toBeGreaterThan(10);
   });
 });
+
+describe('a panel look-alike whose keys are not unique', () => {
+  it('is refused with one line and left byte-identical, even without duplicates yet', () => {
+    for (const duplicates of [true, false]) {
+      const path = join(tempDir(), 'sanctum_ui.db');
+      sqlite3(
+        path,
+        `CREATE TABLE system_config (id INTEGER NOT NULL PRIMARY KEY, config_key VARCHAR(100) NOT NULL, config_value TEXT NOT NULL,
+           description TEXT, created_at DATETIME, updated_at DATETIME);
+         INSERT INTO system_config (config_key, config_value) VALUES ('flask_port', '5000')${duplicates ? ", ('flask_port', '6000')" : ''};`,
+      );
+      const before = {hash: hash(path), files: besides(path)};
+      for (const args of [['list'], ['set', 'flask_port', '5001']]) {
+        const result = cliFor(path)(args);
+        expect({duplicates, args, status: result.status}).toEqual({duplicates, args, status: 1});
+        expect(expectOneLine(result.stderr)).toMatch(/does not keep config_key UNIQUE, so one key could have two values/);
+      }
+      expect(hash(path)).toBe(before.hash);
+      expect(besides(path)).toEqual(before.files);
+    }
+  });
+});

@@ -19,9 +19,9 @@
 // The `--` in the first line ends Node's own options: Node 20 otherwise reads
 // `--env-file FILE` anywhere on its command line, ours included, and loads FILE
 // (a NODE_OPTIONS line in it too) before this file runs.
-const {closeSync, fstatSync, openSync, readFileSync, readSync, renameSync, unlinkSync, writeSync} = require('node:fs');
+const {closeSync, fstatSync, openSync, readdirSync, readFileSync, readSync, renameSync, unlinkSync, writeSync} = require('node:fs');
 const {createRequire} = require('node:module');
-const {join} = require('node:path');
+const {basename, dirname, join} = require('node:path');
 const vm = require('node:vm');
 
 const plain = !['', '0', undefined].includes(process.env.SANCTUM_CONFIG_PLAIN);
@@ -56,11 +56,26 @@ function readCache(path, source) {
   }
 }
 
+/** Remove the temp caches of runs that were killed while writing one (their process is gone). */
+function removeDeadTemps(path) {
+  const prefix = `${basename(path)}.`;
+  for (const name of readdirSync(dirname(path))) {
+    const pid = name.startsWith(prefix) ? /^(\d+)\.tmp$/.exec(name.slice(prefix.length))?.[1] : undefined;
+    if (pid === undefined || Number(pid) === process.pid) continue;
+    try {
+      process.kill(Number(pid), 0);
+    } catch (error) {
+      if (error.code === 'ESRCH') unlinkSync(join(dirname(path), name));
+    }
+  }
+}
+
 /** Write the cache beside the bundle: a new file (0644 at most) renamed into place, never a half-written one. */
 function writeCache(path, source, script) {
   const temp = `${path}.${process.pid}.tmp`;
   let fd;
   try {
+    removeDeadTemps(path);
     fd = openSync(temp, 'wx', 0o644);
     const cached = script.createCachedData();
     const lengths = Buffer.alloc(8);

@@ -4,6 +4,7 @@ import {dirname} from 'node:path';
 import {StoreError, UntrustedSchemaError} from '../errors.js';
 import {inspectSchema, migrate, schemaVersion} from './migrate.js';
 import {describeForeignObjects, foreignSchemaObjects} from './own-schema-objects.js';
+import {removeDeadTempFiles} from './private-file.js';
 import {openSqlite} from './sqlite.js';
 
 export type OpenedDatabase = {
@@ -154,6 +155,7 @@ function openForWriting(path: string, created: boolean, header: Buffer | undefin
       probe.close();
     }
   }
+  removeDeadTempFiles(path);
   const db = openSqlite(path, {fileMustExist: true, timeout: busyTimeoutMs});
   try {
     configure(db);

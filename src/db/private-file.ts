@@ -1,4 +1,4 @@
-import {closeSync, constants, fsyncSync, lstatSync, openSync, renameSync, rmSync, writeSync} from 'node:fs';
+import {closeSync, constants, fsyncSync, lstatSync, openSync, readdirSync, renameSync, rmSync, writeSync} from 'node:fs';
 import {basename, dirname, join} from 'node:path';
 
 /** O_NOFOLLOW is missing on some platforms; 0 then, and O_EXCL still refuses a planted link. */
@@ -18,8 +18,49 @@ function writeAll(fd: number, data: Buffer): void {
 /** Eight random bytes in hex. Web Crypto is loaded on first use, so only commands that write a file pay for it. */
 const randomName = () => Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(8))).toString('hex');
 
+/** Whether a process with this id is running (or exists, not ours to signal). */
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Remove temp files a run of ours left for this target when it was killed
+ * (kill -9 during a backup of a large file left hidden full copies of it): our
+ * own name pattern, a process that is gone, a file that is ours.
+ */
+export function removeDeadTempFiles(target: string): void {
+  // Also the temp files of targets named after this one (config.db.bak-v4 for config.db): a backup left by a killed upgrade.
+  const prefix = `.${basename(target)}.`;
+  const me = typeof process.getuid === 'function' ? process.getuid() : undefined;
+  let names: string[];
+  try {
+    names = readdirSync(dirname(target));
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = /^(?:[^/]*\.)?(\d+)-[0-9a-f]{16}\.tmp$/.exec(name.slice(prefix.length))?.[1];
+    if (pid === undefined || Number(pid) === process.pid || isAlive(Number(pid))) continue;
+    const path = join(dirname(target), name);
+    try {
+      const stat = lstatSync(path);
+      if (stat.isFile() && (me === undefined || stat.uid === me)) rmSync(path, {force: true});
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
 export function writePrivateFileAtomic(target: string, data: string | Buffer): void {
-  const temp = join(dirname(target), `.${basename(target)}.${randomName()}.tmp`);
+  removeDeadTempFiles(target);
+  // The process id in the name lets a later run tell a dead run's leftover from a live one's.
+  const temp = join(dirname(target), `.${basename(target)}.${process.pid}-${randomName()}.tmp`);
   const flags = constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | noFollow;
   let fd: number | undefined;
   try {

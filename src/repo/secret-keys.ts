@@ -1,12 +1,21 @@
+/** Words that make a key secret as its last word (ssh_key_path is a path, mcp_api_keys are keys). */
+const secretLastWords = new Set(['key', 'keys', 'apikey', 'apikeys', 'privkey']);
+/** Words that make a key secret wherever they stand. */
+const secretWords = new Set(['pass', 'passphrase', 'pw', 'pwd', 'private', 'cert', 'certs', 'creds', 'apikey', 'apikeys']);
+
 /**
  * A key that names a secret, whatever its row's flag says (another program may
- * have written the row without our columns): it ends in `_key` or is `key`, or
- * contains `token`, `password`, `passwd`, `secret` or `credential`, in any case.
- * Migration 003's classification view applies the same rule inside SQLite.
+ * have written the row without our columns), in any case: it contains token,
+ * password, passwd, secret or credential; or its last word is key, keys,
+ * apikey, apikeys or privkey; or any word is pass, passphrase, pw, pwd,
+ * private, cert, certs, creds, apikey or apikeys (words split at _ - and .).
+ * Migration 008 applies the same rule inside SQLite (a test checks both).
  */
 export function looksSecret(key: string): boolean {
   const k = key.toLowerCase();
-  return k === 'key' || k.endsWith('_key') || /token|password|passwd|secret|credential/.test(k);
+  if (/token|password|passwd|secret|credential/.test(k)) return true;
+  const words = k.split(/[_.-]/);
+  return secretLastWords.has(words.at(-1)!) || words.some((w) => secretWords.has(w));
 }
 
 /**

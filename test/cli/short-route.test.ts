@@ -66,5 +66,5 @@ describe('the short route and the command tree', () => {
       const routed = outcome(line, false);
       expect({line, ...outcome(line, true)}).toEqual({line, ...routed});
     }
-  });
+  }, 120_000);
 });

@@ -4,7 +4,8 @@ import {hidesValue, maskSecret} from './mask-secret.js';
 import {preparedOnUse} from './prepared-on-use.js';
 import {isSecretSetting} from './secret-keys.js';
 import {serverFieldColumns, serverFields} from './server-fields.js';
-import {storedText} from './stored-value.js';
+import {encodeValue, isConfigType} from './setting-types.js';
+import {storedParameter, storedText} from './stored-value.js';
 import {printable, quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
 
@@ -56,6 +57,48 @@ const toEntry = (r: HistoryRow): HistoryEntry => ({
 const serverColumns = new Set([...serverFieldColumns, 'is_active']);
 const settingRowColumns = ['config_key', 'config_value', 'config_type', 'description', 'is_sensitive', 'category', 'created_at'] as const;
 const serverRowColumns = ['id', ...serverFieldColumns, 'is_active', 'last_connected_at', 'created_at'];
+
+const damaged = (entry: HistoryEntry) => new ValidationError('change', `${entry.id} holds a damaged record of the row; it cannot be undone`);
+
+/**
+ * The whole row a change recorded (JSON), checked before anything is put back:
+ * an object of text, numbers and nulls only. Its content never appears in an
+ * error (JSON.parse would quote it, and it may hold a secret).
+ */
+function snapshotOf(entry: HistoryEntry, text: string | null): Record<string, string | number | null> {
+  let row: unknown;
+  try {
+    row = JSON.parse(text ?? '');
+  } catch {
+    throw damaged(entry);
+  }
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) throw damaged(entry);
+  for (const value of Object.values(row)) {
+    if (value !== null && typeof value !== 'string' && !(typeof value === 'number' && Number.isFinite(value))) throw damaged(entry);
+  }
+  return row as Record<string, string | number | null>;
+}
+
+/** A value put back must fit the setting's type, as any write must; the error names the type, never the value. */
+function checkFits(entry: HistoryEntry, type: string, value: string): void {
+  if (value === '' || !isConfigType(type)) return;
+  try {
+    encodeValue(entry.row, type, value);
+  } catch {
+    throw new ValidationError('change', `${entry.id} would put back a value that is not a valid ${type}; it cannot be undone`);
+  }
+}
+
+/** A server field put back must pass the field's rule; the error names the field, never the value. */
+function checkServerField(entry: HistoryEntry, column: string, value: unknown): void {
+  const spec = serverFields.find((f) => f.column === column);
+  if (!spec || value === null) return;
+  try {
+    spec.parse(value as string | number);
+  } catch {
+    throw new ValidationError('change', `${entry.id} would put back a server ${spec.label} that is not valid; it cannot be undone`);
+  }
+}
 
 /** A value for a person: masked when secret, escaped, and a whole row summed up. */
 export function describeValue(entry: HistoryEntry, value: string | null, reveal: boolean): string {
@@ -162,24 +205,33 @@ export class HistoryRepo {
   }
 
   #undoSetting(entry: HistoryEntry, conflict: (why: string) => void): void {
-    const current = this.#db.prepare(`SELECT config_value FROM system_config WHERE config_key = ?`).get(entry.row) as {config_value: string | null} | undefined;
+    const typeNow = this.#db.prepare(`SELECT config_type FROM system_config WHERE config_key = ?`).pluck().get(storedParameter(entry.row));
+    const current = this.#db.prepare(`SELECT config_value FROM system_config WHERE config_key = ?`).get(storedParameter(entry.row)) as
+      | {config_value: string | null}
+      | undefined;
     if (entry.action === 'update') {
-      if (entry.column !== 'config_value') throw new ValidationError('change', `${entry.id} renamed a setting; it cannot be undone`);
+      if (entry.column === 'config_key') throw new ValidationError('change', `${entry.id} renamed a setting; it cannot be undone`);
+      if (entry.column !== 'config_value')
+        throw new ValidationError('change', `${entry.id} changed a setting's ${printable(entry.column ?? '?')}; only value changes can be undone`);
       if (!current) return void conflict('the setting has been removed since');
       if (current.config_value !== entry.newValue) conflict('it has changed since');
+      // What is put back is checked as any write is: across a type change it may no longer fit.
+      checkFits(entry, storedText(typeNow) ?? 'string', entry.oldValue ?? '');
       // Never NULL: the Sanctum panel's table forbids it.
-      this.#db.prepare(`UPDATE system_config SET config_value = ? WHERE config_key = ?`).run(entry.oldValue ?? '', entry.row);
+      this.#db.prepare(`UPDATE system_config SET config_value = ? WHERE config_key = ?`).run(entry.oldValue ?? '', storedParameter(entry.row));
       return;
     }
     if (entry.action === 'insert') {
       if (!current) return;
-      const added = JSON.parse(entry.newValue ?? '{}') as Record<string, unknown>;
+      const added = snapshotOf(entry, entry.newValue);
       if (current.config_value !== added.config_value) conflict('it has changed since it was added');
-      this.#db.prepare(`DELETE FROM system_config WHERE config_key = ?`).run(entry.row);
+      this.#db.prepare(`DELETE FROM system_config WHERE config_key = ?`).run(storedParameter(entry.row));
       return;
     }
     if (current) return void conflict('a setting with that key exists again');
-    const removed = JSON.parse(entry.oldValue ?? '{}') as Record<string, unknown>;
+    const removed = snapshotOf(entry, entry.oldValue);
+    if (typeof removed.config_key !== 'string' || removed.config_key !== entry.row) throw damaged(entry);
+    checkFits(entry, typeof removed.config_type === 'string' ? removed.config_type : 'string', String(removed.config_value ?? ''));
     const values = settingRowColumns.map((c) => (c === 'config_value' ? (removed[c] ?? '') : (removed[c] ?? null)));
     this.#db
       .prepare(`INSERT INTO system_config (${settingRowColumns.join(', ')}) VALUES (${settingRowColumns.map(() => '?').join(', ')})`)
@@ -194,19 +246,22 @@ export class HistoryRepo {
       if (!entry.column || !serverColumns.has(entry.column)) throw new ValidationError('change', `${entry.id} cannot be undone`);
       if (!current) return void conflict('the server has been removed since');
       if (text(current[entry.column]) !== entry.newValue) conflict('it has changed since');
+      checkServerField(entry, entry.column, entry.oldValue);
       this.#db.prepare(`UPDATE letta_server_config SET ${entry.column} = ? WHERE id = ?`).run(entry.oldValue, id);
       return;
     }
     if (entry.action === 'insert') {
       if (!current) return;
-      const added = JSON.parse(entry.newValue ?? '{}') as Record<string, unknown>;
+      const added = snapshotOf(entry, entry.newValue);
       const changed = [...serverColumns].filter((c) => text(current[c]) !== text(added[c]));
       if (changed.length) conflict('it has changed since it was added');
       this.#db.prepare(`DELETE FROM letta_server_config WHERE id = ?`).run(id);
       return;
     }
     if (current) return void conflict('a server with that id exists again');
-    const removed = JSON.parse(entry.oldValue ?? '{}') as Record<string, unknown>;
+    const removed = snapshotOf(entry, entry.oldValue);
+    if (removed.id !== id) throw damaged(entry);
+    for (const spec of serverFields) checkServerField(entry, spec.column, removed[spec.column] ?? null);
     this.#db
       .prepare(`INSERT INTO letta_server_config (${serverRowColumns.join(', ')}) VALUES (${serverRowColumns.map(() => '?').join(', ')})`)
       .run(...(serverRowColumns.map((c) => removed[c] ?? null) as (string | number | null)[]));

@@ -4,7 +4,7 @@
 import {spawnSync} from 'node:child_process';
 import {describe, expect, it} from 'vitest';
 import {panel} from '../helpers/python.js';
-import {cliFor} from '../helpers/run-cli.js';
+import {cliFor, expectOneLine} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 
 function sqlite3(path: string, sql: string): string {
@@ -98,5 +98,39 @@ describe('a history another program wrote to', () => {
     const out = cli(['history']);
     expect(out.status).toBe(0);
     expect(out.stdout).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it('undo checks what it puts back as any write does, and never quotes stored content', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['set', 'openai_api_key', '--stdin'], {input: 'sk-undo-secret'}).status).toBe(0);
+    // Damaged whole-row records, planted: a secret fragment that is not JSON, typed JSON, an array.
+    sqlite3(
+      path,
+      `INSERT INTO config_history (table_name, row_key, action, old_value, source) VALUES
+         ('system_config', 'gone_a', 'delete', 'sk-fragment-not-json', 'other'),
+         ('system_config', 'gone_b', 'delete', '{"config_key": "gone_b", "config_value": {"nested": "sk-typed"}}', 'other'),
+         ('system_config', 'gone_c', 'delete', '["sk-array"]', 'other'),
+         ('letta_server_config', '77', 'delete', '{"id": 77, "server_address": "bad host!", "server_port": 8284}', 'other');`,
+    );
+    const history = JSON.parse(cli(['history', '--json', '--reveal', '--limit', '10']).stdout) as {id: number; key?: string; server?: number}[];
+    for (const target of ['gone_a', 'gone_b', 'gone_c', 77]) {
+      const entry = history.find((h) => h.key === target || h.server === target)!;
+      const before = sqlite3(path, 'SELECT count(*) FROM system_config; SELECT count(*) FROM letta_server_config;');
+      const result = cli(['undo', String(entry.id)]);
+      expect({target, status: result.status}).toEqual({target, status: 2});
+      expect(result.stderr).not.toMatch(/sk-/);
+      expect(result.stderr).toMatch(/cannot be undone/);
+      expect(sqlite3(path, 'SELECT count(*) FROM system_config; SELECT count(*) FROM letta_server_config;')).toBe(before);
+    }
+    // Across a type change: the old text no longer fits the type the setting has now.
+    expect(cli(['set', 'retries', 'many', '--type', 'string']).status).toBe(0);
+    expect(cli(['set', 'retries', '3']).status).toBe(0);
+    sqlite3(path, `UPDATE system_config SET config_type = 'integer' WHERE config_key = 'retries';`);
+    const change = (JSON.parse(cli(['history', 'retries', '--json']).stdout) as {id: number; new_value: string}[]).find((h) => h.new_value === '3')!;
+    const across = cli(['undo', String(change.id)]);
+    expect(across.status).toBe(2);
+    expect(expectOneLine(across.stderr)).toMatch(/would put back a value that is not a valid integer; it cannot be undone/);
+    expect(cli(['get', 'retries']).stdout).toBe('3\n');
   });
 });

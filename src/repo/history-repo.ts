@@ -13,10 +13,11 @@ import type {WriteContext} from './write-context.js';
 export type HistoryEntry = {
   readonly id: number;
   readonly changedAt: string;
-  readonly kind: 'setting' | 'server';
+  /** A setting's change, a server's, or the history's own (a purge). */
+  readonly kind: 'setting' | 'server' | 'history';
   /** The setting's key, or the server's id. */
   readonly row: string;
-  readonly action: 'insert' | 'update' | 'delete';
+  readonly action: 'insert' | 'update' | 'delete' | 'purge';
   readonly column: string | null;
   /** As stored; a whole row as JSON for insert and delete. */
   readonly oldValue: string | null;
@@ -43,7 +44,7 @@ type HistoryRow = {
 const toEntry = (r: HistoryRow): HistoryEntry => ({
   id: r.id,
   changedAt: storedText(r.changed_at) ?? '',
-  kind: r.table_name === 'system_config' ? 'setting' : 'server',
+  kind: r.table_name === 'system_config' ? 'setting' : r.table_name === 'config_history' ? 'history' : 'server',
   row: storedText(r.row_key) ?? '',
   action: r.action as HistoryEntry['action'],
   column: storedText(r.column_name),
@@ -102,6 +103,7 @@ function checkServerField(entry: HistoryEntry, column: string, value: unknown): 
 
 /** A value for a person: masked when secret, escaped, and a whole row summed up. */
 export function describeValue(entry: HistoryEntry, value: string | null, reveal: boolean): string {
+  if (entry.action === 'purge') return `purged ${printable(entry.newValue ?? '?')} entries`;
   if (entry.action !== 'update') return entry.action === 'insert' ? 'added' : 'removed';
   if (value === null) return '(none)';
   if (hidesValue(entry.sensitive, value, reveal)) return maskSecret(value);
@@ -115,6 +117,7 @@ export function describeTarget(entry: HistoryEntry): string {
       ?.replace(/^server_|^config_/, '')
       .replace('connection_', '')
       .replace('is_', '') ?? '';
+  if (entry.kind === 'history') return `history (${printable(entry.row)})`;
   return entry.kind === 'setting' ? printable(entry.row) : `server ${printable(entry.row)}${entry.action === 'update' ? ` ${printable(column)}` : ''}`;
 }
 
@@ -173,9 +176,58 @@ export class HistoryRepo {
         entry.sensitive ||
         (entry.kind === 'setting'
           ? secretKeys.has(entry.row) || isSecretSetting(entry.row, false)
-          : entry.action !== 'update' || secretColumns.has(entry.column ?? ''));
+          : entry.kind === 'server' && (entry.action !== 'update' || secretColumns.has(entry.column ?? '')));
       return secret === entry.sensitive ? entry : {...entry, sensitive: secret};
     };
+  }
+
+  /**
+   * Remove entries for good: all, a setting's, a server's, or every secret one
+   * (by the same rule the history masks with). Freed pages are zeroed
+   * (secure_delete) and the write-ahead log emptied, so the values are gone
+   * from the file, not just unlisted. The purge is an entry itself. Returns how
+   * many were removed.
+   */
+  purge(scope: {readonly all: true} | {readonly secrets: true} | {readonly key: string} | {readonly serverId: number}): number {
+    const removed = this.#writes.run(() => {
+      this.#db.pragma('secure_delete = ON');
+      let ids: number[];
+      let named: string;
+      if ('all' in scope) {
+        ids = this.#db.prepare(`SELECT id FROM config_history`).pluck().all() as number[];
+        named = 'all';
+      } else if ('secrets' in scope) {
+        const secret = this.#secrecy();
+        const rows = this.#db.prepare(`SELECT * FROM config_history`).all() as HistoryRow[];
+        ids = rows
+          .map(toEntry)
+          .filter((e) => secret(e).sensitive)
+          .map((e) => e.id);
+        named = 'secrets';
+      } else {
+        const [table, row] = 'key' in scope ? ['system_config', scope.key] : ['letta_server_config', String(scope.serverId)];
+        ids = this.#db.prepare(`SELECT id FROM config_history WHERE table_name = ? AND row_key = ?`).pluck().all(table, storedParameter(row)) as number[];
+        named = 'key' in scope ? `setting ${scope.key}` : `server ${scope.serverId}`;
+      }
+      const remove = this.#db.prepare(`DELETE FROM config_history WHERE id = ?`);
+      for (const id of ids) remove.run(id);
+      this.#db
+        .prepare(
+          `INSERT INTO config_history (table_name, row_key, action, new_value, source, sensitive)
+           VALUES ('config_history', ?, 'purge', ?, COALESCE((SELECT source FROM sanctum_write_source WHERE id = 1), 'other'), 0)`,
+        )
+        .run(named, String(ids.length));
+      return ids.length;
+    });
+    if (!this.#db.inTransaction) this.#db.pragma('wal_checkpoint(TRUNCATE)');
+    return removed;
+  }
+
+  /** How many entries hold a secret value (by the rule the history masks with). */
+  secretCount(): number {
+    const secret = this.#secrecy();
+    const rows = this.#db.prepare(`SELECT * FROM config_history WHERE old_value IS NOT NULL OR new_value IS NOT NULL`).all() as HistoryRow[];
+    return rows.map(toEntry).filter((e) => secret(e).sensitive).length;
   }
 
   latestId(): number | undefined {
@@ -198,6 +250,7 @@ export class HistoryRepo {
       const conflict = (why: string) => {
         if (!options.force) throw new ConflictError(`change ${id} (${describeTarget(entry)}): ${why}; nothing changed (--force undoes it anyway)`, why);
       };
+      if (entry.kind === 'history') throw new ValidationError('change', `${entry.id} purged the history; it cannot be undone`);
       if (entry.kind === 'setting') this.#undoSetting(entry, conflict);
       else this.#undoServer(entry, conflict);
       return entry;

@@ -2,6 +2,7 @@
 // must never be a way to deny every write, nor to erase one row's record by
 // flooding the others. Rows planted with the sqlite3 shell and Python's sqlite3.
 import {spawnSync} from 'node:child_process';
+import {chmodSync, existsSync, readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {panel} from '../helpers/python.js';
 import {cliFor, expectOneLine} from '../helpers/run-cli.js';
@@ -132,5 +133,29 @@ describe('a history another program wrote to', () => {
     expect(across.status).toBe(2);
     expect(expectOneLine(across.stderr)).toMatch(/would put back a value that is not a valid integer; it cannot be undone/);
     expect(cli(['get', 'retries']).stdout).toBe('3\n');
+  });
+
+  it('rotated secrets can be purged for good: gone from the file, the purge recorded, doctor warning until then', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    for (const secret of ['sk-rotated-one', 'sk-rotated-two']) expect(cli(['set', 'openai_api_key', '--stdin'], {input: secret}).status).toBe(0);
+    expect(cli(['set', 'flask_port', '5001']).status).toBe(0);
+    chmodSync(path, 0o644);
+    const doctor = JSON.parse(cli(['doctor', '--json', '--offline']).stdout) as {checks: {check: string; status: string; fix?: string}[]};
+    expect(doctor.checks.find((c) => c.check === 'history secrets')).toMatchObject({status: 'warn', fix: expect.stringContaining('purge-history --secrets')});
+    expect(cli(['purge-history']).status).toBe(2);
+    const purged = cli(['purge-history', '--secrets']);
+    expect(purged).toMatchObject({status: 0, stdout: 'removed 2 changes from the history\n'});
+    const bytes = [path, `${path}-wal`]
+      .filter(existsSync)
+      .map((f) => readFileSync(f).toString('latin1'))
+      .join('');
+    expect(bytes).not.toContain('sk-rotated-one');
+    const history = JSON.parse(cli(['history', '--json']).stdout) as {action: string; scope?: string; key?: string}[];
+    expect(history.map((h) => h.key ?? `purge ${h.scope}`)).toEqual(['purge secrets', 'flask_port']);
+    expect(cli(['undo']).status).toBe(2);
+    const after = JSON.parse(cli(['doctor', '--json', '--offline']).stdout) as {checks: {check: string}[]};
+    expect(after.checks.map((c) => c.check)).not.toContain('history secrets');
+    expect(cli(['purge-history', 'flask_port']).stdout).toBe('removed 1 change from the history\n');
   });
 });

@@ -13,7 +13,7 @@ function entryJson(entry: HistoryEntry, reveal: boolean): Record<string, unknown
     id: entry.id,
     changed_at: entry.changedAt,
     kind: entry.kind,
-    [entry.kind === 'setting' ? 'key' : 'server']: entry.kind === 'setting' ? entry.row : Number(entry.row),
+    ...(entry.kind === 'setting' ? {key: entry.row} : entry.kind === 'server' ? {server: Number(entry.row)} : {scope: entry.row}),
     action: entry.action,
     column: entry.column,
     old_value: value(entry.oldValue),
@@ -65,6 +65,31 @@ export function registerHistoryCommands(program: Command): void {
           e.action === 'update' ? `${describeValue(e, e.oldValue, reveal)} -> ${describeValue(e, e.newValue, reveal)}` : describeValue(e, null, reveal),
         ]);
         writeOut(formatTable(['ID', 'WHEN (UTC)', 'BY', 'WHAT', 'CHANGE'], rows, terminalWidth()));
+      });
+    });
+
+  program
+    .command('purge-history')
+    .description('remove changes from the history for good (a rotated secret, a key, a server, or all): the file keeps no copy')
+    .argument('[key]', "this setting's changes")
+    .option('--server <id>', "this server's changes")
+    .option('--secrets', 'every change that is or was secret')
+    .option('--all', 'every change')
+    .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
+    .addHelpText('after', '\nExamples:\n  $ sanctum-config purge-history --secrets\n  $ sanctum-config purge-history openai_api_key')
+    .action(async (key: string | undefined, options: {server?: string; secrets?: boolean; all?: boolean; json?: boolean}, command: Command) => {
+      const given = [key !== undefined, options.server !== undefined, Boolean(options.secrets), Boolean(options.all)].filter(Boolean).length;
+      if (given !== 1) throw new UsageError('give one of: a key, --server ID, --secrets or --all');
+      const scope = options.all
+        ? ({all: true} as const)
+        : options.secrets
+          ? ({secrets: true} as const)
+          : key !== undefined
+            ? {key}
+            : {serverId: parseServerId(options.server!)};
+      await withChanges(command, Boolean(options.json), (store, say) => {
+        const removed = store.history.purge(scope);
+        say(`removed ${removed} change${removed === 1 ? '' : 's'} from the history`);
       });
     });
 

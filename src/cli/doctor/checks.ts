@@ -136,6 +136,17 @@ const isLoopback = (address: string) => /^(https?:\/\/)?(localhost|127\.[0-9.]+|
 /** Secrets that are empty although what refers to them needs them: a small, honest set. */
 export function secretChecks(store: ConfigStore): Check[] {
   const checks: Check[] = [];
+  // Rotated and removed secrets stay in the history until purged: worse when others can read the file.
+  const othersRead = (statSync(store.path).mode & 0o044) !== 0;
+  const kept = othersRead ? store.history.secretCount() : 0;
+  if (kept > 0) {
+    checks.push({
+      check: 'history secrets',
+      status: 'warn',
+      message: `the history holds ${kept} secret value${kept === 1 ? '' : 's'} (old ones too) and other users can read the file`,
+      fix: `chmod 600 ${shq(store.path)}; sanctum-config purge-history --secrets`,
+    });
+  }
   const providers = ['openai_api_key', 'anthropic_api_key', 'ollama_base_url'].filter((k) => store.settings.get(k));
   if (providers.length && providers.every((k) => value(store, k) === '')) {
     checks.push({

@@ -8,6 +8,8 @@ import {type ServerFieldSpec, type ServerFields, type ServerValues, serverFieldC
 /** A server as stored: its fields (server-fields.ts), and what the program keeps about it. */
 export type Server = ServerValues & {
   readonly id: number;
+  /** Goes up by one with every change to the row, by any writer: what an exact compare-and-set compares. */
+  readonly version: number;
   readonly active: boolean;
   readonly lastConnectedAt: string | null;
   readonly createdAt: string;
@@ -24,7 +26,7 @@ type ServerRow = Record<string, unknown> & {id: number; is_active: unknown; last
 /** The stored values of the fields a person sets, by column. */
 type StoredFields = Record<string, string | number | null>;
 
-const columns = ['id', ...serverFieldColumns, 'is_active', 'last_connected_at', 'created_at', 'updated_at'].join(', ');
+const columns = ['id', ...serverFieldColumns, 'is_active', 'last_connected_at', 'created_at', 'updated_at', 'row_version'].join(', ');
 
 /** Whether a stored value has the kind its field needs. */
 function storedKindProblem(spec: ServerFieldSpec, value: unknown): string | undefined {
@@ -58,6 +60,7 @@ function toServer(row: ServerRow): Server {
   return {
     ...(problem ? {problem} : {}),
     id: row.id,
+    version: typeof row.row_version === 'number' ? row.row_version : 0,
     ...values,
     active: row.is_active === 1,
     lastConnectedAt: storedText(row.last_connected_at),
@@ -156,13 +159,20 @@ export class ServersRepo {
    * holds those values (compare-and-set), or `ifUnchangedSince`, only when it
    * has not been changed after that time: else a ConflictError.
    */
-  update(id: number, fields: ServerFields, options: {readonly ifUnchanged?: Partial<Server>; readonly ifUnchangedSince?: string} = {}): Server {
+  update(
+    id: number,
+    fields: ServerFields,
+    options: {readonly ifUnchanged?: Partial<Server>; readonly ifUnchangedSince?: string; readonly ifVersion?: number} = {},
+  ): Server {
     return this.#writes.run(() => {
       const base = this.require(id);
       const moved = Object.entries(options.ifUnchanged ?? {}).filter(([name, value]) => base[name as keyof Server] !== value);
       if (moved.length) {
         const names = moved.map(([name]) => name);
         throw new ConflictError(`server ${id} changed since you read it (${names.join(', ')}); nothing changed`, names.join(', '));
+      }
+      if (options.ifVersion !== undefined && base.version !== options.ifVersion) {
+        throw new ConflictError(`server ${id} is at version ${base.version}, not ${options.ifVersion}; nothing changed`, String(base.version));
       }
       if (options.ifUnchangedSince !== undefined && base.updatedAt > options.ifUnchangedSince) {
         throw new ConflictError(`server ${id} was changed at ${base.updatedAt}, after ${options.ifUnchangedSince}; nothing changed`, base.updatedAt);

@@ -76,4 +76,23 @@ describe('edges', () => {
     expect(cli(['server', 'add', '--address', `${'a'.repeat(64)}.example.org`]).status).toBe(2);
     expect(cli(['server', 'add', '--address', `${'a'.repeat(63)}.example.org`]).status).toBe(0);
   });
+
+  it('--if-version is exact: of five scripts that read the same version, one writes and four are refused (exit 3)', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['list']).status).toBe(0);
+    const version = (JSON.parse(cli(['server', 'list', '--json']).stdout) as {version: number}[])[0]!.version;
+    const results = [8001, 8002, 8003, 8004, 8005].map((port) => cli(['server', 'set', '1', '--port', String(port), '--if-version', String(version)]).status);
+    expect(results).toEqual([0, 3, 3, 3, 3]);
+    const now = (JSON.parse(cli(['server', 'list', '--json']).stdout) as {version: number; port: number}[])[0]!;
+    expect(now).toMatchObject({version: version + 1, port: 8001});
+    // Another program's change counts too; a connection test's time does not.
+    expect(
+      spawnSync('sqlite3', [path], {
+        input: 'UPDATE letta_server_config SET name = "x" WHERE id = 1; UPDATE letta_server_config SET last_connected_at = CURRENT_TIMESTAMP;',
+      }).status,
+    ).toBe(0);
+    expect((JSON.parse(cli(['server', 'list', '--json']).stdout) as {version: number}[])[0]!.version).toBe(version + 2);
+    expect(cli(['server', 'set', '1', '--port', '8010', '--if-version', 'soon']).status).toBe(2);
+  });
 });

@@ -61,6 +61,12 @@ describe('the server field table', () => {
     for (const column of serverFieldColumns) expect({column, touches: updateOf(touch).has(column)}).toEqual({column, touches: true});
   });
 
+  it('every field bumps the row version that --if-version compares', () => {
+    const {triggers} = schemaSql();
+    const versions = watchedBy(triggers, (sql) => /SET row_version = OLD\.row_version \+ 1/i.test(sql));
+    for (const column of serverFieldColumns) expect({column, bumps: updateOf(versions).has(column)}).toEqual({column, bumps: true});
+  });
+
   it('secrets are the fields the history marks sensitive', () => {
     const {triggers} = schemaSql();
     const update = Object.values(triggers).join('\n');

@@ -29,6 +29,7 @@ function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
     url: server.problem ? null : serverBaseUrl(server),
     ...(redacted.length ? {redacted} : {}),
     active: server.active,
+    version: server.version,
     last_connected_at: server.lastConnectedAt,
     ...(server.problem ? {invalid: server.problem} : {}),
     updated_at: server.updatedAt,
@@ -40,6 +41,11 @@ export function parseServerId(text: string): number {
   const id = /^-?\d{1,16}$/.test(text) ? Number(text) : NaN;
   if (!Number.isSafeInteger(id)) throw new ValidationError('id', `${quoted(text)} is not a server id (see server list)`);
   return id;
+}
+
+function parseVersion(text: string): number {
+  if (!/^\d{1,15}$/.test(text)) throw new ValidationError('--if-version', `${quoted(text)} is not a version (a whole number, see server list --json)`);
+  return Number(text);
 }
 
 /** updated_at as SQLite writes it (CURRENT_TIMESTAMP, fractions allowed) or as ISO 8601 with a T; compared as SQLite's text. */
@@ -151,13 +157,18 @@ export function registerServerCommands(program: Command): Command {
     .description("change a server's fields")
     .argument('<id>', 'server id (see server list)')
     .option('--json', jsonHelp)
-    .option('--if-unchanged-since <updated_at>', 'only if the server has not changed after this time (its updated_at); else exit 3')
+    .option('--if-version <n>', 'only if the server is still at this version (its "version" in server list --json); else exit 3')
+    .option(
+      '--if-unchanged-since <updated_at>',
+      'only if the server has not changed after this time (its updated_at, to the second: prefer --if-version); else exit 3',
+    )
     .addHelpText('after', '\nExample:\n  $ sanctum-config server set 1 --port 8284 --timeout 10')
     .action(async (id: string, options, command: Command) => {
       const serverId = parseServerId(id);
       const fields = await fieldsFromOptions(options);
       const ifUnchangedSince = options.ifUnchangedSince === undefined ? undefined : parseTimestamp(options.ifUnchangedSince);
-      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince}));
+      const ifVersion = options.ifVersion === undefined ? undefined : parseVersion(options.ifVersion);
+      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince, ifVersion}));
     });
 
   server

@@ -209,7 +209,7 @@ describe('when the file and its version disagree', () => {
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toMatch(
       new RegExp(
-        `migration ${String(latest + 1).padStart(3, "0")}_walk_test\\.sql failed \\(duplicate column name: category\\); it records schema version ${latest}, and nothing was changed`,
+        `migration ${String(latest + 1).padStart(3, '0')}_walk_test\\.sql failed \\(duplicate column name: category\\); it records schema version ${latest}, and nothing was changed`,
       ),
     );
     expect(hash(path)).toBe(before.hash);

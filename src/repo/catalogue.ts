@@ -1,4 +1,4 @@
-import type {Database} from 'better-sqlite3';
+import type {Database, Statement} from 'better-sqlite3';
 import {storedText} from './stored-value.js';
 
 /** A setting this program knows (the design's and the Sanctum panel's), from `sanctum_setting_catalogue`. */
@@ -35,32 +35,31 @@ const toKnown = (r: CatalogueRow): KnownSetting => ({
 const columns = 'c.config_key, c.config_type, c.category, c.is_sensitive, c.description, c.default_value, c.origin';
 
 /**
- * What the catalogue knows of a key. Read for the keys the file holds, in one
- * query, the first time it is asked; any other key by its own lookup. So a
- * catalogue another program filled with 100,000 rows costs nothing it does
- * not need to, and a command reads no more than its settings' rows.
+ * What the catalogue knows of a key. `ofRow` answers for a key the file holds:
+ * every such key the catalogue knows is read in one query (a join, bounded by
+ * the settings, not the catalogue), the first time it is asked. `ofKey`
+ * answers for any key, one indexed lookup each (a key being added). So a
+ * catalogue another program filled with 100,000 rows costs nothing a command
+ * does not need.
  */
-export function catalogueLookup(db: Database): (key: string) => KnownSetting | undefined {
+export function catalogueLookup(db: Database): {ofRow: (key: string) => KnownSetting | undefined; ofKey: (key: string) => KnownSetting | undefined} {
   let known: Map<string, KnownSetting> | undefined;
-  const missing = new Set<string>();
-  return (key) => {
-    known ??= new Map(
+  const loaded = () =>
+    (known ??= new Map(
       (db.prepare(`SELECT ${columns} FROM sanctum_setting_catalogue c JOIN system_config s ON s.config_key = c.config_key`).all() as CatalogueRow[]).map(
         (r) => {
           const entry = toKnown(r);
           return [entry.key, entry];
         },
       ),
-    );
-    const hit = known.get(key);
-    if (hit || missing.has(key)) return hit;
-    const row = db.prepare(`SELECT ${columns} FROM sanctum_setting_catalogue c WHERE c.config_key = ?`).get(key) as CatalogueRow | undefined;
-    if (!row) {
-      missing.add(key);
-      return undefined;
-    }
-    const entry = toKnown(row);
-    known.set(key, entry);
-    return entry;
+    ));
+  let byKey: Statement<[string], CatalogueRow> | undefined;
+  return {
+    ofRow: (key) => loaded().get(key),
+    ofKey: (key) => {
+      byKey ??= db.prepare(`SELECT ${columns} FROM sanctum_setting_catalogue c WHERE c.config_key = ?`);
+      const row = byKey.get(key);
+      return row ? toKnown(row) : undefined;
+    },
   };
 }

@@ -11,7 +11,11 @@ const secretWords = new Set(['pass', 'passphrase', 'pw', 'pwd', 'private', 'cert
  * private, cert, certs, creds, apikey or apikeys (words split at _ - and .).
  * Migration 008 applies the same rule inside SQLite (a test checks both).
  */
+/** Every word above, as a pattern: a key with none of them in it is no secret, without splitting it (list --json asks for every row). */
+const mayBeSecret = /key|pass|pw|private|cert|creds|token|secret|credential/i;
+
 export function looksSecret(key: string): boolean {
+  if (!mayBeSecret.test(key)) return false;
   const k = key.toLowerCase();
   if (/token|password|passwd|secret|credential/.test(k)) return true;
   const words = k.split(/[_.-]/);

@@ -111,7 +111,7 @@ export class SettingsRepo {
   readonly #insert: () => Statement<[string, string, string, string | null, number, string]>;
   readonly #delete: () => Statement<[Stored]>;
   readonly #redefine: () => Statement<[string, string, string | null, number, string, Stored]>;
-  readonly #known: (key: string) => KnownSetting | undefined;
+  readonly #known: ReturnType<typeof catalogueLookup>;
   readonly #writes: WriteContext;
 
   constructor(db: Database, writes: WriteContext) {
@@ -212,7 +212,7 @@ export class SettingsRepo {
 
   /** The settings this program knows, with their defaults. */
   #toSetting(row: SettingRow): Setting {
-    return toSetting(row, this.#known(storedText(row[1]) ?? ''));
+    return toSetting(row, this.#known.ofRow(storedText(row[1]) ?? ''));
   }
 
   require(key: string): Setting {
@@ -261,7 +261,7 @@ export class SettingsRepo {
     if (!typesForCategory(category).includes(input.type)) {
       throw new ValidationError('type', `${category} settings must be ${typesForCategory(category).join(' or ')}`);
     }
-    const sensitive = isSecretSetting(input.key, input.sensitive, this.#known(input.key)?.sensitive);
+    const sensitive = isSecretSetting(input.key, input.sensitive, this.#known.ofKey(input.key)?.sensitive);
     // An import of a secret left out of its export has no value: it is added not set, whatever its type.
     const stored = input.value === '' && input.sensitive ? '' : encodeSettingValue(input.key, input.type, category, input.value, sensitive);
     return {stored, sensitive, category};
@@ -318,7 +318,7 @@ export class SettingsRepo {
     checkCategory(category);
     if (!isConfigType(input.type)) throw unknownType('type', input.type);
     const value = input.value ?? existing.value ?? '';
-    const sensitive = isSecretSetting(input.key, input.sensitive ?? existing.sensitive, this.#known(input.key)?.sensitive);
+    const sensitive = isSecretSetting(input.key, input.sensitive ?? existing.sensitive, this.#known.ofKey(input.key)?.sensitive);
     const stored = encodeSettingValue(input.key, input.type, category, value, sensitive || existing.sensitive);
     const description = input.description === undefined ? existing.description : input.description || null;
     const same =

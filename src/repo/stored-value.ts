@@ -11,8 +11,9 @@ const isBytes = (value: unknown): value is Uint8Array => value instanceof Uint8A
 
 /** A stored value as text, or null for NULL; a BLOB as x'hex'. */
 export function storedText(value: unknown): string | null {
-  if (value === null || value === undefined) return null;
+  // Text first: nearly every value is text, and list --json asks for eight per row.
   if (typeof value === 'string') return value;
+  if (value === null || value === undefined) return null;
   if (isBytes(value)) return `x'${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('hex')}'`;
   return String(value);
 }

@@ -33,6 +33,10 @@ ALTER TABLE config_history_rebuilt RENAME TO config_history;
 PRAGMA legacy_alter_table = OFF;
 CREATE INDEX idx_config_history_row ON config_history(table_name, row_key);
 
+-- Each change looks only at the one change that just left the window of the
+-- newest history_limit (ids are consecutive: the next after the largest) and
+-- at those beyond 10 x history_limit: a constant amount of work per change,
+-- so an import of 10,000 settings is not slowed by it.
 CREATE TRIGGER trg_config_history_prune
 AFTER INSERT ON config_history
 FOR EACH ROW
@@ -40,18 +44,20 @@ BEGIN
     DELETE FROM config_history WHERE id > 4503599627370496 OR id < 1;
     DELETE FROM config_history
     WHERE NEW.id <= 4503599627370496
-      AND id <= NEW.id - COALESCE(
+      AND id <= NEW.id - 10 * COALESCE(
         (SELECT CAST(config_value AS INTEGER) FROM system_config
          WHERE config_key = 'history_limit' AND trim(config_value) GLOB '[0-9]*' AND CAST(config_value AS INTEGER) > 0),
-        1000)
-      AND (id <= NEW.id - 10 * COALESCE(
-             (SELECT CAST(config_value AS INTEGER) FROM system_config
-              WHERE config_key = 'history_limit' AND trim(config_value) GLOB '[0-9]*' AND CAST(config_value AS INTEGER) > 0),
-             1000)
-           OR NOT EXISTS (SELECT 1 FROM system_config s
-                          WHERE config_history.table_name = 'system_config' AND s.config_key = config_history.row_key)
-              AND NOT EXISTS (SELECT 1 FROM letta_server_config l
-                              WHERE config_history.table_name = 'letta_server_config' AND l.id = CAST(config_history.row_key AS INTEGER))
+        1000);
+    DELETE FROM config_history
+    WHERE NEW.id <= 4503599627370496
+      AND id = NEW.id - COALESCE(
+            (SELECT CAST(config_value AS INTEGER) FROM system_config
+             WHERE config_key = 'history_limit' AND trim(config_value) GLOB '[0-9]*' AND CAST(config_value AS INTEGER) > 0),
+            1000)
+      AND (NOT EXISTS (SELECT 1 FROM system_config s
+                       WHERE config_history.table_name = 'system_config' AND s.config_key = config_history.row_key)
+           AND NOT EXISTS (SELECT 1 FROM letta_server_config l
+                           WHERE config_history.table_name = 'letta_server_config' AND l.id = CAST(config_history.row_key AS INTEGER))
            OR (SELECT count(*) FROM config_history newer
                WHERE newer.table_name = config_history.table_name AND newer.row_key = config_history.row_key
                  AND newer.id > config_history.id) >= 20);

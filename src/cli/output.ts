@@ -83,7 +83,7 @@ export function writeOutput(target: string | undefined, text: string): void {
       throw new StoreError(`will not write through the symbolic link ${shown}; give the path of the file it points to`);
     }
     const stat = end ?? lstatSync(target);
-    if (!mayWriteThrough(stat)) throw new StoreError(`will not write ${shown}: it is a FIFO or socket another user made`);
+    if (!mayWriteThrough(stat)) throw new StoreError(`will not write ${shown}: it is not a file, FIFO or socket of ours (another user's, or a block device)`);
     writeThrough(target, text, mayWriteThrough);
   } catch (error) {
     if (error instanceof StoreError) throw error;

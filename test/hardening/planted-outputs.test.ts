@@ -57,7 +57,7 @@ describe('export --reveal --output into something another user put there', () =>
     reader.kill();
     expect(result.timedOut).toBe(false);
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/it is a FIFO or socket another user made/);
+    expect(result.stderr).toMatch(/it is not a file, FIFO or socket of ours/);
     expect(caught).toBe('');
   });
 

@@ -78,7 +78,8 @@ async function fieldsFromOptions(options: Record<string, unknown>): Promise<Serv
 }
 
 function secretState(server: Server, reveal: boolean, key: SecretServerField): string {
-  return hidesValue(true, server[key], reveal) || !server[key] ? maskSecret(server[key]) : printable(server[key]!);
+  const value = server[key];
+  return value && !hidesValue(true, value, reveal) ? printable(value) : maskSecret(value);
 }
 
 /** A server's fields as the table shows them: secrets masked, a problem beside the address, units after numbers. */

@@ -1,6 +1,6 @@
 import type {Command} from 'commander';
 
-export const completionDescription = 'print the shell completion script: bash, zsh, fish or powershell';
+export const completionDescription = 'print the shell completion script: bash, zsh or fish';
 export const completionHelp =
   '\nInstall:\n  bash: sanctum-config completion bash > ~/.local/share/bash-completion/completions/sanctum-config\n' +
   '  zsh:  sanctum-config completion zsh > "${fpath[1]}/_sanctum-config"\n' +
@@ -15,5 +15,5 @@ export const wantsCompletion = (argv: readonly string[]) => argv.slice(2).some((
  * when the command line asks for completion).
  */
 export function registerCompletionHelp(program: Command): void {
-  program.command('completion').argument('<shell>', 'bash, zsh, fish or powershell').description(completionDescription).addHelpText('after', completionHelp);
+  program.command('completion').argument('<shell>', 'bash, zsh or fish').description(completionDescription).addHelpText('after', completionHelp);
 }

@@ -5,6 +5,9 @@ import {type Complete, type RootCommand, ShellCompDirective} from '@bomb.sh/tab'
 import {resolveDatabasePath} from '../db/database-path.js';
 import {type ConfigStore, hasControlCharacters, openConfigStore, printable} from '../repo/index.js';
 import {bashCompletionScript} from './completion-bash.js';
+import {fishCompletionScript} from './completion-fish.js';
+import {zshCompletionScript} from './completion-zsh.js';
+import {UsageError} from '../errors.js';
 import {writeOut} from './stdio.js';
 import {completionDescription, completionHelp} from './completion-command.js';
 
@@ -89,8 +92,11 @@ function completeFilesWhereWanted(root: RootCommand): {wantFiles: () => void} {
   return {wantFiles: () => (files = true)};
 }
 
+/** Our own scripts: every candidate is data to each shell (the library's inserted them unquoted). */
+const completionScripts: Record<string, string> = {bash: bashCompletionScript, zsh: zshCompletionScript, fish: fishCompletionScript};
+
 /**
- * `completion bash|zsh|fish|powershell` prints the script; the script calls
+ * `completion bash|zsh|fish` prints the script; the script calls
  * back `complete -- ARGS` (hidden), which this program answers from its
  * command tree and, for keys, categories and server ids, from the database.
  */
@@ -105,12 +111,12 @@ export function registerCompletion(program: Command): void {
   setOptionHandler(root, 'export', 'output', wantFiles);
   setOptionHandler(root, 'doctor', 'compare-env', wantFiles);
   const completion = program.commands.find((c) => c.name() === 'completion');
-  const libraryScript = (completion as unknown as {_actionHandler?: (args: unknown[]) => unknown} | undefined)?._actionHandler;
   completion
     ?.description(completionDescription)
     .addHelpText('after', completionHelp)
-    .action(async (shell: string, ...rest: unknown[]) => {
-      if (shell === 'bash') writeOut(bashCompletionScript);
-      else await libraryScript?.call(completion, [shell, ...rest]);
+    .action((shell: string) => {
+      const script = completionScripts[shell];
+      if (!script) throw new UsageError(`no completion for "${printable(shell)}": choose bash, zsh or fish`);
+      writeOut(script);
     });
 }

@@ -40,19 +40,30 @@ type HistoryRow = {
   sensitive: unknown;
 };
 
+/**
+ * A setting's type and sensitivity changes: their values are a type name and
+ * a flag, never secret, though the stored entry is marked sensitive when the
+ * setting was or became secret (so the key stays "ever secret").
+ */
+const settingKindColumns = new Set(['config_type', 'is_sensitive']);
+const isKindChange = (entry: Pick<HistoryEntry, 'kind' | 'column'>) => entry.kind === 'setting' && settingKindColumns.has(entry.column ?? '');
+
 /** A history row as the program sees it: every column text (or null), whatever type another program stored. */
-const toEntry = (r: HistoryRow): HistoryEntry => ({
-  id: r.id,
-  changedAt: storedText(r.changed_at) ?? '',
-  kind: r.table_name === 'system_config' ? 'setting' : r.table_name === 'config_history' ? 'history' : 'server',
-  row: storedText(r.row_key) ?? '',
-  action: r.action as HistoryEntry['action'],
-  column: storedText(r.column_name),
-  oldValue: storedText(r.old_value),
-  newValue: storedText(r.new_value),
-  source: storedText(r.source) ?? 'other',
-  sensitive: r.sensitive === 1,
-});
+const toEntry = (r: HistoryRow): HistoryEntry =>
+  withKindsInClear({
+    id: r.id,
+    changedAt: storedText(r.changed_at) ?? '',
+    kind: r.table_name === 'system_config' ? 'setting' : r.table_name === 'config_history' ? 'history' : 'server',
+    row: storedText(r.row_key) ?? '',
+    action: r.action as HistoryEntry['action'],
+    column: storedText(r.column_name),
+    oldValue: storedText(r.old_value),
+    newValue: storedText(r.new_value),
+    source: storedText(r.source) ?? 'other',
+    sensitive: r.sensitive === 1,
+  });
+
+const withKindsInClear = (entry: HistoryEntry): HistoryEntry => (entry.sensitive && isKindChange(entry) ? {...entry, sensitive: false} : entry);
 
 /** The columns an undo may write, by table: nothing else is ever put in SQL. */
 const serverColumns = new Set([...serverFieldColumns, 'is_active']);
@@ -118,6 +129,7 @@ export function describeTarget(entry: HistoryEntry): string {
       .replace('connection_', '')
       .replace('is_', '') ?? '';
   if (entry.kind === 'history') return `history (${printable(entry.row)})`;
+  if (isKindChange(entry)) return `${printable(entry.row)} ${entry.column === 'config_type' ? 'type' : 'sensitive'}`;
   return entry.kind === 'setting' ? printable(entry.row) : `server ${printable(entry.row)}${entry.action === 'update' ? ` ${printable(column)}` : ''}`;
 }
 
@@ -172,6 +184,7 @@ export class HistoryRepo {
     );
     const secretColumns = new Set(serverFields.filter((f) => f.secret).map((f) => f.column as string));
     return (entry) => {
+      if (isKindChange(entry)) return entry;
       const secret =
         entry.sensitive ||
         (entry.kind === 'setting'
@@ -264,6 +277,7 @@ export class HistoryRepo {
       | undefined;
     if (entry.action === 'update') {
       if (entry.column === 'config_key') throw new ValidationError('change', `${entry.id} renamed a setting; it cannot be undone`);
+      if (isKindChange(entry)) return this.#undoKind(entry, conflict);
       if (entry.column !== 'config_value')
         throw new ValidationError('change', `${entry.id} changed a setting's ${printable(entry.column ?? '?')}; only value changes can be undone`);
       if (!current) return void conflict('the setting has been removed since');
@@ -289,6 +303,28 @@ export class HistoryRepo {
     this.#db
       .prepare(`INSERT INTO system_config (${settingRowColumns.join(', ')}) VALUES (${settingRowColumns.map(() => '?').join(', ')})`)
       .run(...(values as (string | number | null)[]));
+  }
+
+  /** Put back a setting's type (if its value fits it) or its sensitivity. */
+  #undoKind(entry: HistoryEntry, conflict: (why: string) => void): void {
+    const column = entry.column === 'config_type' ? 'config_type' : 'is_sensitive';
+    const row = this.#db.prepare(`SELECT config_value, ${column} AS kind FROM system_config WHERE config_key = ?`).get(storedParameter(entry.row)) as
+      | {config_value: unknown; kind: unknown}
+      | undefined;
+    if (!row) return void conflict('the setting has been removed since');
+    if (storedText(row.kind) !== entry.newValue) conflict('it has changed since');
+    let old: string | number;
+    if (column === 'config_type') {
+      if (!entry.oldValue || !isConfigType(entry.oldValue))
+        throw new ValidationError('change', `${entry.id} would put back an unknown type; it cannot be undone`);
+      checkFits(entry, entry.oldValue, storedText(row.config_value) ?? '');
+      old = entry.oldValue;
+    } else {
+      if (entry.oldValue !== '0' && entry.oldValue !== '1')
+        throw new ValidationError('change', `${entry.id} would put back a flag that is not 0 or 1; it cannot be undone`);
+      old = Number(entry.oldValue);
+    }
+    this.#db.prepare(`UPDATE system_config SET ${column} = ? WHERE config_key = ?`).run(old, storedParameter(entry.row));
   }
 
   #undoServer(entry: HistoryEntry, conflict: (why: string) => void): void {

@@ -226,7 +226,17 @@ describe('when the file and its version disagree', () => {
     const reopened = new Sqlite(path, {readonly: true});
     try {
       expect(reopened.pragma('user_version', {simple: true})).toBe(latest);
-      expect(missingSchemaObjects(reopened, latest)).toEqual(['table config_history', 'index idx_config_history_row', 'trigger trg_config_history_prune']);
+      // The table and everything on it: its index and its triggers.
+      const onHistory = missingSchemaObjects(reopened, latest);
+      expect(onHistory).toEqual([
+        'table config_history',
+        'index idx_config_history_row',
+        'trigger trg_config_history_prune',
+        'trigger trg_history_bytes_delete',
+        'trigger trg_history_bytes_update',
+        'trigger trg_config_history_shrink',
+        'trigger trg_history_bytes_insert',
+      ]);
     } finally {
       reopened.close();
     }

@@ -158,4 +158,79 @@ describe('a history another program wrote to', () => {
     expect(after.checks.map((c) => c.check)).not.toContain('history secrets');
     expect(cli(['purge-history', 'flask_port']).stdout).toBe('removed 1 change from the history\n');
   });
+
+  it('records type and sensitivity changes by any writer, shows them in clear, keeps the value masked afterwards, and undoes them', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['set', 'notes', 'hunter2-once', '--type', 'string', '--sensitive']).status).toBe(0);
+    // Another program lowers the flag, and changes the type; then the value changes in clear.
+    sqlite3(path, `UPDATE system_config SET is_sensitive = 0 WHERE config_key = 'notes';`);
+    sqlite3(path, `UPDATE system_config SET config_type = 'json', config_value = '"hunter2-json"' WHERE config_key = 'notes';`);
+    const entries = JSON.parse(cli(['history', 'notes', '--json']).stdout) as {
+      id: number;
+      column: string | null;
+      old_value: string | null;
+      new_value: string | null;
+      source: string;
+    }[];
+    const kinds = entries.filter((e) => e.column === 'is_sensitive' || e.column === 'config_type');
+    expect(kinds.map((e) => [e.column, e.old_value, e.new_value, e.source])).toEqual([
+      ['config_type', 'string', 'json', 'other'],
+      ['is_sensitive', '1', '0', 'other'],
+    ]);
+    // The setting was secret once: its values stay masked in every history output.
+    for (const args of [['history'], ['history', 'notes'], ['history', 'notes', '--json']]) expect(cli(args).stdout).not.toMatch(/hunter2/);
+    expect(cli(['history', 'notes']).stdout).toMatch(/notes type +'string' -> 'json'/);
+    // Undo puts a type back only when the value fits it, and the flag back as it was.
+    const typeChange = kinds[0]!.id;
+    const flagChange = kinds[1]!.id;
+    expect(cli(['undo', String(flagChange)]).status).toBe(0);
+    expect(sqlite3(path, `SELECT is_sensitive FROM system_config WHERE config_key = 'notes'`)).toBe('1');
+    expect(cli(['undo', String(typeChange)]).status).toBe(0);
+    expect(sqlite3(path, `SELECT config_type FROM system_config WHERE config_key = 'notes'`)).toBe('string');
+    expect(cli(['set', 'flask_port', '5001']).status).toBe(0);
+    sqlite3(path, `UPDATE system_config SET config_type = 'string', config_value = 'not-a-port' WHERE config_key = 'flask_port';`);
+    const portType = (JSON.parse(cli(['history', 'flask_port', '--json']).stdout) as {id: number; column: string}[]).find((e) => e.column === 'config_type')!;
+    const refused = cli(['undo', String(portType.id)]);
+    expect(refused.status).toBe(2);
+    expect(expectOneLine(refused.stderr)).toMatch(`change: ${portType.id} would put back a value that is not a valid integer; it cannot be undone`);
+  });
+
+  it('the classification that follows an insert is part of it, not a change, whoever inserts', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['list']).status).toBe(0);
+    sqlite3(path, `DELETE FROM system_config WHERE config_key = 'openai_api_key';`);
+    // The panel's way (INSERT OR REPLACE with its defaults): the catalogue makes it secret.
+    sqlite3(path, `INSERT OR REPLACE INTO system_config (config_key, config_value) VALUES ('openai_api_key', 'sk-x'), ('smtp_pass', 'p');`);
+    const history = JSON.parse(cli(['history', '--json']).stdout) as {key: string; column: string | null}[];
+    expect(history.filter((e) => e.column === 'is_sensitive' || e.column === 'config_type')).toEqual([]);
+    expect(sqlite3(path, `SELECT group_concat(is_sensitive) FROM system_config WHERE config_key IN ('openai_api_key', 'smtp_pass')`)).toBe('1,1');
+  });
+
+  it('is bounded in bytes: large values go oldest first, while each row keeps its newest small entries', () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['set', 'history_max_bytes', '200000', '--type', 'integer']).status).toBe(0);
+    expect(cli(['set', 'openai_api_key', '--stdin'], {input: 'sk-rotated'}).status).toBe(0);
+    // 60 values of 10 KB on throwaway rows: 1.2 MB of history against a 200 KB bound.
+    const big = 'x'.repeat(10_000);
+    const flood = Array.from(
+      {length: 30},
+      (_, i) =>
+        `INSERT INTO system_config (config_key, config_value) VALUES ('junk_${i}', '${big}'); UPDATE system_config SET config_value = '${big}y' WHERE config_key = 'junk_${i}';`,
+    );
+    sqlite3(path, `BEGIN; ${flood.join('\n')} COMMIT;`);
+    const sizeOfEntries = `SELECT sum(COALESCE(length(CAST(old_value AS BLOB)), 0) + COALESCE(length(CAST(new_value AS BLOB)), 0)) FROM config_history`;
+    const bytes = Number(sqlite3(path, sizeOfEntries));
+    expect(bytes).toBeLessThanOrEqual(200_000);
+    // The counter agrees with the entries, and the small record of the key survived.
+    expect(Number(sqlite3(path, 'SELECT bytes FROM sanctum_history_bytes'))).toBe(bytes);
+    expect((JSON.parse(cli(['history', 'openai_api_key', '--json']).stdout) as unknown[]).length).toBe(1);
+    // A wrong count written by another program heals at the next shrink and blocks nothing.
+    sqlite3(path, 'UPDATE sanctum_history_bytes SET bytes = 9000000000;');
+    expect(cli(['set', 'flask_port', '5002']).status).toBe(0);
+    expect(Number(sqlite3(path, 'SELECT bytes FROM sanctum_history_bytes'))).toBe(Number(sqlite3(path, sizeOfEntries)));
+    expect((JSON.parse(cli(['history', 'openai_api_key', '--json']).stdout) as unknown[]).length).toBe(1);
+  });
 });

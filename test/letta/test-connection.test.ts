@@ -170,3 +170,15 @@ describe('serverBaseUrl', () => {
     }
   });
 });
+
+describe('the outcome names', () => {
+  it('are the ones the README documents, no more and no fewer', async () => {
+    const {readFileSync} = await import('node:fs');
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const documented = [...(/Outcomes: ([^.]+)\./.exec(readme.replace(/\s+/g, ' '))?.[1] ?? '').matchAll(/`([a-z-]+)`/g)].map((m) => m[1]);
+    const source = readFileSync(new URL('../../src/letta/test-connection.ts', import.meta.url), 'utf8');
+    const coded = [...(/type ConnectionOutcome = ([^;]+);/.exec(source)?.[1] ?? '').matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+    expect(documented.length).toBeGreaterThan(0);
+    expect(documented).toEqual(coded);
+  });
+});

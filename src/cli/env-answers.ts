@@ -1,9 +1,7 @@
 import {ValidationError} from '../errors.js';
 import type {FirstRunAnswers} from '../repo/first-run.js';
+import type {EnvBinding} from '../repo/env-names.js';
 import type {Setting} from '../repo/index.js';
-
-/** Variables that name a setting under another name than its upper-cased key. */
-const settingAliases: Record<string, string> = {LETTA_DIR: 'letta_data_path'};
 
 function serverFromUrl(name: string, text: string): {address: string; port: number} {
   let url: URL;
@@ -25,17 +23,21 @@ function serverFromUrl(name: string, text: string): {address: string; port: numb
 
 /**
  * What `init --from-env` takes from the environment: each setting from its
- * upper-cased key (as `export --format env` names it, so the two round-trip),
- * and the active server from the variables Letta and SMCP read.
+ * env name (the one the box's programs read and every export writes, so the
+ * two round-trip: MCP_PORT, LETTA_DIR, OPENAI_BASE_URL, ...), else from its
+ * upper-cased key (the names earlier releases wrote: SMCP_PORT,
+ * LETTA_DATA_PATH, ...), and the active server from the variables Letta and
+ * SMCP read.
  */
-export function answersFromEnv(settings: readonly Setting[], env: NodeJS.ProcessEnv): FirstRunAnswers {
+export function answersFromEnv(settings: readonly Setting[], bindings: readonly EnvBinding[], env: NodeJS.ProcessEnv): FirstRunAnswers {
   const values: Record<string, string> = {};
-  for (const [name, key] of Object.entries(settingAliases)) {
-    if (env[name]) values[key] = env[name]!;
-  }
   for (const setting of settings) {
     const value = env[setting.key.toUpperCase()];
     if (value !== undefined && value !== '') values[setting.key] = value;
+  }
+  for (const binding of bindings) {
+    const value = env[binding.name];
+    if (value !== undefined && value !== '') values[binding.key] = value;
   }
   const server: {address?: string; port?: number; password?: string; token?: string} = {};
   const urlName = env.LETTA_SERVER_URL ? 'LETTA_SERVER_URL' : env.LETTA_BASE_URL ? 'LETTA_BASE_URL' : undefined;

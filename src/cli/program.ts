@@ -1,6 +1,7 @@
 import {Command} from 'commander';
 import {UsageError} from '../errors.js';
 import {registerDoctorCommand} from './commands/doctor.js';
+import {registerEnvFileCommands} from './commands/env-file.js';
 import {registerHistoryCommands} from './commands/history.js';
 import {registerCompletionHelp} from './completion-command.js';
 import {registerInitCommand} from './commands/init.js';
@@ -52,6 +53,7 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
   const server = registerServerCommands(program);
   registerServerTestCommand(server);
   registerDoctorCommand(program);
+  registerEnvFileCommands(program);
   registerHistoryCommands(program);
   if (withCompletion) withCompletion(program);
   else registerCompletionHelp(program);

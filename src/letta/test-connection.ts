@@ -112,6 +112,8 @@ const isLettaHealth = (body: unknown): body is {version?: unknown; status?: unkn
  * `signal` lets a person cancel; cancelling rejects with its reason.
  */
 export async function testConnection(server: ServerToTest, options: {signal?: AbortSignal} = {}): Promise<ConnectionReport> {
+  // A sourced env file (or anyone) may have set this; a test that trusts any certificate would send the password to whoever answers.
+  delete process.env.NODE_TLS_REJECT_UNAUTHORIZED;
   const url = serverBaseUrl(server);
   // Stored by another program, the timeout may be anything: the rule's range keeps the one clock honest.
   const stored = server.timeout && Number.isFinite(server.timeout) ? server.timeout : defaultTimeoutSeconds;

@@ -6,6 +6,7 @@ import {type ForeignObject, foreignSchemaObjects} from '../db/own-schema-objects
 import {ServersRepo} from './servers-repo.js';
 import {SettingsRepo} from './settings-repo.js';
 import {HistoryRepo} from './history-repo.js';
+import {EnvNamesRepo} from './env-names.js';
 import {type ChangeSource, WriteContext} from './write-context.js';
 
 /** The repository the CLI and the TUI use; nothing above this layer sees SQL. */
@@ -17,6 +18,8 @@ export type ConfigStore = {
   readonly settings: SettingsRepo;
   readonly servers: ServersRepo;
   readonly history: HistoryRepo;
+  /** Which settings go into env files, under which names. */
+  readonly envNames: EnvNamesRepo;
   /**
    * A number that changes when another connection (the web panel, a script)
    * commits to the file, so a long-lived view knows to reload.
@@ -54,6 +57,7 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
     settings: new SettingsRepo(db, writes),
     servers: new ServersRepo(db, writes),
     history: new HistoryRepo(db, writes),
+    envNames: new EnvNamesRepo(db, writes),
     externalVersion: () => db.pragma('data_version', {simple: true}) as number,
     integrityCheck: () =>
       (db.pragma('integrity_check') as {integrity_check: string}[])

@@ -1,3 +1,4 @@
+import type {ConfigType} from './setting-types.js';
 import type {ConfigStore} from './config-store.js';
 import type {Server, ServerFields} from './servers-repo.js';
 
@@ -25,6 +26,20 @@ export function applyFirstRun(store: ConfigStore, answers: FirstRunAnswers): str
   return store.transaction(() => {
     const changes: string[] = [];
     for (const [key, input] of Object.entries(answers.settings ?? {})) {
+      const known = store.settings.get(key) ? undefined : store.settings.known(key);
+      if (known) {
+        // The catalogue knows it (the bootstrap's VENICE_API_KEY): added as it says.
+        store.settings.add({
+          key,
+          type: known.type as ConfigType,
+          value: input,
+          category: known.category,
+          description: known.description,
+          sensitive: known.sensitive,
+        });
+        changes.push(`set ${key}`);
+        continue;
+      }
       const before = store.settings.require(key).value;
       if (store.settings.set(key, input).value !== before) changes.push(`set ${key}`);
     }

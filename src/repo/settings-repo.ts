@@ -146,6 +146,11 @@ export class SettingsRepo {
     );
   }
 
+  /** What the catalogue knows of a key (a setting of the design, the panel or the box's programs), whether or not the file holds it. */
+  known(key: string): KnownSetting | undefined {
+    return this.#known.ofKey(key);
+  }
+
   /** Every setting, or one category's, in a stable order: category order, then insertion. */
   list(category?: string): Setting[] {
     const settings: Setting[] = [];

@@ -75,3 +75,41 @@ describe('sanctum-config server test', () => {
     expect(expectOneLine(none.stderr)).toMatch(/no server is active/);
   });
 });
+
+describe('server test over TLS', () => {
+  it('checks the certificate even when NODE_TLS_REJECT_UNAUTHORIZED=0 came in from a sourced env file', async () => {
+    const {execFileSync} = await import('node:child_process');
+    const {readFileSync} = await import('node:fs');
+    const {join} = await import('node:path');
+    const {createServer} = await import('node:https');
+    const {tempDir} = await import('../helpers/temp-db.js');
+    const dir = tempDir();
+    execFileSync(
+      'openssl',
+      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'), '-days', '1', '-subj', '/CN=127.0.0.1'],
+      {stdio: 'ignore'},
+    );
+    let asked = 0;
+    const server = createServer({key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem'))}, (_req, res) => {
+      asked++;
+      res.writeHead(200, {'content-type': 'application/json'}).end('{"version":"0.6.0","status":"ok"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const port = (server.address() as {port: number}).port;
+      const db = tempDbPath();
+      cliFor(db)(['server', 'set', '1', '--address', 'https://127.0.0.1', '--port', String(port), '--timeout', '3', '--password-stdin'], {input: 'pw-secret'});
+      const result = await new Promise<{status: number | null; stdout: string}>((resolve) => {
+        const child = spawn(process.execPath, [cliPath, '--db', db, 'server', 'test', '--json'], {env: {...process.env, NODE_TLS_REJECT_UNAUTHORIZED: '0'}});
+        let stdout = '';
+        child.stdout.on('data', (d) => (stdout += d));
+        child.on('close', (status) => resolve({status, stdout}));
+      });
+      expect(result.status).toBe(1);
+      expect(JSON.parse(result.stdout)).toMatchObject({outcome: 'tls-error'});
+      expect(asked).toBe(0);
+    } finally {
+      await new Promise((resolve) => server.close(resolve));
+    }
+  });
+});

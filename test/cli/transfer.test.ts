@@ -14,6 +14,7 @@ function populated() {
   const cli = cliFor(db);
   cli(['set', 'anthropic_api_key', '--stdin'], {input: secret});
   cli(['set', 'flask_port', '5050']);
+  cli(['set', 'smcp_port', '8005']);
   cli(['set', 'model_defaults', '{"temperature": 0.2}', '--type', 'json', '--category', 'models', '--description', 'Model knobs']);
   cli(['server', 'add', '--address', 'https://letta.example.com', '--port', '443', '--name', 'cloud', '--password-stdin', '--activate'], {input: password});
   return {db, cli};
@@ -111,17 +112,19 @@ describe('export and import', () => {
     const {cli} = populated();
     const tricky = `it's "quoted" $HOME \`id\` \\ back\nnext line`;
     cli(['set', 'sanctum_base_path', '--stdin'], {input: tricky});
+    expect(cli(['env-file', 'name', 'sanctum_base_path', 'SANCTUM_BASE_PATH']).status).toBe(0);
+    expect(cli(['env-file', 'name', 'model_defaults', 'MODEL_DEFAULTS']).status).toBe(0);
     const plain = cli(['export', '--format', 'env']).stdout;
     expect(plain).not.toContain(secret);
     expect(plain).toContain('# ANTHROPIC_API_KEY is sensitive');
     const file = join(tempDir(), 'config.env');
     expect(cli(['export', '--format', 'env', '--reveal', '--output', file]).status).toBe(0);
-    const script = `set -eu; . "$1"; printf '%s\\0' "$SANCTUM_BASE_PATH" "$ANTHROPIC_API_KEY" "$FLASK_PORT" "$LETTA_SERVER_URL" "$LETTA_BASE_URL" "$LETTA_SERVER_PASSWORD" "$LETTA_API_KEY" "$MODEL_DEFAULTS"`;
+    const script = `set -eu; . "$1"; printf '%s\\0' "$SANCTUM_BASE_PATH" "$ANTHROPIC_API_KEY" "$MCP_PORT" "$LETTA_SERVER_URL" "$LETTA_BASE_URL" "$LETTA_SERVER_PASSWORD" "$LETTA_API_KEY" "$MODEL_DEFAULTS"`;
     const values = execFileSync('sh', ['-c', script, 'sh', file], {encoding: 'utf8'}).split('\0');
     expect(values.slice(0, 8)).toEqual([
       tricky,
       secret,
-      '5050',
+      '8005',
       'https://letta.example.com:443',
       'https://letta.example.com:443',
       password,
@@ -129,6 +132,8 @@ describe('export and import', () => {
       '{"temperature":0.2}',
     ]);
     expect(readFileSync(file, 'utf8')).not.toMatch(/\$\(/);
+    // Names nobody reads are not written: the panel hard-codes its port.
+    expect(readFileSync(file, 'utf8')).not.toMatch(/FLASK_PORT/);
   });
 
   it('refuses an unknown export format', () => {

@@ -244,7 +244,11 @@ describe('when the file and its version disagree', () => {
 
   it('a lost user_version with a ledger is repaired from the ledger, not from the shape', () => {
     const path = join(tempDir(), 'config.db');
-    shipMigrationsForTesting(withExtra("INSERT INTO sanctum_setting_catalogue VALUES ('walk_once', 'string', 'general', 0, 'd', '', 'design');"));
+    shipMigrationsForTesting(
+      withExtra(
+        "INSERT INTO sanctum_setting_catalogue (config_key, config_type, category, is_sensitive, description, default_value, origin) VALUES ('walk_once', 'string', 'general', 0, 'd', '', 'design');",
+      ),
+    );
     openAndClose(path);
     const db = new Sqlite(path);
     db.pragma('user_version = 0');

@@ -141,14 +141,14 @@ describe("the Sanctum control panel's database", () => {
 
   it('shows a value that does not fit its type as invalid and does not export it', () => {
     const box = panelBox();
-    expect(box.cli(['set', 'flask_port', '5000']).status).toBe(0);
+    expect(box.cli(['set', 'smcp_port', '8001']).status).toBe(0);
     panel('form-update', box.path, 'letta_server_port', 'abc');
-    panel('form-update', box.path, 'flask_port', 'None');
-    expect(box.setting('flask_port')).toMatchObject({invalid: 'not a valid port'});
-    expect(box.cli(['list']).stdout).toMatch(/flask_port\s+None \(invalid: not a valid port\)/);
+    panel('form-update', box.path, 'smcp_port', 'None');
+    expect(box.setting('smcp_port')).toMatchObject({invalid: 'not a valid port'});
+    expect(box.cli(['list']).stdout).toMatch(/smcp_port\s+None \(invalid: not a valid port\)/);
     const env = box.cli(['export', '--format', 'env']);
-    expect(env.stdout).not.toMatch(/^export FLASK_PORT=/m);
-    expect(env.stderr).toMatch(/FLASK_PORT: left out, the stored value is not a valid port/);
+    expect(env.stdout).not.toMatch(/^export MCP_PORT=/m);
+    expect(env.stderr).toMatch(/MCP_PORT: left out, the stored value is not a valid port/);
     // The server keeps its last good port.
     expect(box.servers()[0]).toMatchObject({port: 443});
   });

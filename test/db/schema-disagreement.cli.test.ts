@@ -17,7 +17,7 @@ describe('a file whose objects its schema version promises are gone', () => {
       expect.objectContaining({
         check: 'schema objects',
         status: 'warn',
-        message: `the file records schema version ${latestSchemaVersion()} but lacks table config_history, index idx_config_history_row, trigger trg_config_history_prune, trigger trg_history_bytes_delete, trigger trg_history_bytes_update, trigger trg_config_history_shrink, trigger trg_history_bytes_insert`,
+        message: `the file records schema version ${latestSchemaVersion()} but lacks table config_history, index idx_config_history_row, trigger trg_config_history_prune and 4 more`,
       }),
     );
     const set = cli(['set', 'flask_port', '5001']);

@@ -70,20 +70,62 @@ describe('values from the database are data, never terminal commands', () => {
     expect(app.controls.join('')).not.toContain(']52;c;ZWNobyBwd25lZA');
   });
 
-  it('never becomes a variable that steers a shell: PATH, LD_*, NODE_OPTIONS, BASH_ENV ... are left out with a warning', () => {
-    const cli = cliFor(tempDbPath());
-    const hijacks = ['path', 'ld_preload', 'node_options', 'bash_env', 'ifs', 'ps4', 'env', 'pythonpath', 'letta_api_key', 'shellopts'];
-    for (const key of hijacks) expect(cli(['set', key, '/tmp/x', '--type', 'string']).status).toBe(0);
-    cli(['set', 'my_tool_home', '/opt/tool', '--type', 'string']);
-    const result = cli(['export', '--format', 'env']);
+  it("exports a name only from the catalogue or an operator's checked choice: planted rows and steering names never become variables", () => {
+    const path = tempDbPath();
+    const cli = cliFor(path);
+    expect(cli(['set', 'openai_api_key', '--stdin'], {input: 'sk-ours'}).status).toBe(0);
+    // Rows another program inserted, named after variables that run code or turn off checks.
+    const planted = [
+      'path',
+      'ld_preload',
+      'node_options',
+      'bash_env',
+      'ps0',
+      'lessopen',
+      'viminit',
+      'tar_options',
+      'openssl_conf',
+      'node_tls_reject_unauthorized',
+      'pythonpath',
+      'letta_api_key',
+      'Openai_Api_Key',
+      'OPENAI_API_KEY',
+    ];
+    const insert = planted.map((k) => `INSERT OR IGNORE INTO system_config (config_key, config_value) VALUES ('${k}', 'planted-$(touch /tmp/x)');`).join(' ');
+    spawnSync('sqlite3', [path, insert]);
+    const result = cli(['export', '--format', 'env', '--reveal']);
     expect(result.status).toBe(0);
-    for (const key of hijacks) {
-      expect(result.stdout).not.toMatch(new RegExp(`^export ${key.toUpperCase()}=`, 'm'));
-      expect(result.stderr).toContain(`warning: ${key}: left out`);
-    }
+    expect(result.stdout).not.toMatch(/planted/);
     const env = sourcedBy('dash', result.stdout);
-    expect(env.MY_TOOL_HOME).toBe('/opt/tool');
-    expect(env.PATH).not.toBe('/tmp/x');
+    expect(env.OPENAI_API_KEY).toBe('sk-ours');
+    // An operator may not choose such a name either (exit 2, nothing stored)...
+    for (const name of [
+      'PS0',
+      'LESSOPEN',
+      'VIMINIT',
+      'TAR_OPTIONS',
+      'OPENSSL_CONF',
+      'NODE_TLS_REJECT_UNAUTHORIZED',
+      'LD_PRELOAD',
+      'BASH_ENV',
+      'PATH',
+      'LETTA_API_KEY',
+      'http_proxy',
+    ]) {
+      const chosen = cli(['env-file', 'name', 'openai_api_key', name]);
+      expect({name, status: chosen.status}).toEqual({name, status: 2});
+    }
+    // ... nor take a name another setting carries, in any case.
+    expect(cli(['set', 'my_tool_home', '/opt/tool', '--type', 'string']).status).toBe(0);
+    expect(cli(['env-file', 'name', 'my_tool_home', 'openai_api_key']).status).toBe(2);
+    expect(cli(['env-file', 'name', 'my_tool_home', 'MY_TOOL_HOME']).status).toBe(0);
+    expect(sourcedBy('dash', cli(['export', '--format', 'env']).stdout).MY_TOOL_HOME).toBe('/opt/tool');
+    // A choice planted in our own table is checked again on every export: left out, with a warning.
+    spawnSync('sqlite3', [path, "INSERT INTO sanctum_env_names (config_key, env_name) VALUES ('path', 'PS0'), ('lessopen', 'Openai_Api_Key');"]);
+    const again = cli(['export', '--format', 'env', '--reveal']);
+    expect(again.stdout).not.toMatch(/planted|^export PS0=/m);
+    expect(again.stderr).toMatch(/warning: path: left out, PS0 would steer a shell/);
+    expect(again.stderr).toMatch(/warning: lessopen: left out, Openai_Api_Key already carries openai_api_key/);
   });
 
   it('keep the CLI usable with a 10 MB value: list shows a slice, get gives it whole', () => {

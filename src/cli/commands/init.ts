@@ -23,7 +23,10 @@ export function registerInitCommand(program: Command): void {
     .command('init')
     .description('first-run setup: create the database, then apply flags (never prompts without a terminal)')
     .option('--non-interactive', 'never open the setup wizard, even on a terminal')
-    .option('--from-env', 'take OPENAI_API_KEY, ANTHROPIC_API_KEY, OLLAMA_BASE_URL, LETTA_SERVER_URL, LETTA_SERVER_PASSWORD, ... from the environment')
+    .option(
+      '--from-env',
+      'take OPENAI_API_KEY, OPENAI_BASE_URL, MCP_PORT, LETTA_DIR, LETTA_SERVER_URL, LETTA_SERVER_PASSWORD, ... (see env-file names) from the environment',
+    )
     .option('--set <key=value>', 'set a setting (repeatable)', parseAssignment, {})
     .option('--server-address <address>', 'address of the active Letta server')
     .option('--server-port <port>', 'its port')
@@ -68,7 +71,7 @@ export function registerInitCommand(program: Command): void {
       // Looked for before the store is opened: no write lock is held while waiting on the network.
       const local = probe ? await findLocalLetta() : undefined;
       await withChanges(command, Boolean(options.json), (store, say) => {
-        const fromEnv = options.fromEnv ? answersFromEnv(store.settings.list(), process.env) : {};
+        const fromEnv = options.fromEnv ? answersFromEnv(store.settings.list(), store.envNames.bindings().bindings, process.env) : {};
         const settings = {...fromEnv.settings, ...options.set};
         for (const key of Object.keys(options.set)) {
           if (store.settings.get(key)?.sensitive || looksSecret(key)) warnSecretInArgv(key);

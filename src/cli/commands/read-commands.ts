@@ -80,7 +80,7 @@ export async function exportConfig(path: string, options: ExportOptions): Promis
   const {text, warnings} = await withStoreAt(path, 'read', (store) =>
     format === 'json'
       ? {text: `${JSON.stringify(buildExport(store, reveal), null, 2)}\n`, warnings: []}
-      : formatEnvExport(store.settings.list(), store.servers.active(), {reveal, format}),
+      : formatEnvExport(store.envNames.bindings(), (key) => store.settings.get(key), store.servers.active(), {reveal, format}),
   );
   for (const warning of warnings) writeErr(`sanctum-config: warning: ${warning}\n`);
   writeOutput(options.output, text);

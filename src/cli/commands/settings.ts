@@ -54,10 +54,12 @@ export function registerSettingCommands(program: Command): void {
         if (existing && options.type !== undefined) {
           throw new UsageError(`${key} already exists (type ${existing.type}); drop --type to change its value`);
         }
-        if (!existing && options.type === undefined) {
+        // A setting the catalogue knows (the bootstrap's VENICE_API_KEY, say) is added as the catalogue describes it.
+        const known = existing || options.type !== undefined ? undefined : store.settings.known(key);
+        if (!existing && options.type === undefined && !known) {
           throw new UsageError(`no setting '${key}'; to add it, give --type (and --category)`);
         }
-        const secret = existing ? existing.sensitive : Boolean(options.sensitive) || looksSecret(key);
+        const secret = existing ? existing.sensitive : Boolean(options.sensitive) || looksSecret(key) || Boolean(known?.sensitive);
         if (secret && !options.stdin) warnSecretInArgv(key);
         if (secret && options.ifValue !== undefined) warnSecretInArgv(key, 'current value (--if-value)');
         if (existing) {
@@ -67,11 +69,11 @@ export function registerSettingCommands(program: Command): void {
         if (options.ifValue !== undefined) throw new ConflictError(`no setting '${key}' (it was removed?); nothing changed`, '(removed)');
         store.settings.add({
           key,
-          type: options.type,
+          type: options.type ?? known!.type,
           value: input,
-          category: options.category,
-          description: options.description,
-          sensitive: Boolean(options.sensitive),
+          category: options.category ?? known?.category,
+          description: options.description ?? known?.description,
+          sensitive: Boolean(options.sensitive) || Boolean(known?.sensitive),
         });
         say(`added ${key}`);
       });

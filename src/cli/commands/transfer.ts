@@ -66,7 +66,7 @@ export function registerTransferCommands(program: Command): void {
       'after',
       '\nExamples:\n  $ sanctum-config export --reveal --output backup.json\n' +
         '  $ eval "$(sanctum-config export --format env --reveal)"   # OPENAI_API_KEY, LETTA_SERVER_URL, ...\n' +
-        '  $ sanctum-config export --format dotenv --reveal --output ~/.letta/.env   # Letta (python-dotenv)\n' +
+        '  $ sanctum-config env-file sync                 # ~/.letta/.env, in the dialect its launcher needs\n' +
         '  $ sanctum-config export --format docker --reveal --output letta.env      # docker run --env-file',
     )
     .action((options: ExportOptions, command: Command) => exportConfig(databasePathOf(command), options));

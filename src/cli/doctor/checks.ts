@@ -216,7 +216,7 @@ export function envFileCheck(store: ConfigStore, path: string): Check {
   const format: EnvFormat = envFormats.find((f) => header.includes(`: ${f === 'env' ? 'POSIX' : f}`)) ?? (/^export /m.test(text) ? 'env' : 'docker');
   let expected: Map<string, string>;
   try {
-    expected = assignments(formatEnvExport(store.settings.list(), store.servers.active(), {reveal: true, format}).text);
+    expected = assignments(formatEnvExport(store.envNames.bindings(), (key) => store.settings.get(key), store.servers.active(), {reveal: true, format}).text);
   } catch (error) {
     return {check, status: 'warn', message: `cannot compare: ${(error as Error).message}`};
   }

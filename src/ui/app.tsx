@@ -29,6 +29,7 @@ import type {PanelContext, Status} from './shell/panel-context.js';
 import {type ShellControls, shellKeys} from './shell/shell-keys.js';
 import {type Tab, tabIdentity} from './shell/tabs.js';
 import {clip} from './text-fit.js';
+import {envFileDrift, envFileLag, syncEnvFileNow} from './shell/env-file-status.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
 
 export type AppProps = {
@@ -122,6 +123,12 @@ export function App({
     setLastIndex(index);
   };
   const tests = useConnectionTest(panel);
+  // After every load of the data (a write of ours, another program's, the start): say when ~/.letta/.env lags behind.
+  useEffect(() => {
+    const drift = envFileDrift(store);
+    if (!drift?.drifted) return;
+    setStatus((s) => (s.tone === 'busy' || s.text.includes(envFileLag) ? s : {...s, text: s.text ? `${s.text}; ${envFileLag}` : envFileLag}));
+  }, [store, settings, servers]);
   // Messages expire: information after 10 s, errors after 30 s; work in progress stays.
   useEffect(() => {
     if (status.tone === 'busy' || !status.text) return;
@@ -144,6 +151,7 @@ export function App({
       (writeControl ?? ((text: string) => stdout.write(text)))('\u001b[2J\u001b[H');
       setStatus({tone: 'info', text: 'redrawn'});
     },
+    syncEnvFile: () => setStatus(syncEnvFileNow(store)),
     quit: exit,
   };
   const helpTables = [shellKeys, ...(tab.kind === 'servers' ? serversKeyTables : settingsKeyTables), historyKeys] as KeyTable<never>[];

@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {type Check, connectionCheck, databaseChecks, envFileCheck, fileChecks, secretChecks} from '../doctor/checks.js';
+import {type Check, connectionCheck, databaseChecks, envFileCheck, fileChecks, managedEnvFileCheck, secretChecks} from '../doctor/checks.js';
 import {print, withStore} from '../with-store.js';
 
 const marks: Record<Check['status'], string> = {ok: 'ok  ', warn: 'warn', fail: 'FAIL'};
@@ -19,7 +19,7 @@ export function registerDoctorCommand(program: Command): void {
         ...databaseChecks(store, store.recordedVersion()),
         ...secretChecks(store),
         ...(options.offline ? [] : [await connectionCheck(store)]),
-        ...(options.compareEnv ? [envFileCheck(store, options.compareEnv)] : []),
+        ...(options.compareEnv ? [envFileCheck(store, options.compareEnv)] : managedEnvFileCheck(store)),
       ]);
       const healthy = checks.every((c) => c.status !== 'fail');
       if (options.json) print(JSON.stringify({ok: healthy, checks}, null, 2));

@@ -1,53 +1,12 @@
-import {mkdirSync, readFileSync} from 'node:fs';
 import {homedir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import type {Command} from 'commander';
-import {StoreError, UsageError} from '../../errors.js';
-import {pathKind} from '../../db/private-file.js';
-import {type EnvDialect, envDialects} from '../../repo/env-dialects.js';
-import {envEntries} from '../../repo/env-entries.js';
-import {type EnvFileChange, mergeEnvFile} from '../../repo/env-file.js';
-import {type ConfigStore, printable} from '../../repo/index.js';
-import {writeOutput} from '../output.js';
+import {UsageError} from '../../errors.js';
+import type {EnvFileChange} from '../../repo/env-file.js';
+import {planEnvFileSync, writeEnvFile} from '../../repo/env-file-sync.js';
+import {printable} from '../../repo/index.js';
 import {writeErr} from '../stdio.js';
 import {print, withStore} from '../with-store.js';
-
-const defaultEnvFile = () => join(homedir(), '.letta', '.env');
-
-/** Which dialect the file's readers need, and why: the launcher that reads ~/.letta/.env decides. */
-function chooseDialect(path: string, given: string | undefined): {dialect: EnvDialect; why: string} {
-  if (given !== undefined) {
-    if (!(envDialects as readonly string[]).includes(given)) throw new UsageError(`--dialect must be plain or export, not ${printable(given)}`);
-    return {dialect: given as EnvDialect, why: 'as --dialect says'};
-  }
-  if (path === defaultEnvFile()) {
-    const launcher = join(homedir(), 'launch_letta.sh');
-    const text = pathKind(launcher) === 'file' ? readFileSync(launcher, 'utf8') : '';
-    if (/--env-file\s+\S*\.letta\/\.env/.test(text)) {
-      return {dialect: 'plain', why: '~/launch_letta.sh passes it to docker run --env-file, which reads plain KEY=value lines'};
-    }
-    if (text) return {dialect: 'export', why: '~/launch_letta.sh sources it without set -a: only export lines reach Letta (and SMCP reads only those)'};
-  }
-  return {dialect: 'export', why: 'no Docker launcher reads it: export lines reach Letta through a shell, SMCP, python-dotenv and npm dotenv'};
-}
-
-/** The file as it is: a regular file or nothing (a FIFO planted there must not block us, a link must not redirect us). */
-function currentText(path: string): string | undefined {
-  const kind = pathKind(path);
-  if (kind === 'missing') return undefined;
-  if (kind !== 'file') throw new StoreError(`will not read ${printable(path)}: it is not a regular file`);
-  return readFileSync(path, 'utf8');
-}
-
-function planSync(store: ConfigStore, path: string, dialectOption: string | undefined) {
-  const {dialect, why} = chooseDialect(path, dialectOption);
-  const {bindings, problems} = store.envNames.bindings();
-  const {entries, warnings} = envEntries(bindings, (key) => store.settings.get(key), store.servers.active());
-  const heading = `# ${path === defaultEnvFile() ? '~/.letta/.env' : printable(path)}: written by sanctum-config env-file sync (${dialect} lines: ${why})`;
-  const before = currentText(path);
-  const merged = mergeEnvFile(before, entries, dialect, heading);
-  return {dialect, why, before, ...merged, warnings: [...problems, ...warnings]};
-}
 
 const describeChange = (c: EnvFileChange) =>
   c.action === 'added' ? `+ ${c.after}` : c.action === 'removed-duplicate' ? `- ${c.before} (a second ${c.name} line)` : `- ${c.before}\n+ ${c.after}`;
@@ -67,13 +26,10 @@ export function registerEnvFileCommands(program: Command): void {
     .addHelpText('after', '\nExamples:\n  $ sanctum-config env-file sync\n  $ sanctum-config env-file sync ~/.letta/.env --dialect plain --dry-run')
     .action(async (pathArgument: string, options: {dialect?: string; dryRun?: boolean; json?: boolean}, command: Command) => {
       const path = resolveEnvPath(pathArgument);
-      const plan = await withStore(command, 'read', (store) => planSync(store, path, options.dialect));
+      const plan = await withStore(command, 'read', (store) => planEnvFileSync(store, path, options.dialect));
       for (const warning of plan.warnings) writeErr(`sanctum-config: warning: ${warning}\n`);
-      const changed = plan.before !== plan.text;
-      if (changed && !options.dryRun) {
-        mkdirSync(dirname(path), {recursive: true, mode: 0o700});
-        writeOutput(path, plan.text);
-      }
+      const changed = plan.drifted;
+      if (changed && !options.dryRun) writeEnvFile(plan);
       if (options.json) {
         print(
           JSON.stringify(
@@ -106,8 +62,8 @@ export function registerEnvFileCommands(program: Command): void {
     .option('--json', 'print {"drifted": ..., "changes": [...]}')
     .action(async (pathArgument: string, options: {dialect?: string; json?: boolean}, command: Command) => {
       const path = resolveEnvPath(pathArgument);
-      const plan = await withStore(command, 'read', (store) => planSync(store, path, options.dialect));
-      const drifted = plan.before !== plan.text;
+      const plan = await withStore(command, 'read', (store) => planEnvFileSync(store, path, options.dialect));
+      const drifted = plan.drifted;
       if (options.json) print(JSON.stringify({drifted, path, dialect: plan.dialect, changes: plan.changes.map(changeJson)}, null, 2));
       else for (const c of plan.changes) print(describeChange(c));
       if (drifted) process.exitCode = 1;

@@ -2,6 +2,7 @@ import {existsSync, readFileSync, statSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {latestSchemaVersion} from '../../db/migrate.js';
 import {testConnection} from '../../letta/test-connection.js';
+import {envFileDrift} from '../../repo/env-file-sync.js';
 import {formatEnvExport, type EnvFormat, envFormats} from '../../repo/env-export.js';
 import {printable, type ConfigStore} from '../../repo/index.js';
 
@@ -236,4 +237,16 @@ export function envFileCheck(store: ConfigStore, path: string): Check {
     message: `${printable(path)} (${format}) ${parts.join('; ')}`,
     fix: `sanctum-config export --format ${format} --reveal --output ${shq(path)}`,
   };
+}
+
+/** ~/.letta/.env, when the box has one: a warning while it says something else than `env-file sync` would write. */
+export function managedEnvFileCheck(store: ConfigStore): Check[] {
+  const drift = envFileDrift(store);
+  if (!drift) return [];
+  const check = '~/.letta/.env';
+  if (drift.problem) return [{check, status: 'warn', message: `cannot be written from the settings: ${printable(drift.problem)}`}];
+  if (!drift.drifted) return [ok(check, 'says what the settings say')];
+  return [
+    {check, status: 'warn', message: 'says something else than the settings (sanctum-config env-file diff shows what)', fix: 'sanctum-config env-file sync'},
+  ];
 }

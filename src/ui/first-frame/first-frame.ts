@@ -37,6 +37,7 @@ const inertShell: ShellControls = {
   undoLast: inert,
   showDetails: inert,
   redraw: inert,
+  syncEnvFile: inert,
   quit: inert,
 };
 

@@ -15,6 +15,8 @@ export type ShellControls = {
   readonly showDetails: () => void;
   /** Clear the terminal and draw the whole frame again (after another program wrote over it). */
   readonly redraw: () => void;
+  /** Write ~/.letta/.env from the settings, as `env-file sync` does. */
+  readonly syncEnvFile: () => void;
   readonly quit: () => void;
 };
 
@@ -29,6 +31,7 @@ export const shellKeys: KeyTable<InShell> = {
     {keys: ['1-9'], label: 'tab', help: 'jump to that tab', run: (ctx, input) => ctx.shell.goToTab(Number(input) - 1)},
     {keys: ['s', '0'], label: 'servers', help: 'the Servers tab, whatever the number of categories', run: (ctx) => ctx.shell.goToServers()},
     {keys: ['u'], label: 'undo', help: 'undo the last change made in this session', edits: true, run: (ctx) => ctx.shell.undoLast()},
+    {keys: ['E'], label: 'env file', help: 'write ~/.letta/.env from the settings (as env-file sync does)', run: (ctx) => ctx.shell.syncEnvFile()},
     {keys: ['C-l'], label: 'redraw', help: 'clear the screen and draw it again', run: (ctx) => ctx.shell.redraw()},
     {keys: ['i'], label: 'details', help: 'the last message in full', run: (ctx) => ctx.shell.showDetails()},
     {keys: ['?'], label: 'help', help: 'help: every key', footer: true, run: (ctx) => ctx.shell.openHelp()},

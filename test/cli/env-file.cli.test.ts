@@ -83,6 +83,8 @@ describe('env-file sync on a file the Docker bootstrap wrote, with its launcher'
     // The bootstrap's quoted empty values are now commented out: no dummy values reach Letta.
     expect(text).toMatch(/^# ANTHROPIC_API_KEY=$/m);
     expect(dockerLauncher(text).ANTHROPIC_API_KEY).toBeUndefined();
+    expect(JSON.parse(cli(['env-file', 'sync', '--json']).stdout)).toMatchObject({changed: false, dialect: 'plain'});
+    expect(readFileSync(envFile(home), 'utf8')).toBe(text);
   });
 
   it('refuses a value the plain dialect cannot carry, naming the variable and the reader, and leaves the file byte-identical', () => {

@@ -21,7 +21,7 @@ export type ConnectionReport = {
    * is stored and none was asked for.
    */
   readonly credentials: 'accepted' | 'rejected' | 'not-needed' | 'not-enforced' | 'not-checked';
-  /** Which stored secret was sent as the bearer: the token when both are stored. */
+  /** Which stored secret was sent as the bearer: the password when both are stored. */
   readonly sent: 'token' | 'password' | 'none';
 };
 
@@ -120,9 +120,10 @@ export async function testConnection(server: ServerToTest, options: {signal?: Ab
   const seconds = Math.min(Math.max(stored, timeoutRange.min), timeoutRange.max);
   const deadline = AbortSignal.timeout(seconds * 1000);
   const signal = options.signal ? AbortSignal.any([deadline, options.signal]) : deadline;
-  const secret = server.token || server.password || undefined;
-  const sent = server.token ? 'token' : server.password ? 'password' : 'none';
-  const report = await runChecks(url, signal, secret, server);
+  // Letta has one secret: the password, else the token (the env file and the panel's field carry the same).
+  const secret = server.password || server.token || undefined;
+  const sent = server.password ? 'password' : server.token ? 'token' : 'none';
+  const report = await runChecks(url, signal, secret, sent);
   // Belt and braces: no error text from below may carry a secret out.
   const secrets = [server.password, server.token].filter((v): v is string => Boolean(v));
   // A timeout says how long it waited.
@@ -131,7 +132,12 @@ export async function testConnection(server: ServerToTest, options: {signal?: Ab
   return {...report, detail, sent};
 }
 
-async function runChecks(url: string, signal: AbortSignal, secret: string | undefined, server: ServerToTest): Promise<Omit<ConnectionReport, 'sent'>> {
+async function runChecks(
+  url: string,
+  signal: AbortSignal,
+  secret: string | undefined,
+  sent: 'password' | 'token' | 'none',
+): Promise<Omit<ConnectionReport, 'sent'>> {
   try {
     const health = await request(`${url}/v1/health/`, signal);
     if (health.status !== 200 || !isLettaHealth(health.body)) {
@@ -151,7 +157,7 @@ async function runChecks(url: string, signal: AbortSignal, secret: string | unde
       return {
         ...base,
         outcome: 'ok',
-        detail: `${letta} does not check passwords: it answered without one, so a wrong ${server.token ? 'token' : 'password'} would pass too`,
+        detail: `${letta} does not check passwords: it answered without one, so a wrong ${sent} would pass too`,
         credentials: 'not-enforced',
       };
     }
@@ -159,11 +165,11 @@ async function runChecks(url: string, signal: AbortSignal, secret: string | unde
     const agents = secret && needsAuth ? await request(`${url}/v1/agents/?limit=1`, signal, secret) : open;
     const base = {url, httpStatus: agents.status, ms: health.ms, version};
     if (agents.status === 401 || agents.status === 403) {
-      const why = secret ? `the server rejected the stored ${server.token ? 'token' : 'password'}` : 'the server needs a password or token; none is stored';
+      const why = secret ? `the server rejected the stored ${sent}` : 'the server needs a password or token; none is stored';
       return {...base, outcome: 'auth-failed', detail: `${why} (${letta} is reachable)`, credentials: 'rejected'};
     }
     if (agents.status === 200 && Array.isArray(agents.body)) {
-      return {...base, outcome: 'ok', detail: `${server.token ? 'token' : 'password'} accepted, ${letta}`, credentials: 'accepted'};
+      return {...base, outcome: 'ok', detail: `${sent} accepted, ${letta}`, credentials: 'accepted'};
     }
     return {...base, outcome: 'unexpected', detail: `/v1/agents/ answered HTTP ${agents.status} (${letta} is reachable)`, credentials: 'not-checked'};
   } catch (error) {

@@ -1,3 +1,4 @@
+import {isServerMirrorKey} from './server-fields.js';
 import type {ConfigStore} from './config-store.js';
 import {serverFields} from './server-fields.js';
 import type {Server} from './servers-repo.js';
@@ -17,7 +18,11 @@ export type Change = {
 
 export type StateSnapshot = {readonly settings: readonly Setting[]; readonly servers: readonly Server[]};
 
-export const snapshotState = (store: ConfigStore): StateSnapshot => ({settings: store.settings.list(), servers: store.servers.list()});
+// The panel's keys for the server follow the server: its change is reported once, as the server's.
+export const snapshotState = (store: ConfigStore): StateSnapshot => ({
+  settings: store.settings.list().filter((s) => !isServerMirrorKey(s.key)),
+  servers: store.servers.list(),
+});
 
 const settingFields = ['value', 'type', 'category', 'description', 'sensitive'] as const;
 const settingField = (s: Setting, f: (typeof settingFields)[number]) => (f === 'value' ? s.value : s[f]);

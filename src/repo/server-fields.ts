@@ -155,3 +155,18 @@ export const serverFieldLabels: Readonly<Record<string, string>> = Object.fromEn
 
 /** Every column a person sets: the history may undo changes to these (and to is_active). */
 export const serverFieldColumns = serverFields.map((f) => f.column);
+
+/**
+ * The Sanctum panel's keys for the active server (`letta_server_*`): kept in
+ * step with it by the file's own triggers, so they are the server, not
+ * settings of their own: left out of exports, imports and change reports.
+ */
+const serverMirrorKeys = new Set([
+  'letta_server_address',
+  'letta_server_port',
+  'letta_server_token',
+  'letta_connection_timeout',
+  'letta_server_active',
+  'last_connected',
+]);
+export const isServerMirrorKey = (key: string) => serverMirrorKeys.has(key);

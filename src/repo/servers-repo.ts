@@ -88,6 +88,7 @@ export function validateServer(fields: ServerFields, base?: Server): StoredField
 /** Letta server connections in `letta_server_config`: the only code that touches that table. */
 export class ServersRepo {
   readonly #all: () => Statement<[], ServerRow>;
+  readonly #panelAddress;
   readonly #byId: () => Statement<[number], ServerRow>;
   readonly #insert: () => Statement<[StoredFields & {id: number | null}]>;
   readonly #deactivateAll: () => Statement<[]>;
@@ -100,6 +101,10 @@ export class ServersRepo {
   constructor(db: Database, writes: WriteContext) {
     this.#writes = writes;
     this.#all = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config ORDER BY id`);
+    this.#panelAddress = preparedOnUse(
+      db,
+      `SELECT (SELECT config_value FROM system_config WHERE config_key = 'letta_server_address') AS value, (SELECT usable FROM sanctum_panel_address) AS usable`,
+    );
     this.#byId = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config WHERE id = ?`);
     this.#insert = preparedOnUse(
       db,
@@ -124,6 +129,12 @@ export class ServersRepo {
 
   list(): Server[] {
     return this.#all().all().map(toServer);
+  }
+
+  /** The Sanctum panel's letta_server_address when the file has one we cannot use (the server kept its last good address). */
+  unusablePanelAddress(): string | undefined {
+    const row = this.#panelAddress().get() as {value: unknown; usable: unknown} | undefined;
+    return row && row.value !== null && row.usable !== 1 ? (storedText(row.value) ?? '') : undefined;
   }
 
   /** The active server; if other writers left several active, the lowest id. */

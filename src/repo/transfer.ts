@@ -2,7 +2,7 @@ import {ConfigError, ValidationError} from '../errors.js';
 import type {ConfigStore} from './config-store.js';
 import {hidesValue} from './mask-secret.js';
 import type {ServerFieldSpec, ServerFields, ServerValues} from './server-fields.js';
-import {serverFields} from './server-fields.js';
+import {isServerMirrorKey, serverFields} from './server-fields.js';
 import type {Server} from './servers-repo.js';
 import type {Setting} from './settings-repo.js';
 import type {ConfigType} from './setting-types.js';
@@ -51,7 +51,11 @@ export function buildExport(store: ConfigStore, reveal: boolean): ExportDocument
   return {
     format: exportFormat,
     exported_at: new Date().toISOString(),
-    settings: store.settings.list().map((s) => exportSetting(s, reveal)),
+    // The panel's keys for the server are the server, exported under servers.
+    settings: store.settings
+      .list()
+      .filter((s) => !isServerMirrorKey(s.key))
+      .map((s) => exportSetting(s, reveal)),
     servers: store.servers.list().map((s) => exportServer(s, reveal)),
   };
 }
@@ -176,6 +180,8 @@ export function importDocument(store: ConfigStore, doc: unknown, options: {dryRu
         collect(problems, `settings[${i}]${key ? ` ${key}` : ''}`, () => {
           if (key && keys.has(key)) throw new ValidationError('key', 'appears twice');
           if (key) keys.add(key);
+          // An older export of a panel's file carries them; the servers it carries say the same.
+          if (key && isServerMirrorKey(key)) return;
           const outcome = importSetting(store, entry);
           if (outcome === 'added') summary.settingsAdded++;
           if (outcome === 'changed') summary.settingsChanged++;
@@ -200,7 +206,7 @@ export function importDocument(store: ConfigStore, doc: unknown, options: {dryRu
 
       if (options.replace) {
         for (const s of store.settings.list()) {
-          if (!keys.has(s.key)) {
+          if (!keys.has(s.key) && !isServerMirrorKey(s.key)) {
             store.settings.remove(s.key);
             summary.settingsRemoved++;
           }

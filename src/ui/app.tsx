@@ -30,6 +30,7 @@ import {type ShellControls, shellKeys} from './shell/shell-keys.js';
 import {type Tab, tabIdentity} from './shell/tabs.js';
 import {clip} from './text-fit.js';
 import {envFileDrift, envFileLag, syncEnvFileNow} from './shell/env-file-status.js';
+import {panelAdvice} from '../repo/panel-advice.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
 
 export type AppProps = {
@@ -123,6 +124,11 @@ export function App({
     setLastIndex(index);
   };
   const tests = useConnectionTest(panel);
+  // At the start, what the panel beside us leaves open (its published API keys, an address we cannot use).
+  useEffect(() => {
+    const first = panelAdvice(store)[0];
+    if (first) setStatus((s) => (s.text ? s : {tone: 'error', text: `${first.message}; ${first.fix}`}));
+  }, [store]);
   // After every load of the data (a write of ours, another program's, the start): say when ~/.letta/.env lags behind.
   useEffect(() => {
     const drift = envFileDrift(store);

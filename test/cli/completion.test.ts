@@ -27,7 +27,7 @@ describe("shell completion: the library's entry point", () => {
     const {complete} = box();
     expect(values(complete('se').stdout)).toEqual(['set', 'server']);
     expect(values(complete('get', 'fl').stdout)).toEqual(['flask_port']);
-    expect(values(complete('list', '--category', '').stdout)).toEqual(['api_keys', 'paths', 'ports', 'general']);
+    expect(values(complete('list', '--category', '').stdout)).toEqual(['api_keys', 'paths', 'ports', 'general', 'letta']);
     const servers = complete('server', 'activate', '');
     expect(servers.stdout).toMatch(/^1\tlocalhost \(active\)$/m);
     expect(servers.stdout).toMatch(/^2\tlab$/m);
@@ -119,7 +119,7 @@ describe('shell completion in a real bash', () => {
         expect(complete('sanctum-config server remove ')).toEqual(['1', '2']);
         expect(complete('sanctum-config ser')).toEqual(['server']);
         expect(complete('sanctum-config list --category=ap')).toEqual(['api_keys']);
-        expect(complete('sanctum-config list --category=')).toEqual(['api_keys', 'paths', 'ports', 'general']);
+        expect(complete('sanctum-config list --category=')).toEqual(['api_keys', 'paths', 'ports', 'general', 'letta']);
       },
     );
   }

@@ -136,7 +136,7 @@ describe('files that are not ours', () => {
       expect(runs).toEqual(Array.from({length: 6}, () => ({code: 0, stderr: ''})));
       const db = new Sqlite(path, {readonly: true});
       expect(db.pragma('user_version', {simple: true})).toBe(latestSchemaVersion());
-      expect(db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 9});
+      expect(db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 14});
       expect(db.prepare('SELECT count(*) AS n FROM letta_server_config').get()).toEqual({n: 1});
       db.close();
       expect(readdirSync(dirname(path)).filter((f) => f.includes('.tmp') || f.includes('partial'))).toEqual([]);

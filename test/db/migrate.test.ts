@@ -38,7 +38,7 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', {simple: true})).toBe('wal');
     expect(db.pragma('foreign_keys', {simple: true})).toBe(1);
     expect(db.pragma('busy_timeout', {simple: true})).toBeGreaterThanOrEqual(1000);
-    expect(db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 9});
+    expect(db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 14});
     expect(db.prepare('SELECT count(*) AS n FROM letta_server_config').get()).toEqual({n: 1});
     db.close();
     expect(statSync(path).mode & 0o777).toBe(0o600);
@@ -62,7 +62,10 @@ describe('openDatabase', () => {
     openAndClose(path);
     const after = JSON.parse(snapshot(path));
     expect(after.version).toBe(latestSchemaVersion());
-    expect(after.settings).toEqual(before.settings);
+    // The same settings, and beside them the Sanctum panel's keys for the server, added.
+    expect(after.settings.filter((s: {config_key: string}) => !s.config_key.startsWith('letta_server') && s.config_key !== 'letta_connection_timeout')).toEqual(
+      before.settings,
+    );
     expect(after.servers.map((s: {server_address: string}) => s.server_address)).toEqual(['localhost', '10.0.0.5']);
     expect(after.servers[1]).toMatchObject({name: null, last_connected_at: null});
     const backup = `${path}.bak-v1`;
@@ -102,7 +105,7 @@ describe('openDatabase', () => {
     openAndClose(path);
     const after = JSON.parse(snapshot(path));
     expect(after.version).toBe(latestSchemaVersion());
-    expect(after.settings).toHaveLength(9);
+    expect(after.settings).toHaveLength(14);
     expect(after.servers).toHaveLength(1);
   });
 
@@ -113,7 +116,7 @@ describe('openDatabase', () => {
     const before = hash(path);
     const opened = openDatabase(path);
     expect(opened.readOnly).toBe(true);
-    expect(opened.db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 9});
+    expect(opened.db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 14});
     opened.db.close();
     expect(hash(path)).toBe(before);
 
@@ -135,7 +138,7 @@ describe('openDatabase read-only on a new file', () => {
     const path = tempDbPath();
     const opened = openDatabase(path, {readOnly: true});
     expect(opened.created).toBe(true);
-    expect(opened.db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 9});
+    expect(opened.db.prepare('SELECT count(*) AS n FROM system_config').get()).toEqual({n: 14});
     opened.db.close();
   });
 });

@@ -52,7 +52,7 @@ describe("the Sanctum control panel's database", () => {
     }
     expect(box.setting('flask_port')).toMatchObject({value: 5000, type: 'integer', category: 'ports'});
     expect(box.servers()).toEqual([
-      expect.objectContaining({address: 'https://localhost', port: 443, url: 'https://localhost:443', token: null, redacted: ['token'], active: true}),
+      expect.objectContaining({address: 'https://localhost', port: 443, url: 'https://localhost:443', token: null, redacted: ['password'], active: true}),
     ]);
     const plain = [box.cli(['list']).stdout, box.cli(['list', '--json']).stdout, box.cli(['export', '--format', 'env']).stdout].join('\n');
     for (const secret of panelSecrets) expect(plain).not.toContain(secret);
@@ -104,19 +104,21 @@ describe("the Sanctum control panel's database", () => {
       box.cli(['server', 'list', '--json']).stdout,
     ].join('\n');
     for (const secret of ['sk-live-bridge-1', 'pk-replaced-2', 'xoxb-form-3', 'tok-bridge-4']) expect(outputs).not.toContain(secret);
+    // The panel's "token/password" field is the server's one secret: its password.
     expect(box.servers()[0]).toMatchObject({
-      address: 'http://127.0.0.1',
+      address: '127.0.0.1',
       port: 8284,
       timeout: 12,
       active: true,
       last_connected_at: '2026-11-27 06:10:11',
-      redacted: ['token'],
+      redacted: ['password'],
+      uses: 'password',
     });
-    expect(JSON.parse(box.cli(['server', 'list', '--json', '--reveal']).stdout)[0].token).toBe('tok-bridge-4');
+    expect(JSON.parse(box.cli(['server', 'list', '--json', '--reveal']).stdout)[0].password).toBe('tok-bridge-4');
 
     // Python's None and False, as the panel's form writes them.
     panel('form-update', box.path, 'letta_server_token', 'None');
-    expect(box.servers()[0]).toMatchObject({token: null});
+    expect(box.servers()[0]).toMatchObject({password: null, token: null});
     panel('form-update', box.path, 'letta_server_active', 'False');
     expect(box.servers()[0]).toMatchObject({active: false});
     panel('form-update', box.path, 'letta_server_active', 'True');
@@ -129,14 +131,17 @@ describe("the Sanctum control panel's database", () => {
       panel('get', box.path, 'letta_server_port'),
       panel('get', box.path, 'letta_connection_timeout'),
       panel('get', box.path, 'last_connected'),
-    ]).toEqual(['10.0.0.7', '8283', '20', '']);
-    // A test of the old address proves nothing about the new one: cleared on both sides.
+      // The form with which the panel's own Test Connection reaches the server; its last_connected is never
+      // written by us (its settings page fails on any value there).
+    ]).toEqual(['http://10.0.0.7:8283', '8283', '20', '2026-11-27T06:10:11.123456']);
+    // A test of the old address proves nothing about the new one.
     expect(box.servers()[0]).toMatchObject({last_connected_at: null});
     expect(box.cli(['server', 'add', '--address', 'letta.lan', '--port', '8080', '--activate']).status).toBe(0);
-    expect(panel('get', box.path, 'letta_server_address')).toBe('letta.lan');
-    expect(panel('get', box.path, 'letta_server_token')).toBe('');
+    expect(panel('get', box.path, 'letta_server_address')).toBe('http://letta.lan:8080');
+    expect(panel('get', box.path, 'letta_server_token')).toBe('None'); // the panel's own 'None' means no secret, as ours: left as it was
     expect(box.cli(['server', 'remove', '2']).status).toBe(0);
-    expect(panel('get', box.path, 'letta_server_active')).toBe('false');
+    // No active server: '' (the panel's template checks the box for any other text).
+    expect(panel('get', box.path, 'letta_server_active')).toBe('');
   });
 
   it('shows a value that does not fit its type as invalid and does not export it', () => {
@@ -229,10 +234,11 @@ describe("the app on the panel's database", () => {
     const app = await renderApp({store}, {columns: 100, rows: 24});
     try {
       const first = app.frame();
-      expect(first.split('\n')[0]).toMatch(/API Keys.*Paths.*Ports.*General.*Letta.*Servers/);
+      // The panel's letta_server_* keys get no tab: the Servers tab edits the server they mirror.
+      expect(first.split('\n')[0]).toMatch(/API Keys.*Paths.*Ports.*General\s+5 Servers/);
       expect(first).toMatch(/api_key\s+\*{8}/);
       for (const secret of panelSecrets) expect(first).not.toContain(secret);
-      await app.press('6');
+      await app.press('5');
       expect(app.frame()).toContain('https://localhost');
       expect(app.frame()).toMatch(/\*\s+1\s/);
       for (const secret of panelSecrets) expect(app.frame()).not.toContain(secret);

@@ -69,11 +69,13 @@ describe('testConnection against a real HTTP server', () => {
     }
   });
 
-  it('prefers the token when both are stored', async () => {
-    const letta = await fake({password: 'the-token'});
-    const report = await testConnection(target(letta.port, {password: 'old-password', token: 'the-token'}));
-    expect(report).toMatchObject({outcome: 'ok', sent: 'token', credentials: 'accepted'});
-    expect(report.detail).toMatch(/^token accepted/);
+  it('sends the password when both are stored (Letta has one secret; the env file and the panel carry the same)', async () => {
+    const letta = await fake({password: 'the-password'});
+    const report = await testConnection(target(letta.port, {password: 'the-password', token: 'an-old-token'}));
+    expect(report).toMatchObject({outcome: 'ok', sent: 'password', credentials: 'accepted'});
+    expect(report.detail).toMatch(/^password accepted/);
+    const tokenOnly = await testConnection(target(letta.port, {token: 'the-password'}));
+    expect(tokenOnly).toMatchObject({outcome: 'ok', sent: 'token'});
   });
 
   it('is auth-failed with a wrong password, and never says the password', async () => {

@@ -39,8 +39,16 @@ describe('compatibility with the design document', () => {
     const design = designDatabase();
     const ours = openDatabase(tempDbPath()).db;
     const settings = `SELECT config_key, config_value, config_type, description, is_sensitive, category,
-      typeof(is_sensitive) AS t, typeof(created_at) AS c FROM system_config ORDER BY id`;
+      typeof(is_sensitive) AS t, typeof(created_at) AS c FROM system_config WHERE category IS NOT 'letta' ORDER BY id`;
     expect(ours.prepare(settings).all()).toEqual(design.prepare(settings).all());
+    // Beside them, the keys the Sanctum panel's form reads, showing our server (so the panel never shows its own defaults).
+    expect(ours.prepare(`SELECT config_key, config_value FROM system_config WHERE category = 'letta' ORDER BY id`).all()).toEqual([
+      {config_key: 'letta_server_address', config_value: 'http://localhost:8080'},
+      {config_key: 'letta_server_port', config_value: '8080'},
+      {config_key: 'letta_server_token', config_value: ''},
+      {config_key: 'letta_connection_timeout', config_value: '30'},
+      {config_key: 'letta_server_active', config_value: 'True'},
+    ]);
     const servers = `SELECT server_address, server_port, server_password, server_token, connection_timeout,
       is_active, typeof(is_active) AS t FROM letta_server_config ORDER BY id`;
     expect(ours.prepare(servers).all()).toEqual(design.prepare(servers).all());

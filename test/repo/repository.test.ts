@@ -19,6 +19,7 @@ describe('settings', () => {
   it('lists in category order, then insertion order, and filters by category', () => {
     const store = freshStore();
     store.settings.add({key: 'zz_flag', type: 'boolean', value: 'yes', category: 'advanced'});
+    // The Sanctum panel's keys for the server (category letta) come last, as a category the design does not name.
     expect(store.settings.list().map((s) => s.category)).toEqual([
       'api_keys',
       'api_keys',
@@ -30,8 +31,9 @@ describe('settings', () => {
       'general',
       'general',
       'advanced',
+      ...Array(5).fill('letta'),
     ]);
-    expect(store.settings.categories()).toEqual(['api_keys', 'paths', 'ports', 'general', 'advanced']);
+    expect(store.settings.categories()).toEqual(['api_keys', 'paths', 'ports', 'general', 'advanced', 'letta']);
     expect(store.settings.list('ports').map((s) => s.key)).toEqual(['flask_port', 'smcp_port']);
   });
 
@@ -52,7 +54,7 @@ describe('settings', () => {
         .map((s) => s.key),
     ).toEqual(general);
     expect([...store.settings.each('general')].map((s) => s.key)).toEqual(general);
-    expect(store.settings.categories()).toEqual(['api_keys', 'paths', 'ports', 'general']);
+    expect(store.settings.categories()).toEqual(['api_keys', 'paths', 'ports', 'general', 'letta']);
     expect(store.settings.keysIn('general')).toHaveLength(general.length);
     expect(store.settings.firstIn('general', 5).map((s) => s.key)).toEqual(general.slice(0, 5));
   });

@@ -28,6 +28,7 @@ function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
     ...fields,
     url: server.problem ? null : serverBaseUrl(server),
     ...(redacted.length ? {redacted} : {}),
+    uses: server.password ? 'password' : server.token ? 'token' : 'none',
     active: server.active,
     version: server.version,
     last_connected_at: server.lastConnectedAt,
@@ -85,7 +86,8 @@ function secretState(server: Server, reveal: boolean, key: SecretServerField): s
 /** A server's fields as the table shows them: secrets masked, a problem beside the address, units after numbers. */
 function tableCells(server: Server, reveal: boolean): string[] {
   return serverFields.map((spec) => {
-    if (spec.secret) return secretState(server, reveal, spec.field);
+    // Letta has one secret: the password, else the token; a token beside a password is not used.
+    if (spec.secret) return `${secretState(server, reveal, spec.field)}${spec.field === 'token' && server.password && server.token ? ' (unused)' : ''}`;
     const value = server[spec.field];
     if (value === null) return '';
     const text = `${printable(String(value))}${'unit' in spec ? spec.unit : ''}`;

@@ -5,9 +5,16 @@ import {clip} from '../text-fit.js';
 /** The categories of these settings, in the order they come (the repository's category order). */
 export const categoriesOf = (settings: readonly Setting[]): string[] => [...new Set(settings.map((s) => s.category))];
 
-/** The tabs: one per category, then the servers. */
+/**
+ * The Sanctum panel's keys for the active server (letta_server_*): the
+ * Servers tab edits that server, and the keys follow it, so they get no tab.
+ */
+const serverMirrorCategory = 'letta';
+
+/** The tabs: one per category (but the panel's mirror of the server), then the servers. */
 export function tabsOf(categories: readonly string[]): Tab[] {
-  return [...categories.map((category): Tab => ({kind: 'category', category, label: categoryLabel(category)})), serversTab];
+  const shown = categories.filter((c) => c !== serverMirrorCategory);
+  return [...shown.map((category): Tab => ({kind: 'category', category, label: categoryLabel(category)})), serversTab];
 }
 
 type Props = {

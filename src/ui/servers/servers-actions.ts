@@ -125,6 +125,6 @@ export function authSummary(server: Server, revealed: boolean): string {
   const short: Record<SecretServerField, string> = {password: 'pw', token: 'tok'};
   const parts = secretServerFields
     .filter((f) => server[f])
-    .map((f) => `${short[f]} ${hidesValue(true, server[f], revealed) ? maskSecret(server[f]) : server[f]}`);
+    .map((f) => (f === 'token' && server.password ? 'tok unused' : `${short[f]} ${hidesValue(true, server[f], revealed) ? maskSecret(server[f]) : server[f]}`));
   return parts.length ? parts.join(' ') : 'none';
 }

@@ -1,0 +1,32 @@
+import type {ConfigStore} from './config-store.js';
+import {printable, quoted} from './value-codec.js';
+
+/** The Sanctum panel ships its API keys with these values, published in its source: anyone reaching its API could write this file. */
+const publishedPanelKeys = new Set(['ObeyG1ant', 'FreeUkra1ne']);
+
+export type PanelAdvice = {readonly check: string; readonly message: string; readonly fix: string};
+
+/** What a box running the Sanctum panel beside us should fix: its published API keys, and a panel address we cannot use. */
+export function panelAdvice(store: ConfigStore): PanelAdvice[] {
+  const advice: PanelAdvice[] = [];
+  for (const key of ['api_key', 'admin_key']) {
+    const value = store.settings.get(key)?.value;
+    if (value && publishedPanelKeys.has(value.trim())) {
+      advice.push({
+        check: 'panel API key',
+        message: `${key} still holds the panel's published default: anyone who reaches the panel's API can write this file`,
+        fix: `printf %s "$(openssl rand -hex 24)" | sanctum-config set ${key} --stdin`,
+      });
+    }
+  }
+  const address = store.servers.unusablePanelAddress();
+  if (address !== undefined) {
+    const active = store.servers.active();
+    advice.push({
+      check: 'panel address',
+      message: `the panel's letta_server_address ${quoted(printable(address), 60)} cannot be used (not http(s)://host[:port]); ${active ? `server ${active.id} keeps ${printable(active.address)}` : 'the server keeps its last good address'}`,
+      fix: 'set the address in the panel as http://host:port, or with sanctum-config server set',
+    });
+  }
+  return advice;
+}

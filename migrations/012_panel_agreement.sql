@@ -5,9 +5,11 @@
 -- one form with which it reaches a server on another port than the scheme's.
 -- We write that form (and the port key); we read every form the field takes:
 -- `host`, `https://host`, `http://host:port`, `[v6]:port`, with or without a
--- trailing slash. A port in the address wins over the port key (it is what
--- the panel's test reaches). An address we cannot use is not copied: the
--- server keeps its last good value, and `doctor` says why.
+-- trailing slash. A port typed into the address is taken (it is what the
+-- panel's test reaches), and the port field when it alone changed (the form
+-- saves the address first, then its port field as it was shown). An address
+-- we cannot use is not copied: the server keeps its last good value, the
+-- panel's field keeps what was typed, and `doctor` and the app say why.
 --
 -- Active: the panel's template checks the box for any non-empty value, and
 -- its form saves Python's str(bool). We write 'True' or '' (unchecked), and
@@ -149,7 +151,9 @@ CREATE VIEW sanctum_panel_server_as_keys AS
 SELECT k.config_key, k.config_value, k.same FROM (
   SELECT 'letta_server_address' AS config_key,
          (CASE s.scheme WHEN 'https' THEN 'https://' ELSE 'http://' END) || s.host || ':' || l.server_port AS config_value,
-         p.address IS s.address AND COALESCE(p.address_port, l.server_port) IS l.server_port AND COALESCE(p.scheme, 'http') IS s.scheme AS same
+         -- Without a port, the panel's test reaches the scheme's own (https when it has none).
+         p.address IS s.address AND COALESCE(p.scheme, 'http') IS s.scheme
+           AND COALESCE(p.address_port, CASE WHEN p.scheme = 'http' THEN 80 ELSE 443 END) IS l.server_port AS same
     FROM letta_server_config l JOIN sanctum_server_address s ON s.id = l.id, sanctum_panel_parsed p
     WHERE l.id = (SELECT id FROM sanctum_panel_server)
   UNION ALL SELECT 'letta_server_port', CAST(l.server_port AS TEXT), p.port_key IS l.server_port

@@ -315,6 +315,10 @@ BEGIN
     WHERE config_key IN (SELECT w.config_key FROM sanctum_panel_wanted w WHERE NOT w.same);
 END;
 
+-- What this upgrade changes below is bookkeeping, not anyone's change: its history entries go at the end.
+CREATE TABLE sanctum_upgrade_mark (id INTEGER PRIMARY KEY CHECK (id = 1), history_id INTEGER NOT NULL);
+INSERT INTO sanctum_upgrade_mark (id, history_id) SELECT 1, COALESCE(max(id), 0) FROM config_history;
+
 -- The panel's one secret field, taken as the token before: it is the server's password.
 UPDATE letta_server_config SET server_password = server_token, server_token = NULL
 WHERE id = (SELECT id FROM sanctum_panel_server) AND server_password IS NULL AND server_token IS NOT NULL
@@ -341,10 +345,6 @@ UPDATE system_config SET config_value =
 WHERE config_key IN (SELECT v.config_key FROM sanctum_panel_server_as_keys v WHERE NOT v.same)
   AND config_key IN ('letta_server_active');
 
--- Those keys were put there by this upgrade, not changed by anyone: no history entries for them.
-DELETE FROM config_history
-WHERE table_name = 'system_config' AND action = 'insert'
-  AND row_key IN ('letta_server_address', 'letta_server_port', 'letta_server_token', 'letta_connection_timeout', 'letta_server_active')
-  AND id > (SELECT COALESCE(max(id), 0) FROM config_history h
-            WHERE NOT (h.table_name = 'system_config' AND h.action = 'insert'
-                       AND h.row_key IN ('letta_server_address', 'letta_server_port', 'letta_server_token', 'letta_connection_timeout', 'letta_server_active')));
+-- The entries this upgrade made: none of them is a change anyone made.
+DELETE FROM config_history WHERE id > (SELECT history_id FROM sanctum_upgrade_mark);
+DROP TABLE sanctum_upgrade_mark;

@@ -3,6 +3,9 @@ import {StoreError, UsageError} from '../errors.js';
 import {resolveDatabasePath} from '../db/database-path.js';
 import {asConfigError, openConfigStore, type ConfigStore} from '../repo/index.js';
 import {type Change, diffState, snapshotState} from '../repo/changes.js';
+import {closeSync, openSync, readSync} from 'node:fs';
+import {latestSchemaVersion} from '../db/migrate.js';
+import {pathKind} from '../db/private-file.js';
 import {writeOut} from './stdio.js';
 
 /** The database path a command was given (--db), else the default. */
@@ -29,8 +32,40 @@ export async function withStore<T>(
   return withStoreAt(databasePathOf(command), intent, work);
 }
 
+/**
+ * Whether writing to the file would first upgrade it (the Sanctum panel's
+ * file, or one of an older version): then a write is tried on a copy first,
+ * so a refused or empty one adopts nothing and leaves the file byte-identical.
+ */
+function upgradesOnWrite(path: string): boolean {
+  if (pathKind(path) !== 'file') return false;
+  // The header, read as bytes: opening the file, even read-only, could leave a -shm beside it.
+  // A stale header (pages still in the -wal) only ever shows an older version: one trial too many.
+  const header = Buffer.alloc(100);
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    if (readSync(fd, header, 0, 100, 0) < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return false;
+    return header.readUInt32BE(60) < latestSchemaVersion();
+  } catch {
+    // Unreadable: the real open says why.
+    return false;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
 /** withStore for a path already resolved (the read commands' short route has no command tree). */
 export async function withStoreAt<T>(path: string, intent: 'read' | 'write' | 'record' | 'dry-run', work: (store: ConfigStore) => T | Promise<T>): Promise<T> {
+  if (intent === 'write' && upgradesOnWrite(path)) {
+    // A trial on a copy in memory: a refusal is thrown from here, and a write that changes nothing ends here.
+    const trial = await withStoreAt(path, 'dry-run', async (store) => {
+      const before = store.contentFingerprint();
+      const result = await work(store);
+      return {result, changed: store.contentFingerprint() !== before};
+    });
+    if (!trial.changed) return trial.result;
+  }
   const store = openConfigStore(path, {readOnly: intent === 'read' || intent === 'dry-run', copy: intent === 'dry-run'});
   try {
     if (intent === 'write' && store.readOnly) throw new StoreError(`${path} is read-only; cannot write to it`);
@@ -88,6 +123,8 @@ export async function withChanges(
   // A dry run does the same work on a copy in memory, which is then thrown away.
   const report = await withStore(command, options.dryRun ? 'dry-run' : 'write', (store) =>
     store.writeTransaction(() => {
+      // The work may run twice (a trial on a copy before an upgrade): its lines are those of the last run.
+      lines.length = 0;
       // Two full reads to compare: only when the caller asked what changed.
       const before = json ? snapshotState(store) : undefined;
       work(store, (line) => lines.push(line));

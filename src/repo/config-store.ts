@@ -33,6 +33,12 @@ export type ConfigStore = {
   missingSchemaObjects(): string[];
   /** Triggers and views in the file that sanctum-config did not make (it does not write to such a file). */
   foreignSchemaObjects(): ForeignObject[];
+  /**
+   * Everything a command may change, summed up: two equal fingerprints mean
+   * the same settings, servers, env names and history. Reads every row: for
+   * the rare trial of a write on a copy, not for every command.
+   */
+  contentFingerprint(): string;
   /** Run several repository calls as one write: all of them or none. */
   transaction<T>(work: () => T): T;
   /**
@@ -65,6 +71,16 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
         .slice(0, 3)
         .join('; '),
     recordedVersion: () => opened.recordedVersion,
+    contentFingerprint: () =>
+      JSON.stringify(
+        [
+          db.prepare(`SELECT * FROM system_config ORDER BY id`).raw().all(),
+          db.prepare(`SELECT * FROM letta_server_config ORDER BY id`).raw().all(),
+          db.prepare(`SELECT count(*), max(id), total(length(CAST(new_value AS BLOB))) FROM config_history`).raw().get(),
+          db.prepare(`SELECT * FROM sanctum_env_names ORDER BY config_key`).raw().all(),
+        ],
+        (_key, value) => (typeof value === 'bigint' ? String(value) : Buffer.isBuffer(value) ? value.toString('hex') : value),
+      ),
     missingSchemaObjects: () => missingSchemaObjects(db, schemaVersion(db)),
     foreignSchemaObjects: () => foreignSchemaObjects(db),
     transaction: <T>(work: () => T): T => writes.run(work),

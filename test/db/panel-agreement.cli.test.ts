@@ -2,6 +2,7 @@
 // Letta form (as its template shows it and its set_config_value saves it, one
 // key at a time) against our server. Python's sqlite3 writes as the panel does.
 import {spawnSync} from 'node:child_process';
+import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {panel} from '../helpers/python.js';
@@ -129,5 +130,22 @@ describe("the panel's published API keys", () => {
     cli(['set', 'api_key', '--stdin'], {input: 'a-new-key'});
     cli(['set', 'admin_key', '--stdin'], {input: 'another-key'});
     expect(doctor().filter((c) => c.check === 'panel API key')).toEqual([]);
+  });
+});
+
+describe("writes that change nothing on the panel's file", () => {
+  it('adopt nothing: refused or empty, the file stays byte-identical with nothing beside it; the first real change adopts it', () => {
+    const path = join(tempDir(), 'sanctum_ui.db');
+    panel('create', path);
+    const bytes = readFileSync(path);
+    const cli = cliFor(path);
+    for (const args of [['set', 'nosuchkey', '1'], ['set', 'flask_port', 'abc'], ['server', 'remove', '99'], ['undo'], ['set', 'flask_port', '5000']]) {
+      const result = cli(args);
+      expect({args, same: readFileSync(path).equals(bytes), beside: readdirSync(join(path, '..'))}).toEqual({args, same: true, beside: ['sanctum_ui.db']});
+      expect([0, 2]).toContain(result.status);
+    }
+    expect(cli(['set', 'flask_port', '5055']).status).toBe(0);
+    expect(readdirSync(join(path, '..')).sort()).toEqual(['sanctum_ui.db', 'sanctum_ui.db.bak-v0']);
+    expect(cli(['get', 'flask_port']).stdout).toBe('5055\n');
   });
 });

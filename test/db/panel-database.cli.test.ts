@@ -160,7 +160,7 @@ describe("the Sanctum control panel's database", () => {
 
   it('classifies inside SQLite by the same secret-name rule as the program', () => {
     const box = panelBox();
-    box.cli(['set', 'flask_port', '5000']);
+    box.cli(['set', 'flask_port', '5001']); // a write that changes something adopts the file
     const names = [
       'github_token',
       'DB_PASSWORD',

@@ -19,7 +19,6 @@ const smcpNames = new Set(['LETTA_SERVER_URL', 'LETTA_SERVER_PASSWORD', 'LETTA_A
 const safeWord = /^[A-Za-z0-9_@%+=:,./-]*$/;
 /** Characters that end a line for some reader: Python's splitlines() (SMCP) splits at all of these. */
 const lineBreaks = /[\n\r\u000b\u000c\u001c-\u001e\u0085\u2028\u2029]/;
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this finds
 const controls = /[\u0000-\u001f\u007f-\u009f]/;
 /** Python's str.strip() removes these at either end, and then SMCP strips quotes. */
 const smcpEdge = /^[\s\u001c-\u001f\u0085"']|[\s\u001c-\u001f\u0085"']$/;

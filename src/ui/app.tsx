@@ -130,6 +130,7 @@ export function App({
     if (first) setStatus((s) => (s.text ? s : {tone: 'error', text: `${first.message}; ${first.fix}`}));
   }, [store]);
   // After every load of the data (a write of ours, another program's, the start): say when ~/.letta/.env lags behind.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it runs after each load of the data, which it reads through the store
   useEffect(() => {
     const drift = envFileDrift(store);
     if (!drift?.drifted) return;

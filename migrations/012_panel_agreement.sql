@@ -334,14 +334,18 @@ INSERT INTO sanctum_panel_parsed (id, address, scheme, address_port, usable, por
 SELECT 1, address, scheme, address_port, usable, port_key, token_state, token, timeout, active, last_state, last_connected FROM sanctum_panel_letta;
 
 -- Every key the panel's form reads, in a file that lacks them (one we created): filled from our server.
-INSERT INTO system_config (config_key, config_value, config_type, category, is_sensitive, description)
-SELECT v.config_key, v.config_value, c.config_type, c.category, c.is_sensitive, c.description
+-- Dated as the server they show, not as this upgrade (a read upgrades a copy: its output must not change with the clock).
+INSERT INTO system_config (config_key, config_value, config_type, category, is_sensitive, description, created_at, updated_at)
+SELECT v.config_key, v.config_value, c.config_type, c.category, c.is_sensitive, c.description,
+       (SELECT updated_at FROM letta_server_config WHERE id = (SELECT id FROM sanctum_panel_server)),
+       (SELECT updated_at FROM letta_server_config WHERE id = (SELECT id FROM sanctum_panel_server))
 FROM sanctum_panel_server_as_keys v JOIN sanctum_setting_catalogue c ON c.config_key = v.config_key
 WHERE NOT EXISTS (SELECT 1 FROM system_config s WHERE s.config_key = v.config_key);
 
 -- And a key the panel already has whose meaning differs from our server's, in our form.
 UPDATE system_config SET config_value =
-    (SELECT v.config_value FROM sanctum_panel_server_as_keys v WHERE v.config_key = system_config.config_key)
+    (SELECT v.config_value FROM sanctum_panel_server_as_keys v WHERE v.config_key = system_config.config_key),
+    updated_at = (SELECT updated_at FROM letta_server_config WHERE id = (SELECT id FROM sanctum_panel_server))
 WHERE config_key IN (SELECT v.config_key FROM sanctum_panel_server_as_keys v WHERE NOT v.same)
   AND config_key IN ('letta_server_active');
 

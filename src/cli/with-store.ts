@@ -59,12 +59,19 @@ function upgradesOnWrite(path: string): boolean {
 export async function withStoreAt<T>(path: string, intent: 'read' | 'write' | 'record' | 'dry-run', work: (store: ConfigStore) => T | Promise<T>): Promise<T> {
   if (intent === 'write' && upgradesOnWrite(path)) {
     // A trial on a copy in memory: a refusal is thrown from here, and a write that changes nothing ends here.
-    const trial = await withStoreAt(path, 'dry-run', async (store) => {
-      const before = store.contentFingerprint();
-      const result = await work(store);
-      return {result, changed: store.contentFingerprint() !== before};
-    });
-    if (!trial.changed) return trial.result;
+    let started = false;
+    try {
+      const trial = await withStoreAt(path, 'dry-run', async (store) => {
+        started = true;
+        const before = store.contentFingerprint();
+        const result = await work(store);
+        return {result, changed: store.contentFingerprint() !== before};
+      });
+      if (!trial.changed) return trial.result;
+    } catch (error) {
+      if (started) throw error;
+      // No copy (another writer is upgrading the file right now): the write itself waits for it, as always.
+    }
   }
   const store = openConfigStore(path, {readOnly: intent === 'read' || intent === 'dry-run', copy: intent === 'dry-run'});
   try {

@@ -1,0 +1,2 @@
+# API package
+from api.routes import bp

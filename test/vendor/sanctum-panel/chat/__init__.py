@@ -1,0 +1,1 @@
+from chat.routes import bp

@@ -2,6 +2,9 @@ import {UntrustedSchemaError, UsageError} from '../errors.js';
 import {plainPath, setV8Flag} from '../start-up-tricks.js';
 import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
 import {type ConfigStore, openConfigStore} from '../repo/index.js';
+import {openAdoptingOnFirstWrite} from '../repo/adopt-on-first-write.js';
+import {upgradesOnWrite} from '../db/pending-upgrade.js';
+import {isWritableFile} from '../db/open-database.js';
 import {snapshotState} from '../repo/changes.js';
 import {firstFrame} from '../ui/first-frame/first-frame.js';
 import {loadApp} from './terminal.js';
@@ -20,6 +23,12 @@ const leaveAltScreen = '\u001b[?1049l\u001b[?25h';
  * someone else put in it) is still browsed, read-only, and the app says why.
  */
 function openForTheApp(dbPath: string, readOnly: boolean): {store: ConfigStore; readOnlyWhy?: string} {
+  // A file that writing would upgrade (the panel's) is adopted by the first write that changes something, not by opening it.
+  if (!readOnly && upgradesOnWrite(dbPath) && isWritableFile(dbPath)) {
+    const store = openAdoptingOnFirstWrite(dbPath, {source: 'app', busyTimeoutMs: 50});
+    if (store.foreignSchemaObjects().length === 0) return {store};
+    store.close();
+  }
   try {
     return {store: openConfigStore(dbPath, {readOnly, source: 'app', busyTimeoutMs: 50})};
   } catch (error) {

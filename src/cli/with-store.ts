@@ -3,9 +3,7 @@ import {StoreError, UsageError} from '../errors.js';
 import {resolveDatabasePath} from '../db/database-path.js';
 import {asConfigError, openConfigStore, type ConfigStore} from '../repo/index.js';
 import {type Change, diffState, snapshotState} from '../repo/changes.js';
-import {closeSync, openSync, readSync} from 'node:fs';
-import {latestSchemaVersion} from '../db/migrate.js';
-import {pathKind} from '../db/private-file.js';
+import {upgradesOnWrite} from '../db/pending-upgrade.js';
 import {writeOut} from './stdio.js';
 
 /** The database path a command was given (--db), else the default. */
@@ -30,29 +28,6 @@ export async function withStore<T>(
   work: (store: ConfigStore) => T | Promise<T>,
 ): Promise<T> {
   return withStoreAt(databasePathOf(command), intent, work);
-}
-
-/**
- * Whether writing to the file would first upgrade it (the Sanctum panel's
- * file, or one of an older version): then a write is tried on a copy first,
- * so a refused or empty one adopts nothing and leaves the file byte-identical.
- */
-function upgradesOnWrite(path: string): boolean {
-  if (pathKind(path) !== 'file') return false;
-  // The header, read as bytes: opening the file, even read-only, could leave a -shm beside it.
-  // A stale header (pages still in the -wal) only ever shows an older version: one trial too many.
-  const header = Buffer.alloc(100);
-  let fd: number | undefined;
-  try {
-    fd = openSync(path, 'r');
-    if (readSync(fd, header, 0, 100, 0) < 100 || header.toString('latin1', 0, 16) !== 'SQLite format 3\u0000') return false;
-    return header.readUInt32BE(60) < latestSchemaVersion();
-  } catch {
-    // Unreadable: the real open says why.
-    return false;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
 }
 
 /** withStore for a path already resolved (the read commands' short route has no command tree). */

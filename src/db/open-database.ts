@@ -66,6 +66,15 @@ function isReadOnlyFile(path: string): boolean {
   return !canWrite(path) || (statSync(path).mode & 0o222) === 0;
 }
 
+/** Whether this process may write the file and the journal beside it. */
+export function isWritableFile(path: string): boolean {
+  try {
+    return !isReadOnlyFile(path) && canWrite(dirname(path));
+  } catch {
+    return false;
+  }
+}
+
 /** Create the file 0600 (its directories 0700); false when another process created it first. */
 function createFile(path: string): boolean {
   try {

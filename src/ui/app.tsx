@@ -125,9 +125,13 @@ export function App({
   };
   const tests = useConnectionTest(panel);
   // At the start, what the panel beside us leaves open (its published API keys, an address we cannot use).
+  // The header keeps a short warning while it holds; the status line says it in full at the start, over the opening hint.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: it is read again after each load of the data, through the store
+  const advice = useMemo(() => panelAdvice(store), [store, settings]);
   useEffect(() => {
     const first = panelAdvice(store)[0];
-    if (first) setStatus((s) => (s.text ? s : {tone: 'error', text: `${first.message}; ${first.fix}`}));
+    const hint = openingStatus(false).text;
+    if (first) setStatus((s) => (s.text && s.text !== hint ? s : {tone: 'error', text: `${first.message}; ${first.fix}`}));
   }, [store]);
   // After every load of the data (a write of ours, another program's, the start): say when ~/.letta/.env lags behind.
   // biome-ignore lint/correctness/useExhaustiveDependencies: it runs after each load of the data, which it reads through the store
@@ -215,6 +219,7 @@ export function App({
           testing={activeServer !== undefined && tests.testing === activeServer.id}
           readOnly={readOnly}
           width={width}
+          warning={advice[0]?.headline}
         />
       ) : null}
       {help ? <HelpOverlay tables={helpTables} readOnly={readOnly} width={width} height={panelHeight} offset={helpOffset} /> : null}

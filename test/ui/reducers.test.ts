@@ -79,17 +79,42 @@ describe('wizard reducer', () => {
     let state = initialWizardState('localhost', 8080);
     state = wizardReducer(wizardReducer(state, {type: 'next'}), {type: 'next'});
     expect(state.step).toBe('auth');
-    state = wizardReducer(state, {type: 'chooseAuth', auth: 'none'});
+    state = wizardReducer(state, {type: 'choose'});
+    expect(state.values.auth).toBe('none');
     expect(state.step).toBe('openai');
-    expect(wizardReducer(state, {type: 'back'}).step).toBe('auth');
-    expect(wizardReducer(wizardReducer(state, {type: 'back'}), {type: 'chooseAuth', auth: 'token'}).step).toBe('secret');
+    const back = wizardReducer(state, {type: 'back'});
+    expect(back.step).toBe('auth');
+    const token = wizardReducer(wizardReducer(back, {type: 'moveChoice', delta: 2}), {type: 'choose'});
+    expect([token.step, token.values.auth]).toEqual(['secret', 'token']);
+    // Back on the auth step, the highlight is on the answer it holds.
+    expect(wizardReducer(token, {type: 'back'}).choice).toBe(2);
   });
 
   it('moves the highlighted answer round the auth choices, and a step change clears a problem', () => {
     let state = initialWizardState('localhost', 8080);
+    expect(wizardReducer(state, {type: 'moveChoice', delta: -1}).choice).toBe(0);
+    state = wizardReducer(wizardReducer(state, {type: 'next'}), {type: 'next'});
     expect(wizardReducer(state, {type: 'moveChoice', delta: -1}).choice).toBe(2);
     state = wizardReducer(state, {type: 'problem', problem: 'port: bad'});
     expect(wizardReducer(state, {type: 'next'}).problem).toBe('');
+  });
+
+  it("asks about the panel's API keys only when they are its published ones, replacing them unless told to keep them", () => {
+    const walk = (state: ReturnType<typeof initialWizardState>) => {
+      const steps: string[] = [];
+      for (const action of ['next', 'next', 'choose', 'next', 'next'] as const) {
+        steps.push(state.step);
+        state = wizardReducer(state, {type: action});
+      }
+      expect(steps).toEqual(['address', 'port', 'auth', 'openai', 'anthropic']);
+      return state;
+    };
+    expect(walk(initialWizardState('localhost', 8080)).step).toBe('review');
+    const asked = walk(initialWizardState('localhost', 8080, true));
+    expect([asked.step, asked.choice, asked.values.panelKeys]).toEqual(['panelKeys', 0, 'replace']);
+    const kept = wizardReducer(wizardReducer(asked, {type: 'moveChoice', delta: 1}), {type: 'choose'});
+    expect([kept.step, kept.values.panelKeys]).toEqual(['review', 'keep']);
+    expect(wizardReducer(kept, {type: 'back'}).choice).toBe(1);
   });
 });
 

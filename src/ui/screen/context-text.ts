@@ -17,14 +17,16 @@ export type ContextProps = {
   readonly testing: boolean;
   readonly readOnly: boolean;
   readonly width: number;
+  /** What the panel beside us leaves open (its published API keys): said in the header while it holds. */
+  readonly warning?: string;
 };
 
 /** Where you are: the file, the active Letta server and what its last test found, read-only or not. */
-export function contextLineText({path, active, result, testing, readOnly, width}: ContextProps): string {
+export function contextLineText({path, active, result, testing, readOnly, width, warning}: ContextProps): string {
   const server = !active
     ? 'no active Letta server'
     : `Letta ${describeServerUrl(active)} (${testing ? 'testing...' : result ? `${result.outcome}` : active.lastConnectedAt ? `ok ${active.lastConnectedAt.slice(0, 16)}` : 'not tested'})`;
-  const tail = `${server}${readOnly ? ' · read-only' : ''}`;
+  const tail = `${server}${readOnly ? ' · read-only' : ''}${warning ? ` · ! ${warning}` : ''}`;
   const room = Math.max(8, width - tail.length - 3);
   return clip(`${shortPath(path, Math.min(room, 40))} · ${tail}`, width);
 }

@@ -1,5 +1,6 @@
 import {applyFirstRun, checkServerAddress, maskSecret, parsePort, type ConfigStore, type FirstRunAnswers} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
+import {newPanelKey, publishedPanelKeys} from '../../repo/panel-advice.js';
 import type {WizardStepId, WizardValues} from './wizard-state.js';
 
 /** Check one step's answer before moving on; an empty answer always passes (it skips). */
@@ -12,10 +13,11 @@ export function checkStep(step: WizardStepId, values: WizardValues): Outcome {
 }
 
 /** The answers as the repository takes them; empty answers leave things as they are. */
-function answersOf(values: WizardValues): FirstRunAnswers {
+function answersOf(store: ConfigStore, values: WizardValues): FirstRunAnswers {
   const settings: Record<string, string> = {};
   if (values.openai) settings.openai_api_key = values.openai;
   if (values.anthropic) settings.anthropic_api_key = values.anthropic;
+  if (values.panelKeys === 'replace') for (const key of publishedPanelKeys(store)) settings[key] = newPanelKey();
   const secret = values.auth !== 'none' && values.secret ? {[values.auth]: values.secret} : {};
   return {
     settings,
@@ -34,13 +36,14 @@ export function reviewLines(values: WizardValues): string[] {
     `credentials    ${values.auth === 'none' || !values.secret ? '(unchanged)' : `${values.auth} ${maskSecret(values.secret)}`}`,
     `OpenAI key     ${values.openai ? maskSecret(values.openai) : '(skipped)'}`,
     `Anthropic key  ${values.anthropic ? maskSecret(values.anthropic) : '(skipped)'}`,
+    ...(values.panelKeys === 'absent' ? [] : [`panel API keys ${values.panelKeys === 'replace' ? 'new random keys' : 'kept: the published ones'}`]),
   ];
 }
 
 /** Everything in one transaction: all of it is saved, or none. */
 export function saveWizard(store: ConfigStore, values: WizardValues): Outcome {
   return attempt(() => {
-    const changes = applyFirstRun(store, answersOf(values));
+    const changes = applyFirstRun(store, answersOf(store, values));
     return changes.length ? `setup saved: ${changes.join('; ')}` : 'setup: nothing to change';
   }, store.path);
 }

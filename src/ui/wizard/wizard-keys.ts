@@ -3,7 +3,7 @@ import type {ConfigStore} from '../../repo/index.js';
 import type {KeyTable} from '../bindings/binding.js';
 import {checkStep, saveWizard} from './wizard-actions.js';
 import {asFormWords} from '../servers/servers-actions.js';
-import {answered, authChoices, type WizardAction, type WizardState} from './wizard-state.js';
+import {answered, isChoiceStep, type WizardAction, type WizardState} from './wizard-state.js';
 
 export type WizardResult = {readonly saved: boolean; readonly message: string};
 
@@ -55,7 +55,7 @@ const wizardChoiceKeys: KeyTable<Ctx> = {
       label: 'pick',
       help: 'pick the highlighted answer',
       footer: true,
-      run: (ctx) => ctx.dispatch({type: 'chooseAuth', auth: authChoices[ctx.state.choice]!.value}),
+      run: (ctx) => ctx.dispatch({type: 'choose'}),
     },
     back,
     skipAll,
@@ -98,7 +98,7 @@ const wizardCheckKeys: KeyTable<Ctx> = {
 export function wizardKeysFor(state: WizardState): KeyTable<Ctx> {
   if (state.saved !== undefined) return wizardCheckKeys;
   if (state.askingSkip) return wizardSkipKeys;
-  if (state.step === 'auth') return wizardChoiceKeys;
+  if (isChoiceStep(state.step)) return wizardChoiceKeys;
   if (state.step === 'review') return wizardReviewKeys;
   return wizardTextKeys;
 }

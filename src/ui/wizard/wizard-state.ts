@@ -1,8 +1,10 @@
 import type {ConnectionReport} from '../../letta/test-connection.js';
 export type AuthChoice = 'password' | 'token' | 'none';
+/** The panel's API keys, when they hold its published defaults: replace them, or keep them; absent when they do not. */
+export type PanelKeysChoice = 'replace' | 'keep' | 'absent';
 
-export type WizardStepId = 'address' | 'port' | 'auth' | 'secret' | 'openai' | 'anthropic' | 'review';
-export const wizardSteps: readonly WizardStepId[] = ['address', 'port', 'auth', 'secret', 'openai', 'anthropic', 'review'];
+export type WizardStepId = 'address' | 'port' | 'auth' | 'secret' | 'openai' | 'anthropic' | 'panelKeys' | 'review';
+export const wizardSteps: readonly WizardStepId[] = ['address', 'port', 'auth', 'secret', 'openai', 'anthropic', 'panelKeys', 'review'];
 
 export type WizardValues = {
   readonly address: string;
@@ -11,6 +13,7 @@ export type WizardValues = {
   readonly secret: string;
   readonly openai: string;
   readonly anthropic: string;
+  readonly panelKeys: PanelKeysChoice;
 };
 
 export type WizardState = {
@@ -24,22 +27,32 @@ export type WizardState = {
   readonly saved?: string;
   /** What that test found; undefined while it runs. */
   readonly report?: ConnectionReport;
-  /** The highlighted answer on the auth step. */
+  /** The highlighted answer on a choice step. */
   readonly choice: number;
   /** Why the last step could not be left or saved, if so. */
   readonly problem: string;
 };
 
 /** The auth step's answers, in order. */
-export const authChoices: readonly {readonly label: string; readonly value: AuthChoice}[] = [
+const authChoices: readonly {readonly label: string; readonly value: AuthChoice}[] = [
   {label: 'none, or keep what is stored', value: 'none'},
   {label: 'a password (letta server --secure)', value: 'password'},
   {label: 'a token / API key', value: 'token'},
 ];
 
+/** The panel keys step's answers, in order. */
+const panelKeysChoices: readonly {readonly label: string; readonly value: PanelKeysChoice}[] = [
+  {label: 'replace them with new random keys', value: 'replace'},
+  {label: 'keep the published ones', value: 'keep'},
+];
+
+type ChoiceStep = 'auth' | 'panelKeys';
+export const isChoiceStep = (step: WizardStepId): step is ChoiceStep => step === 'auth' || step === 'panelKeys';
+export const choicesFor = (step: ChoiceStep) => (step === 'auth' ? authChoices : panelKeysChoices);
+
 export type WizardAction =
   | {type: 'change'; value: string}
-  | {type: 'chooseAuth'; auth: AuthChoice}
+  | {type: 'choose'}
   | {type: 'moveChoice'; delta: number}
   | {type: 'next'}
   | {type: 'back'}
@@ -50,11 +63,20 @@ export type WizardAction =
   | {type: 'fix'};
 
 type TextStep = 'address' | 'port' | 'secret' | 'openai' | 'anthropic';
-export const isTextStep = (step: WizardStepId): step is TextStep => step !== 'auth' && step !== 'review';
+export const isTextStep = (step: WizardStepId): step is TextStep => !isChoiceStep(step) && step !== 'review';
 
-/** The secret step only makes sense when a password or token was chosen. */
+/** The secret step only makes sense when a password or token was chosen; the panel's keys, when they are its published ones. */
 function skipped(step: WizardStepId, values: WizardValues): boolean {
-  return step === 'secret' && values.auth === 'none';
+  return (step === 'secret' && values.auth === 'none') || (step === 'panelKeys' && values.panelKeys === 'absent');
+}
+
+/** A choice step opens on the answer it holds. */
+function choiceOn(step: WizardStepId, values: WizardValues): number {
+  if (!isChoiceStep(step)) return 0;
+  return Math.max(
+    0,
+    (choicesFor(step) as readonly {value: string}[]).findIndex((c) => c.value === values[step]),
+  );
 }
 
 function advance(state: WizardState, delta: 1 | -1): WizardState {
@@ -62,11 +84,12 @@ function advance(state: WizardState, delta: 1 | -1): WizardState {
   do index += delta;
   while (index > 0 && index < wizardSteps.length - 1 && skipped(wizardSteps[index]!, state.values));
   const step = wizardSteps[Math.max(0, Math.min(wizardSteps.length - 1, index))]!;
-  return {...state, step, problem: ''};
+  return {...state, step, problem: '', choice: choiceOn(step, state.values)};
 }
 
-export function initialWizardState(address: string, port: number): WizardState {
-  const values: WizardValues = {address, port: String(port), auth: 'none', secret: '', openai: '', anthropic: ''};
+export function initialWizardState(address: string, port: number, publishedPanelKeys = false): WizardState {
+  const panelKeys: PanelKeysChoice = publishedPanelKeys ? 'replace' : 'absent';
+  const values: WizardValues = {address, port: String(port), auth: 'none', secret: '', openai: '', anthropic: '', panelKeys};
   return {step: 'address', values, initial: values, askingSkip: false, choice: 0, problem: ''};
 }
 
@@ -78,14 +101,18 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
   switch (action.type) {
     case 'change':
       return isTextStep(state.step) ? {...state, values: {...state.values, [state.step]: action.value}} : state;
-    case 'chooseAuth':
-      return advance({...state, values: {...state.values, auth: action.auth}}, 1);
+    case 'choose': {
+      if (!isChoiceStep(state.step)) return state;
+      const value = choicesFor(state.step)[state.choice]!.value;
+      return advance({...state, values: {...state.values, [state.step]: value}}, 1);
+    }
     case 'next':
       return advance(state, 1);
     case 'back':
       return advance(state, -1);
     case 'moveChoice':
-      return {...state, choice: (state.choice + action.delta + authChoices.length) % authChoices.length};
+      if (!isChoiceStep(state.step)) return state;
+      return {...state, choice: (state.choice + action.delta + choicesFor(state.step).length) % choicesFor(state.step).length};
     case 'problem':
       return {...state, problem: action.problem};
     case 'askSkip':
@@ -95,6 +122,7 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
     case 'checked':
       return {...state, report: action.report};
     case 'fix':
-      return {...state, step: 'address', saved: undefined, report: undefined, problem: ''};
+      // Keys saved as new ones are not published any more: saving again leaves them.
+      return {...state, step: 'address', values: {...state.values, panelKeys: 'absent'}, saved: undefined, report: undefined, problem: ''};
   }
 }

@@ -8,7 +8,8 @@ import {useKeyTable} from '../bindings/use-key-table.js';
 import {clip} from '../text-fit.js';
 import {reviewLines} from './wizard-actions.js';
 import {type WizardKeyContext, wizardKeysFor, type WizardResult} from './wizard-keys.js';
-import {authChoices, initialWizardState, isTextStep, wizardReducer, wizardSteps, type WizardStepId} from './wizard-state.js';
+import {choicesFor, initialWizardState, isChoiceStep, isTextStep, wizardReducer, wizardSteps, type WizardStepId} from './wizard-state.js';
+import {publishedPanelKeys} from '../../repo/panel-advice.js';
 
 export type {WizardResult} from './wizard-keys.js';
 
@@ -28,19 +29,25 @@ const prompts: Record<WizardStepId, {title: string; help: string; secret?: boole
   secret: {title: 'Password or token', help: 'sent as Authorization: Bearer', secret: true},
   openai: {title: 'OpenAI API key', help: 'for OpenAI models; leave empty to skip', secret: true},
   anthropic: {title: 'Anthropic API key', help: 'for Claude; leave empty to skip', secret: true},
+  panelKeys: {
+    title: "The Sanctum panel's API keys are its published defaults",
+    help: 'anyone who reaches its API can write this file; its API clients then need the new ones (get api_key)',
+  },
   review: {title: 'Save this setup?', help: 'written in one transaction'},
 };
 
 /** First-run setup: a few short steps, each skippable; Esc skips the lot. Renders only; keys are its tables'. */
 export function Wizard({store, width, height, onDone, start = serverDefaults}: Props) {
-  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(start.address, start.port));
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(start.address, start.port, publishedPanelKeys(store).length > 0));
   const ctx: WizardKeyContext = {store, state, dispatch, done: onDone};
   const table = wizardKeysFor(state);
   useKeyTable(table, ctx, {readOnly: false, say: (problem) => dispatch({type: 'problem', problem})}, true);
   useWizardCheck(store, state, dispatch);
   const {step, values, problem} = state;
   const prompt = prompts[step];
-  const number = wizardSteps.indexOf(step) + 1;
+  // The panel keys step counts only where it is asked.
+  const steps = values.panelKeys === 'absent' ? wizardSteps.filter((s) => s !== 'panelKeys') : wizardSteps;
+  const number = steps.indexOf(step) + 1;
   const footer = <Text dimColor>{clip(footerText(table, ctx, false, width), width)}</Text>;
   // On a short terminal the spacing goes first, then the hint: the frame never outgrows it.
   const roomy = height >= 13;
@@ -77,7 +84,7 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
 
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <Text bold>{clip(`sanctum-config: first-run setup (step ${number} of ${wizardSteps.length})`, width)}</Text>
+      <Text bold>{clip(`sanctum-config: first-run setup (step ${number} of ${steps.length})`, width)}</Text>
       {gap}
       <Text bold>{clip(prompt.title, width)}</Text>
       {height >= 10 ? <Text dimColor>{clip(prompt.help, width)}</Text> : null}
@@ -95,8 +102,8 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
           />
         </Box>
       ) : null}
-      {step === 'auth'
-        ? authChoices.map((choice, i) => (
+      {isChoiceStep(step)
+        ? choicesFor(step).map((choice, i) => (
             <Text key={choice.value} inverse={i === state.choice}>
               {clip(`${i === state.choice ? '❯' : ' '} ${choice.label}`, width)}
             </Text>

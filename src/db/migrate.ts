@@ -102,6 +102,23 @@ export function missingSchemaObjects(db: Database, version: number): string[] {
 
 export type MigrationResult = {readonly from: number; readonly to: number; readonly backup?: string};
 
+/**
+ * An upgrade reclassifies rows (a type, a category, the secret flag), and
+ * every update of a row re-dates it (the touch trigger, for writers that forget
+ * to): the rows whose value it did not change keep the date they had.
+ */
+function keepingDates(db: Database, upgrade: () => void): void {
+  const dated =
+    (db.prepare(`SELECT count(*) AS n FROM pragma_table_info('system_config') WHERE name IN ('updated_at', 'config_value')`).get() as {n: number}).n === 2;
+  if (dated) db.exec(`CREATE TEMP TABLE sanctum_kept_dates AS SELECT id, config_key, config_value, updated_at FROM main.system_config`);
+  upgrade();
+  if (!dated) return;
+  db.exec(`UPDATE main.system_config SET updated_at = (SELECT k.updated_at FROM temp.sanctum_kept_dates k WHERE k.id = system_config.id)
+    WHERE EXISTS (SELECT 1 FROM temp.sanctum_kept_dates k WHERE k.id = system_config.id AND k.config_key IS system_config.config_key
+      AND k.config_value IS system_config.config_value AND k.updated_at IS NOT system_config.updated_at)`);
+  db.exec(`DROP TABLE temp.sanctum_kept_dates`);
+}
+
 function runMigration(db: Database, path: string, migration: Migration, state: SchemaState): void {
   try {
     db.exec(migration.sql);
@@ -137,12 +154,14 @@ export function migrate(db: Database, path: string, options: {backup: boolean}):
       const from = state.version;
       if (!state.pending) return {from, to: from};
       const image = options.backup && state.kind !== 'empty' && from < latest ? db.serialize() : undefined;
-      let current = from;
-      if (state.kind === 'panel') {
-        db.exec(readAdoptionSql('panel'));
-        current = 1;
-      }
-      for (const migration of migrations.slice(current)) runMigration(db, path, migration, state);
+      keepingDates(db, () => {
+        let current = from;
+        if (state.kind === 'panel') {
+          db.exec(readAdoptionSql('panel'));
+          current = 1;
+        }
+        for (const migration of migrations.slice(current)) runMigration(db, path, migration, state);
+      });
       recordLedger(db, migrations, state.kind === 'ours' ? from : 0);
       db.pragma(`user_version = ${latest}`);
       let backup: string | undefined;

@@ -4,6 +4,7 @@
 // bodies its script sends on Save and Test Connection.
 import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
+import Sqlite from 'better-sqlite3';
 import {afterEach, describe, expect, it} from 'vitest';
 import {type FakeLetta, startFakeLetta} from '../helpers/fake-letta.js';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
@@ -43,6 +44,17 @@ function oursNow(db: string) {
   const settings = JSON.parse(cli(['list', '--json', '--reveal']).stdout) as Record<string, unknown>[];
   const untimed = (row: Record<string, unknown>) => Object.fromEntries(Object.entries(row).filter(([k]) => !/_at$/.test(k)));
   return {servers: servers.map(untimed), settings: settings.filter((s) => s.category !== 'letta').map(untimed)};
+}
+
+/** Each panel row's updated_at, by key. */
+function dates(db: string): Record<string, string> {
+  const file = new Sqlite(db, {readonly: true});
+  try {
+    const rows = file.prepare('SELECT config_key, updated_at FROM system_config').all() as {config_key: string; updated_at: string}[];
+    return Object.fromEntries(rows.map((r) => [r.config_key, r.updated_at]));
+  } finally {
+    file.close();
+  }
 }
 
 async function page(control: string) {
@@ -131,8 +143,13 @@ describe('the real panel, on its own file', () => {
     for (const args of [['list'], ['server', 'list', '--json'], ['doctor', '--offline'], ['export']]) await ours(db, args);
     expect(readFileSync(db).equals(bytes)).toBe(true);
 
+    const datesBefore = dates(db);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
     expect((await ours(db, ['server', 'set', '1', '--address', '127.0.0.1', '--port', String(letta.port), '--password-stdin'], 'pw-9')).status).toBe(0);
     expect(await page(control)).toMatchObject(formShowing(letta, 'pw-9'));
+    // The adoption re-dates only the panel's rows it changed: the three its Letta form shows our server in.
+    const changed = Object.keys(datesBefore).filter((key) => dates(db)[key] !== datesBefore[key]);
+    expect(changed.sort()).toEqual(['letta_server_address', 'letta_server_port', 'letta_server_token']);
     const before = oursNow(db);
     await panelApp(control, 'save-letta', 'save-system');
     expect(oursNow(db)).toEqual(before);

@@ -27,6 +27,28 @@ export async function findLocalLetta(
   return index === -1 ? undefined : {address: '127.0.0.1', port: ports[index]!};
 }
 
+/**
+ * findLocalLetta, looked for again until `waitMs` has passed: Sanctum's
+ * bootstraps start Letta in the background and move on, and it answers only
+ * once it is up. `waiting` is told once, when the first look found nothing.
+ */
+export async function waitForLocalLetta(
+  waitMs: number,
+  waiting: () => void,
+  ports: readonly number[] = sanctumLettaPorts,
+  pollMs = 500,
+): Promise<{readonly address: string; readonly port: number} | undefined> {
+  const deadline = Date.now() + waitMs;
+  let found = await findLocalLetta(ports);
+  if (found || waitMs <= 0) return found;
+  waiting();
+  while (!found && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, Math.min(pollMs, Math.max(0, deadline - Date.now()))));
+    found = await findLocalLetta(ports, Math.min(800, Math.max(100, deadline - Date.now())));
+  }
+  return found;
+}
+
 /** Whether a server is still the design's default (localhost:8080), i.e. nobody chose it. */
 export const isDesignDefaultServer = (server: {readonly address: string; readonly port: number} | undefined) =>
   !server || (server.address === 'localhost' && server.port === 8080);

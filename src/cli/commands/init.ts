@@ -2,12 +2,15 @@ import type {Command} from 'commander';
 import {UsageError} from '../../errors.js';
 import {applyFirstRun} from '../../repo/first-run.js';
 import type {ServerFields} from '../../repo/index.js';
-import {findLocalLetta, isDesignDefaultServer} from '../../letta/find-local-letta.js';
+import {isDesignDefaultServer, sanctumLettaPorts, waitForLocalLetta} from '../../letta/find-local-letta.js';
 import {looksSecret, printable} from '../../repo/index.js';
 import {warnSecretInArgv} from './settings.js';
 import {answersFromEnv} from '../env-answers.js';
 import {readStdinValue} from '../read-stdin.js';
-import {databasePathOf, withChanges} from '../with-store.js';
+import {databasePathOf, withChanges, withStore} from '../with-store.js';
+import {pathKind} from '../../db/private-file.js';
+import type {ConfigStore} from '../../repo/index.js';
+import {writeErr} from '../stdio.js';
 import {hasTerminal} from '../terminal.js';
 
 function parseAssignment(text: string, previous: Record<string, string>): Record<string, string> {
@@ -15,6 +18,18 @@ function parseAssignment(text: string, previous: Record<string, string>): Record
   if (at <= 0) throw new UsageError(`--set wants KEY=VALUE, not '${text}'`);
   return {...previous, [text.slice(0, at)]: text.slice(at + 1)};
 }
+
+function parseWait(text: string): number {
+  if (!/^\d{1,4}$/.test(text.trim())) throw new UsageError(`--wait-for-letta wants whole seconds (0-9999), not '${text}'`);
+  return Number(text.trim());
+}
+
+const lettaPorts = `127.0.0.1:${sanctumLettaPorts.join(' or :')}`;
+
+const describeDefault = (store: ConfigStore) => {
+  const active = store.servers.active();
+  return active ? `${active.address}:${active.port}` : 'unset';
+};
 
 const setupFlags = ['fromEnv', 'set', 'serverAddress', 'serverPort', 'serverName', 'serverPasswordStdin', 'serverTokenStdin', 'serverTimeout'];
 
@@ -35,6 +50,7 @@ export function registerInitCommand(program: Command): void {
     .option('--server-token-stdin', 'read its token from standard input')
     .option('--server-timeout <seconds>', 'its connection timeout')
     .option('--no-probe', 'do not look for Letta on 127.0.0.1:8284 and :8283')
+    .option('--wait-for-letta <seconds>', 'with --from-env: how long to wait for a Letta that is starting (0: one look)', parseWait, 30)
     .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
     .addHelpText(
       'after',
@@ -68,20 +84,42 @@ export function registerInitCommand(program: Command): void {
         server.port === undefined &&
         !process.env.LETTA_SERVER_URL &&
         !process.env.LETTA_BASE_URL;
-      // Looked for before the store is opened: no write lock is held while waiting on the network.
-      const local = probe ? await findLocalLetta() : undefined;
-      await withChanges(command, Boolean(options.json), (store, say) => {
+      const apply = (store: ConfigStore, say: (line: string) => void, local?: {address: string; port: number}, isNew = store.created) => {
         const fromEnv = options.fromEnv ? answersFromEnv(store.settings.list(), store.envNames.bindings().bindings, process.env) : {};
         const settings = {...fromEnv.settings, ...options.set};
-        for (const key of Object.keys(options.set)) {
-          if (store.settings.get(key)?.sensitive || looksSecret(key)) warnSecretInArgv(key);
-        }
         const defined = Object.fromEntries(Object.entries(server).filter(([, v]) => v !== undefined));
         const found = local && isDesignDefaultServer(store.servers.active()) ? local : undefined;
         if (found) say(`found Letta on ${found.address}:${found.port}`);
         const changes = applyFirstRun(store, {settings, server: {...found, ...fromEnv.server, ...defined}});
-        say(`${store.created ? 'created' : 'using'} ${printable(store.path)}`);
+        say(`${isNew ? 'created' : 'using'} ${printable(store.path)}`);
         say(changes.length ? changes.join('\n') : 'nothing to change');
+        return isDesignDefaultServer(store.servers.active());
+      };
+      const isNew = pathKind(databasePathOf(command)) === 'missing';
+      let local: {address: string; port: number} | undefined;
+      let missed = false;
+      if (probe) {
+        // Everything is checked first, on a copy: a bad value fails at once, not after a wait.
+        const wantsLetta = await withStore(command, 'dry-run', (store) => store.writeTransaction(() => apply(store, () => {})));
+        // Looked for before the store is opened for writing: no write lock is held while waiting on the network.
+        if (wantsLetta) {
+          const waitSeconds = options.waitForLetta as number;
+          local = await waitForLocalLetta(waitSeconds * 1000, () =>
+            writeErr(`waiting up to ${waitSeconds} s for Letta on ${lettaPorts} (it may be starting; --wait-for-letta 0 does not wait)\n`),
+          );
+          missed = local === undefined;
+        }
+      }
+      await withChanges(command, Boolean(options.json), (store, say) => {
+        for (const key of Object.keys(options.set)) {
+          if (store.settings.get(key)?.sensitive || looksSecret(key)) warnSecretInArgv(key);
+        }
+        const stillDefault = apply(store, say, local, isNew || store.created);
+        if (missed && stillDefault) {
+          say(
+            `no Letta answered on ${lettaPorts} within ${options.waitForLetta} s; the server stays ${printable(describeDefault(store))} (set it with --server-address and --server-port)`,
+          );
+        }
       });
     });
 }

@@ -15,8 +15,10 @@ export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolea
 /** V8's own growth of its young generation, given back once the rows are read. */
 const defaultGrowth = 2;
 
-const enterAltScreen = '\u001b[?1049h\u001b[H';
-const leaveAltScreen = '\u001b[?1049l\u001b[?25h';
+// With the alternate screen, bracketed paste (ESC[?2004h): a paste arrives between markers and is
+// taken as text, never as keys (keypress-stdin). Both are undone on every way out.
+const enterAltScreen = '\u001b[?1049h\u001b[?2004h\u001b[H';
+const leaveAltScreen = '\u001b[?2004l\u001b[?1049l\u001b[?25h';
 
 /**
  * The store for the app: a file that must not be written (triggers or views

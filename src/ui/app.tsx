@@ -1,5 +1,5 @@
 import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
-import {useCallback, useEffect, useMemo, useRef, useState} from 'react';
+import {type ReactElement, useCallback, useEffect, useMemo, useRef, useState} from 'react';
 import {printable, type ConfigStore, type Setting} from '../repo/index.js';
 import type {StateSnapshot} from '../repo/changes.js';
 import {minimumSize, screenLayout} from './screen/layout.js';
@@ -32,6 +32,8 @@ import {clip} from './text-fit.js';
 import {envFileDrift, envFileLag, syncEnvFileNow} from './shell/env-file-status.js';
 import {panelAdvice} from '../repo/panel-advice.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
+import {SayProvider} from './hooks/say-context.js';
+import {setInputGate} from './input-kind.js';
 
 export type AppProps = {
   readonly store: ConfigStore;
@@ -124,6 +126,7 @@ export function App({
     setLastIndex(index);
   };
   const tests = useConnectionTest(panel);
+  const say = useCallback((text: string) => setStatus({tone: 'info', text}), []);
   // At the start, what the panel beside us leaves open (its published API keys, an address we cannot use).
   // The header keeps a short warning while it holds; the status line says it in full at the start, over the opening hint.
   // biome-ignore lint/correctness/useExhaustiveDependencies: it is read again after each load of the data, through the store
@@ -180,23 +183,35 @@ export function App({
     {isActive: screen === 'main' && help},
   );
 
-  const {width, compact, withContext, panelHeight, fits} = screenLayout(columns, rows);
+  // Too small to draw: the screen says so, and everything stays mounted (hidden) at the smallest size it can draw,
+  // so an open editor, a form or the wizard, with what was typed, is there again when the terminal grows.
+  const fits = screenLayout(columns, rows).fits;
+  const drawn = {columns: Math.max(columns, minimumSize.columns), rows: Math.max(rows, minimumSize.rows)};
+  const {width, compact, withContext, panelHeight} = screenLayout(drawn.columns, drawn.rows);
   const activeServer = servers.find((s) => s.active);
-
-  if (!fits) {
+  useEffect(() => setInputGate(fits), [fits]);
+  const tooSmall = (content: ReactElement) => {
     // Said in as few characters as the screen has.
     const need = `${minimumSize.columns}x${minimumSize.rows}`;
     const long = `too small: ${columns}x${rows} (need ${need})`;
-    return <Text>{clip(long.length <= columns ? long : `need ${need}`, columns)}</Text>;
-  }
+    // One shape either way, so React keeps every component (and its state) across the change.
+    return (
+      <SayProvider value={say}>
+        {fits ? null : <Text>{clip(long.length <= columns ? long : `need ${need}`, columns)}</Text>}
+        <Box display={fits ? 'flex' : 'none'} flexDirection="column">
+          {content}
+        </Box>
+      </SayProvider>
+    );
+  };
 
   if (screen === 'wizard') {
-    return (
+    return tooSmall(
       <Wizard
         store={store}
         start={wizardStart(proposedServer ?? servers.find((s) => s.active))}
         width={width}
-        height={rows - 1}
+        height={drawn.rows - 1}
         onDone={(result) => {
           onWizardDone?.(result);
           refresh();
@@ -204,12 +219,12 @@ export function App({
           if (exitAfterWizard) exit();
           else setScreen('main');
         }}
-      />
+      />,
     );
   }
 
-  return (
-    <Box flexDirection="column" width={width} height={rows - 1}>
+  return tooSmall(
+    <Box flexDirection="column" width={width} height={drawn.rows - 1}>
       <TabBar tabs={tabs} active={active} width={width} readOnly={readOnly} />
       {withContext ? (
         <ContextLine
@@ -261,6 +276,6 @@ export function App({
         )}
       </Box>
       <StatusLine status={status} width={width} />
-    </Box>
+    </Box>,
   );
 }

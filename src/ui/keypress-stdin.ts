@@ -1,5 +1,6 @@
 import {PassThrough} from 'node:stream';
 import {unstable_NormalPriority, unstable_scheduleCallback} from 'scheduler';
+import {markInput, passesGate} from './input-kind.js';
 
 const esc = '\u001b';
 
@@ -17,36 +18,95 @@ function escapeLength(text: string, i: number): number {
   return 1 + (text.codePointAt(i + 1)! > 0xffff ? 2 : 1);
 }
 
-/** Printable runs at least this long are a paste: delivered whole, as text inputs expect. */
+/** Without bracketed paste: printable runs at least this long (not one key held down) are a paste. */
 const pasteLength = 8;
 const printableRun = /^[^\u0000-\u001f\u007f]+/;
+const heldKey = /^(.)\1*$/su;
+
+/** Bracketed paste (xterm, and every terminal operators use): what is pasted arrives between these. */
+export const pasteStart = '\u001b[200~';
+export const pasteEnd = '\u001b[201~';
+
+/** A key press, or text that was pasted: a paste is never keys. */
+type Keypress = {readonly text: string; readonly paste: boolean};
 
 /**
- * One string per key press. Ink hands a whole read to its handlers at once, so
- * keys that arrive together (a slow SSH link, tmux send-keys, typing ahead)
- * would otherwise read as one strange key: "jj" is not "j" twice. A long
- * printable run is a paste and stays in one piece.
+ * Pasted text as a one-line field takes it: line breaks as \n, no control
+ * characters (an escape sequence in a paste is text, never a key), tabs as spaces.
  */
-export function splitKeypresses(text: string): string[] {
-  const keys: string[] = [];
+function cleanPaste(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/\t/g, ' ')
+    .replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, '');
+}
+
+/**
+ * The keys and pastes in one read from a terminal without bracketed paste
+ * (or outside its markers). A read holding text and then a line break with
+ * more after it cannot be typing: all of it is a paste ("8090⏎dy" must not
+ * delete a setting). A long printable run that is not one key held down is
+ * a paste too, and a line break right after it is part of what was copied.
+ */
+export function splitInput(text: string, typedAhead = false): Keypress[] {
+  if (!typedAhead && /[^\r\n\u001b]{2}[\r\n]+[^\r\n]/.test(text) && !text.includes(esc)) return [{text: cleanPaste(text), paste: true}];
+  const keys: Keypress[] = [];
   let i = 0;
   let pasted = false;
   while (i < text.length) {
-    // A paste that ends in a line break: the break is part of what was copied, not Enter.
     if (pasted && (text[i] === '\r' || text[i] === '\n')) {
       i += text[i] === '\r' && text[i + 1] === '\n' ? 2 : 1;
       pasted = false;
       continue;
     }
     const run = printableRun.exec(text.slice(i))?.[0];
-    const length = run && run.length >= pasteLength ? run.length : text[i] === esc ? escapeLength(text, i) : text.codePointAt(i)! > 0xffff ? 2 : 1;
+    const isPaste = run !== undefined && run.length >= pasteLength && !heldKey.test(run);
+    const length = isPaste ? run.length : text[i] === esc ? escapeLength(text, i) : text.codePointAt(i)! > 0xffff ? 2 : 1;
     const key = text.slice(i, i + length);
-    pasted = Boolean(run && run.length >= pasteLength);
+    pasted = isPaste;
     // Ink reads the Delete key (ESC [3~) as Backspace; as Ctrl-D, line editing can delete forward.
-    keys.push(key === '\u001b[3~' ? '\u0004' : key);
+    keys.push({text: key === '\u001b[3~' ? '\u0004' : key, paste: isPaste});
     i += length;
   }
   return keys;
+}
+
+/**
+ * Reads as they arrive, bracketed pastes taken whole even when split across
+ * reads: what lies between the markers is one paste, whatever it holds.
+ */
+export class InputSplitter {
+  private paste: string | undefined;
+  /** The first read holds what was typed while the app started: keys, as typed, never one paste. */
+  private first = true;
+
+  push(chunk: string): Keypress[] {
+    const out: Keypress[] = [];
+    let rest = chunk;
+    const typedAhead = this.first;
+    this.first = false;
+    while (rest.length) {
+      if (this.paste !== undefined) {
+        const end = rest.indexOf(pasteEnd);
+        if (end === -1) {
+          this.paste += rest;
+          break;
+        }
+        this.paste += rest.slice(0, end);
+        out.push({text: cleanPaste(this.paste), paste: true});
+        this.paste = undefined;
+        rest = rest.slice(end + pasteEnd.length);
+        continue;
+      }
+      const start = rest.indexOf(pasteStart);
+      out.push(...splitInput(start === -1 ? rest : rest.slice(0, start), typedAhead));
+      if (start === -1) break;
+      this.paste = '';
+      rest = rest.slice(start + pasteStart.length);
+    }
+    // A paste of line breaks alone holds nothing to insert (and Ink would read a lone one as Enter).
+    return out.filter((k) => (k.paste ? k.text.replace(/\n/g, '') !== '' : k.text !== ''));
+  }
 }
 
 /**
@@ -69,7 +129,8 @@ function afterReactSettles(next: () => void): void {
  */
 export function keypressStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
   const stream = new PassThrough({objectMode: true}) as PassThrough & Record<string, unknown>;
-  const queue: string[] = [];
+  const queue: Keypress[] = [];
+  const splitter = new InputSplitter();
   let pumping = false;
   const pump = () => {
     const key = queue.shift();
@@ -77,12 +138,14 @@ export function keypressStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
       pumping = false;
       return;
     }
-    stream.write(key);
+    // Ink hands the write to its handlers on a later tick, before the next key is written: the flag holds till then.
+    markInput(key.paste);
+    stream.write(key.text);
     afterReactSettles(pump);
   };
   source.setEncoding('utf8');
   source.on('data', (chunk: string) => {
-    queue.push(...splitKeypresses(chunk));
+    queue.push(...splitter.push(chunk).filter((k) => passesGate(k.text)));
     if (!pumping) {
       pumping = true;
       pump();

@@ -1,5 +1,6 @@
 import type {Key} from 'ink';
 import {type KeyToken, matchesToken} from './key-tokens.js';
+import {inputIsPaste} from '../input-kind.js';
 
 /**
  * One key binding, as data: the keys (spelled as the footer shows them), what
@@ -32,6 +33,8 @@ export type KeyTable<Ctx> = {
 /** What every key handler may use besides its own context. */
 export type KeyEnv = {readonly readOnly: boolean; readonly say: (text: string) => void};
 
+const pastedIntoNothing = 'pasted text is not keys: nothing done (Enter opens a field to paste into)';
+
 const readOnlyReason = 'read-only: editing is off (started with --read-only or the file is read-only)';
 
 const keysText = (binding: Binding<never>): string => binding.keys.join('/');
@@ -47,6 +50,11 @@ function whyOff<Ctx>(binding: Binding<Ctx>, ctx: Ctx, readOnly: boolean): string
 
 /** Handle a key press by the table: run its binding, or say why it does nothing. False when no binding has the key. */
 export function pressKey<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, env: KeyEnv, input: string, key: Key): boolean {
+  // Pasted text is never keys: a mode with an input line takes it there; elsewhere it is said and dropped.
+  if (inputIsPaste()) {
+    if (!table.typing) env.say(pastedIntoNothing);
+    return !table.typing;
+  }
   const binding = findBinding(table, input, key);
   if (!binding) return false;
   const why = whyOff(binding, ctx, env.readOnly);

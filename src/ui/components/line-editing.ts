@@ -55,3 +55,15 @@ export function editLine(line: Line, input: string, key: Key): Line | undefined 
   if (line.selected) return {value: text, cursor: text.length, selected: false};
   return {value: value.slice(0, cursor) + text + value.slice(cursor), cursor: cursor + text.length, selected: false};
 }
+
+/**
+ * Pasted text for a one-line field: its first line (line breaks at the end
+ * are what copying took along, and go), and a note when more lines were cut.
+ */
+export function pastedLine(text: string): {readonly text: string; readonly note?: string} {
+  const lines = text.split(/\r\n?|\n/);
+  while (lines.length > 1 && lines.at(-1)!.trim() === '') lines.pop();
+  const first = lines[0] ?? '';
+  const more = lines.length - 1;
+  return more > 0 ? {text: first, note: `pasted the first line only: this field holds one line (${more} more dropped)`} : {text: first};
+}

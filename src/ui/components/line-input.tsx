@@ -1,7 +1,9 @@
 import {Text} from 'ink';
 import {useState} from 'react';
 import {useKeys} from '../hooks/use-keys.js';
-import {editLine, type Line, openLine} from './line-editing.js';
+import {useSay} from '../hooks/say-context.js';
+import {inputIsPaste} from '../input-kind.js';
+import {editLine, type Line, openLine, pastedLine} from './line-editing.js';
 
 type Props = {
   readonly value: string;
@@ -26,9 +28,13 @@ export function LineInput({value, onChange, focus, mask, placeholder}: Props) {
   const [line, setLine] = useState<Line>(() => openLine(value));
   // The value may change from outside (a reset); the cursor then goes to its end.
   const current: Line = line.value === value ? line : {value, cursor: value.length, selected: false};
+  const say = useSay();
   useKeys(
     (input, key) => {
-      const next = editLine(current, input, key);
+      // A paste is text, whatever it holds: its line breaks never submit, and what a one-line field cannot hold is said.
+      const paste = inputIsPaste() ? pastedLine(input) : undefined;
+      if (paste?.note) say(paste.note);
+      const next = paste ? editLine(current, paste.text, {} as typeof key) : editLine(current, input, key);
       if (!next) return;
       setLine(next);
       if (next.value !== current.value) onChange(next.value);

@@ -1,0 +1,98 @@
+// Pastes and resizes in a real terminal (tmux on its own socket): a paste is
+// text, never keys; a screen too small to draw keeps everything typed.
+import {afterEach, describe, expect, it} from 'vitest';
+import {cliFor, cliPath} from '../helpers/run-cli.js';
+import {tempDbPath} from '../helpers/temp-db.js';
+import {TmuxSession} from '../helpers/tmux.js';
+
+const sessions: TmuxSession[] = [];
+afterEach(() => {
+  while (sessions.length) sessions.pop()!.kill();
+});
+
+function start(db: string, ...args: string[]): TmuxSession {
+  const session = new TmuxSession(`env NO_COLOR=1 ${process.execPath} ${cliPath} --db ${db} ${args.join(' ')}; echo "EXITED:$?"; sleep 60`);
+  sessions.push(session);
+  return session;
+}
+
+/** Paste as a terminal does: bracketed (the app asked for it) or, with `raw`, as plain typed-in text in one read. */
+function paste(app: TmuxSession, text: string, raw = false): void {
+  app.tmux('set-buffer', '-b', 'clip', text);
+  app.tmux('paste-buffer', ...(raw ? [] : ['-p']), '-b', 'clip', '-t', 'app');
+}
+
+describe('pasting into the app', () => {
+  it('takes a bracketed paste as text: its line break neither saves nor runs the rest as keys, and the operator is told', async () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    cli(['list']);
+    const app = start(db);
+    await app.waitFor(/\[1 API Keys\]/);
+    await app.keys('3');
+    await app.waitFor(/^> flask_port\s+5000/m);
+    await app.keys('Enter');
+    paste(app, '8090\ndy');
+    let screen = await app.waitFor(/pasted the first line only: this field holds one line \(1 more dropped\)/);
+    expect(screen).toMatch(/8090/);
+    expect(cli(['get', 'flask_port']).stdout).toBe('5000\n');
+    await app.keys('Enter');
+    await app.waitFor(/saved flask_port = 8090/);
+
+    // Outside a field, a paste does nothing, bracketed or not.
+    paste(app, 'dy');
+    await app.waitFor(/pasted text is not keys: nothing done/);
+    await app.keys('i');
+    await app.keys('Escape');
+    paste(app, '5058\ndy', true);
+    screen = await app.waitFor(/pasted text is not keys/);
+    expect(screen).toMatch(/flask_port\s+\*?8090/);
+    expect(screen).toMatch(/smcp_port/);
+    await app.keys('q');
+    await app.waitFor(/EXITED:0/);
+    expect(JSON.parse(cli(['list', '--json']).stdout).map((s: {key: string}) => s.key)).toContain('smcp_port');
+    expect(cli(['get', 'flask_port']).stdout).toBe('8090\n');
+  }, 40_000);
+});
+
+describe('a terminal too small to draw', () => {
+  it('hides an open editor and keeps it, with what was typed, until the terminal grows back', async () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    cli(['list']);
+    const app = start(db);
+    await app.waitFor(/\[1 API Keys\]/);
+    await app.keys('3', 'Enter', '6', '0', '6');
+    await app.waitFor(/606/);
+    app.tmux('resize-window', '-t', 'app', '-x', '20', '-y', '6');
+    await app.waitFor(/need 30x8/);
+    // Keys meanwhile reach nothing hidden.
+    await app.keys('x', 'Enter');
+    app.tmux('resize-window', '-t', 'app', '-x', '80', '-y', '24');
+    await app.waitFor(/flask_port = 606/);
+    await app.keys('0', 'Enter');
+    await app.waitFor(/saved flask_port = 6060/);
+    expect(cli(['get', 'flask_port']).stdout).toBe('6060\n');
+  }, 30_000);
+
+  it('keeps the first-run wizard and its typed password', async () => {
+    const db = tempDbPath();
+    const app = start(db, 'init');
+    await app.waitFor(/step 1 of 7/);
+    await app.keys('Enter', 'Enter', 'j', 'Enter');
+    await app.waitFor(/Password or token/);
+    await app.keys('s', '3', 'c');
+    await app.waitFor(/> \*\*\*/);
+    app.tmux('resize-window', '-t', 'app', '-x', '20', '-y', '6');
+    await app.waitFor(/need 30x8/);
+    app.tmux('resize-window', '-t', 'app', '-x', '80', '-y', '24');
+    await app.waitFor(/Password or token/);
+    await app.keys('r', 'Enter', 'Enter', 'Enter');
+    await app.waitFor(/Save this setup\?/);
+    await app.keys('Enter');
+    await app.waitFor(/setup saved/);
+    await app.keys('Enter');
+    await app.waitFor(/EXITED:0/);
+    expect(JSON.parse(cliFor(db)(['server', 'list', '--json', '--reveal']).stdout)[0]).toMatchObject({password: 's3cr'});
+  }, 30_000);
+});

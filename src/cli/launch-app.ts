@@ -94,6 +94,15 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
       exitAfterWizard: wizard,
       proposedServer,
       restore,
+      // Ctrl-Z: the shell's screen back, as it was; on fg, the app's again.
+      suspend: () => {
+        writeOut(leaveAltScreen);
+        process.stdin.setRawMode(false);
+      },
+      resume: () => {
+        process.stdin.setRawMode(true);
+        writeOut(enterAltScreen);
+      },
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.

@@ -33,7 +33,7 @@ import {envFileDrift, envFileLag, syncEnvFileNow} from './shell/env-file-status.
 import {panelAdvice} from '../repo/panel-advice.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
 import {SayProvider} from './hooks/say-context.js';
-import {setInputGate} from './input-kind.js';
+import {onRedrawRequest, setInputGate} from './input-kind.js';
 
 export type AppProps = {
   readonly store: ConfigStore;
@@ -168,6 +168,13 @@ export function App({
     syncEnvFile: () => setStatus(syncEnvFileNow(store)),
     quit: exit,
   };
+  // After Ctrl-Z and fg the terminal shows the shell's screen: draw ours whole again.
+  const redrawNow = useRef(shell.redraw);
+  redrawNow.current = shell.redraw;
+  useEffect(() => {
+    onRedrawRequest(() => redrawNow.current());
+    return () => onRedrawRequest(undefined);
+  }, []);
   const helpTables = [shellKeys, ...(tab.kind === 'servers' ? serversKeyTables : settingsKeyTables), historyKeys] as KeyTable<never>[];
   const helpRoom = Math.max(1, Math.max(3, rows - 3 - (rows >= 12 ? 1 : 0)) - 1);
   const helpLast = Math.max(0, helpText(helpTables, readOnly).length - helpRoom);

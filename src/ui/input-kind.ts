@@ -7,11 +7,20 @@ export function markInput(paste: boolean): void {
   pasting = paste;
 }
 
-/** Closed while the screen is too small to draw: keys then reach nothing hidden, except Ctrl-C. */
+/** Closed while the screen is too small to draw: keys then reach nothing hidden (Ctrl-C and Ctrl-Z act before the gate). */
 let gateOpen = true;
 
 export function setInputGate(open: boolean): void {
   gateOpen = open;
 }
 
-export const passesGate = (key: string) => gateOpen || key === '\u0003';
+export const inputGateOpen = () => gateOpen;
+
+/** The app's whole-screen redraw, for a resume after Ctrl-Z (the screen it drew on is gone). */
+let redrawListener: (() => void) | undefined;
+
+export function onRedrawRequest(listener: (() => void) | undefined): void {
+  redrawListener = listener;
+}
+
+export const requestRedraw = () => redrawListener?.();

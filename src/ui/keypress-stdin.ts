@@ -1,6 +1,6 @@
 import {PassThrough} from 'node:stream';
 import {unstable_NormalPriority, unstable_scheduleCallback} from 'scheduler';
-import {markInput, passesGate} from './input-kind.js';
+import {inputGateOpen, markInput} from './input-kind.js';
 
 const esc = '\u001b';
 
@@ -49,7 +49,10 @@ function cleanPaste(text: string): string {
  * a paste too, and a line break right after it is part of what was copied.
  */
 export function splitInput(text: string, typedAhead = false): Keypress[] {
-  if (!typedAhead && /[^\r\n\u001b]{2}[\r\n]+[^\r\n]/.test(text) && !text.includes(esc)) return [{text: cleanPaste(text), paste: true}];
+  // Only text and line breaks: typed keys over a slow link bring Backspace, arrows and the like along.
+  if (!typedAhead && /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/.test(text) && /[^\r\n]{2}[\r\n]+[^\r\n]/.test(text)) {
+    return [{text: cleanPaste(text), paste: true}];
+  }
   const keys: Keypress[] = [];
   let i = 0;
   let pasted = false;
@@ -127,7 +130,7 @@ function afterReactSettles(next: () => void): void {
  * still hold the state from before the previous key. It forwards raw mode and
  * ref counting to the real terminal.
  */
-export function keypressStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
+export function keypressStdin(source: NodeJS.ReadStream, control: {readonly interrupt: () => void; readonly suspend: () => void}): NodeJS.ReadStream {
   const stream = new PassThrough({objectMode: true}) as PassThrough & Record<string, unknown>;
   const queue: Keypress[] = [];
   const splitter = new InputSplitter();
@@ -145,7 +148,11 @@ export function keypressStdin(source: NodeJS.ReadStream): NodeJS.ReadStream {
   };
   source.setEncoding('utf8');
   source.on('data', (chunk: string) => {
-    queue.push(...splitter.push(chunk).filter((k) => passesGate(k.text)));
+    for (const key of splitter.push(chunk)) {
+      if (!key.paste && key.text === '\u0003') return control.interrupt();
+      if (!key.paste && key.text === '\u001a') control.suspend();
+      else if (inputGateOpen()) queue.push(key);
+    }
     if (!pumping) {
       pumping = true;
       pump();

@@ -4,6 +4,7 @@ import type {StateSnapshot} from '../repo/changes.js';
 import type {ConfigStore} from '../repo/index.js';
 import {App} from './app.js';
 import {keypressStdin} from './keypress-stdin.js';
+import {requestRedraw} from './input-kind.js';
 import type {WizardResult} from './wizard/index.js';
 
 export type RunOptions = {
@@ -17,6 +18,9 @@ export type RunOptions = {
   readonly proposedServer?: {readonly address: string; readonly port: number};
   /** Leaves the alternate screen; idempotent. */
   readonly restore: () => void;
+  /** Give the terminal back before stopping (Ctrl-Z), and take it again on resume. */
+  readonly suspend: () => void;
+  readonly resume: () => void;
 };
 
 /**
@@ -43,6 +47,8 @@ export async function runApp({
   exitAfterWizard,
   proposedServer,
   restore,
+  suspend,
+  resume,
 }: RunOptions): Promise<WizardResult | undefined> {
   // In the build, yoga's WebAssembly loads without a top-level wait (scripts/yoga-without-await.mjs): it is awaited here.
   await (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.yoga')];
@@ -60,7 +66,19 @@ export async function runApp({
     />
   );
   // Up to 60 frames a second: typing ahead over a slow link does not queue a frame per key.
-  const instance = render(app(), {exitOnCtrlC: true, patchConsole: true, stdin: keypressStdin(process.stdin), maxFps: 60});
+  // Ctrl-C and Ctrl-Z arrive as keys (raw mode): they act at once, queued keys or not, as the signals would.
+  const stdin = keypressStdin(process.stdin, {
+    interrupt: () => onSignal('SIGINT'),
+    suspend: () => {
+      suspend();
+      process.once('SIGCONT', () => {
+        resume();
+        requestRedraw();
+      });
+      process.kill(process.pid, 'SIGTSTP');
+    },
+  });
+  const instance = render(app(), {exitOnCtrlC: false, patchConsole: true, stdin, maxFps: 60});
   let running = true;
   if (!plainPath) warmUp(() => running && instance.rerender(app()));
   const onSignal = (signal: NodeJS.Signals) => {

@@ -96,3 +96,30 @@ describe('a terminal too small to draw', () => {
     expect(JSON.parse(cliFor(db)(['server', 'list', '--json', '--reveal']).stdout)[0]).toMatchObject({password: 's3cr'});
   }, 30_000);
 });
+
+describe('job control', () => {
+  it('suspends on Ctrl-Z, giving the shell its screen back, and draws itself whole again on fg', async () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    cli(['list']);
+    const shell = new TmuxSession('bash --norc --noprofile');
+    sessions.push(shell);
+    shell.tmux('send-keys', '-t', 'app', `PS1='$ ' NO_COLOR=1 ${process.execPath} ${cliPath} --db ${db}`, 'Enter');
+    await shell.waitFor(/\[1 API Keys\]/);
+    await shell.keys('3');
+    await shell.waitFor(/\[3 Ports\]/);
+    await shell.keys('C-z');
+    await shell.waitFor(/Stopped/);
+    expect(shell.alternateScreen()).toBe(false);
+    shell.tmux('send-keys', '-t', 'app', 'fg', 'Enter');
+    const screen = await shell.waitFor(/^> flask_port/m);
+    expect(screen).toMatch(/\[3 Ports\]/);
+    expect(shell.alternateScreen()).toBe(true);
+    // Still answering keys, and quits as usual.
+    await shell.keys('j');
+    await shell.waitFor(/^> smcp_port/m);
+    await shell.keys('q');
+    shell.tmux('send-keys', '-t', 'app', 'echo EXITED:$?', 'Enter');
+    await shell.waitFor(/EXITED:0/);
+  }, 30_000);
+});

@@ -61,7 +61,7 @@ describe('the real binary in a real terminal (tmux, 80x24)', () => {
     expect(cliFor(db)(['get', 'smcp_port']).stdout).toBe('9100\n');
   });
 
-  it('re-lays out on resize, compact below 60 columns, and leaves cleanly on Ctrl-C', async () => {
+  it('re-lays out on resize, compact below 60 columns, and leaves cleanly on Ctrl-C, with 130 as an interrupted program does', async () => {
     const db = tempDbPath();
     cliFor(db)(['list']);
     const tmux = start(db);
@@ -71,7 +71,7 @@ describe('the real binary in a real terminal (tmux, 80x24)', () => {
     for (const line of narrow.split('\n')) expect(line.length).toBeLessThanOrEqual(50);
     expect(narrow).not.toMatch(/ string$/m);
     await tmux.keys('C-c');
-    await tmux.waitFor(/EXITED:0/);
+    await tmux.waitFor(/EXITED:130/);
     expect(tmux.alternateScreen()).toBe(false);
   });
 

@@ -27,6 +27,8 @@ describe('splitting a read into key presses and pastes', () => {
   it('without bracketed paste: text, a line break and more in one read is all a paste, never keys', () => {
     expect(keys('8090\rdy')).toEqual([{paste: '8090\ndy'}]);
     expect(keys('ab\r\ncd\r\n')).toEqual([{paste: 'ab\ncd\n'}]);
+    // Keys from a slow link: Backspace and the like are typing, not a paste.
+    expect(keys('3j\r\u007f\u007f9\r')).toEqual(['3', 'j', '\r', '\u007f', '\u007f', '9', '\r']);
     // Keys typed while the app started arrive in its first read, together: they stay keys.
     const splitter = new InputSplitter();
     expect(splitter.push('12\rjq').map((k) => k.text)).toEqual(['1', '2', '\r', 'j', 'q']);

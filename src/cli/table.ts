@@ -1,16 +1,17 @@
 import {stdoutIsTerminal} from './stdio.js';
+import {columnsOf, fitColumns} from '../repo/text-columns.js';
 /** Column-aligned rows for people; a too-wide table is cut in its widest column to fit a terminal. */
 export function formatTable(header: readonly string[], rows: readonly (readonly string[])[], maxWidth?: number): string {
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
+  // Columns as the terminal counts them: a CJK value takes two per character.
+  const widths = header.map((h, i) => Math.max(columnsOf(h), ...rows.map((r) => columnsOf(r[i] ?? ''))));
   if (maxWidth) {
     const total = widths.reduce((a, b) => a + b, 0) + 2 * (widths.length - 1);
     const widest = widths.indexOf(Math.max(...widths));
     widths[widest] = Math.max(10, widths[widest]! - Math.max(0, total - maxWidth));
   }
-  const fit = (cell: string, width: number) => (cell.length > width ? `${cell.slice(0, width - 1)}…` : cell.padEnd(width));
   const line = (cells: readonly string[]) =>
     cells
-      .map((c, i) => fit(c, widths[i]!))
+      .map((c, i) => fitColumns(c, widths[i]!))
       .join('  ')
       .trimEnd();
   return `${[line(header), ...rows.map(line)].join('\n')}\n`;

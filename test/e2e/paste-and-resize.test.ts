@@ -1,5 +1,6 @@
 // Pastes and resizes in a real terminal (tmux on its own socket): a paste is
 // text, never keys; a screen too small to draw keeps everything typed.
+import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
@@ -121,5 +122,45 @@ describe('job control', () => {
     await shell.keys('q');
     shell.tmux('send-keys', '-t', 'app', 'echo EXITED:$?', 'Enter');
     await shell.waitFor(/EXITED:0/);
+  }, 30_000);
+});
+
+describe('long and wide values', () => {
+  it('scrolls a 300-character value to keep the cursor in view, with a mark at each cut edge, edited at both ends', async () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    const long = `/srv/${'x'.repeat(290)}/end`;
+    expect(cli(['set', 'sanctum_base_path', long]).status).toBe(0);
+    const app = start(db);
+    await app.waitFor(/\[1 API Keys\]/);
+    await app.keys('2');
+    await app.waitFor(/^> sanctum_base_path/m);
+    await app.keys('Enter', 'Right', 'Z');
+    let screen = await app.waitFor(/^sanctum_base_path = <x+\/endZ\|$/m);
+    for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    await app.keys('Home', 'A');
+    screen = await app.waitFor(/^sanctum_base_path = A\|\/srv\/x+>$/m);
+    for (const line of screen.split('\n')) expect(line.length).toBeLessThanOrEqual(80);
+    await app.keys('Enter');
+    await app.waitFor(/saved sanctum_base_path/);
+    expect(cli(['get', 'sanctum_base_path']).stdout).toBe(`A${long}Z\n`);
+  }, 30_000);
+
+  it('keeps columns aligned with wide characters and combining marks, in list and in the app', async () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    expect(cli(['set', 'sanctum_base_path', '/srv/設定/café']).status).toBe(0);
+    expect(cli(['set', 'letta_data_path', '/srv/cafe\u0301/データ']).status).toBe(0);
+    const listed = cli(['list', '--category', 'paths']).stdout.split('\n').filter(Boolean);
+    // The TYPE column starts at the same terminal column on every line.
+    const typeColumn = (line: string) => stringWidth(line.slice(0, line.search(/ string | TYPE /) + 1));
+    expect(new Set(listed.map(typeColumn)).size).toBe(1);
+    const app = start(db);
+    await app.waitFor(/\[1 API Keys\]/);
+    await app.keys('2');
+    const screen = await app.waitFor(/データ/);
+    const rows = screen.split('\n').filter((line) => / string$/.test(line));
+    expect(rows).toHaveLength(2);
+    expect(new Set(rows.map((line) => stringWidth(line))).size).toBe(1);
   }, 30_000);
 });

@@ -1,4 +1,5 @@
 import type {Key} from 'ink';
+import {clusterAfter, clusterBefore} from './field-window.js';
 
 /** An input line's text, where the cursor is, and whether all of it is selected (typing replaces it). */
 export type Line = {readonly value: string; readonly cursor: number; readonly selected: boolean};
@@ -35,8 +36,8 @@ export function editLine(line: Line, input: string, key: Key): Line | undefined 
   const at = (next: number): Line => ({value, cursor: Math.max(0, Math.min(value.length, next)), selected: false});
   const cut = (from: number, to: number): Line => ({value: value.slice(0, from) + value.slice(to), cursor: from, selected: false});
   if (key.return || key.escape || key.tab || key.upArrow || key.downArrow || key.pageUp || key.pageDown) return undefined;
-  if (key.leftArrow) return at(line.selected ? 0 : cursor - 1);
-  if (key.rightArrow) return at(cursor + 1);
+  if (key.leftArrow) return at(line.selected ? 0 : clusterBefore(value, cursor));
+  if (key.rightArrow) return at(clusterAfter(value, cursor));
   if (key.home || (key.ctrl && input === 'a')) return at(0);
   if (key.end || (key.ctrl && input === 'e')) return at(value.length);
   if (key.meta && input === 'b') return at(wordLeft(value, cursor));
@@ -44,8 +45,8 @@ export function editLine(line: Line, input: string, key: Key): Line | undefined 
   if (line.selected && (key.backspace || key.delete || (key.ctrl && (input === 'u' || input === 'k' || input === 'w' || input === 'd')))) {
     return {value: '', cursor: 0, selected: false};
   }
-  if (key.backspace || key.delete) return cursor > 0 ? cut(cursor - 1, cursor) : at(cursor);
-  if (key.ctrl && input === 'd') return cut(cursor, Math.min(value.length, cursor + 1));
+  if (key.backspace || key.delete) return cursor > 0 ? cut(clusterBefore(value, cursor), cursor) : at(cursor);
+  if (key.ctrl && input === 'd') return cut(cursor, clusterAfter(value, cursor));
   if (key.ctrl && input === 'u') return cut(0, cursor);
   if (key.ctrl && input === 'k') return cut(cursor, value.length);
   if (key.ctrl && input === 'w') return cut(wordLeft(value, cursor), cursor);

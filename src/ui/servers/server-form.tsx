@@ -40,6 +40,7 @@ export function ServerForm({form, problem, width, isActive, footer, onChange}: P
                 focus={isActive}
                 mask={secret ? '*' : undefined}
                 placeholder={placeholder(field)}
+                room={width - label.length - 1}
                 onChange={onChange}
               />
             ) : (

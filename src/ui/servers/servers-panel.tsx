@@ -114,7 +114,8 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
       const what = row ? [row.name ? printable(row.name) : '', describeServerUrl(row), row.active ? 'the active one' : ''].filter(Boolean).join(', ') : '';
       return <Text bold>{clip(`Delete server ${mode.id}${what ? ` (${what})` : ''}? y / n`, width)}</Text>;
     }
-    if (mode.kind === 'filter') return <FilterLine filter={state.filter} focus={isActive} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />;
+    if (mode.kind === 'filter')
+      return <FilterLine filter={state.filter} focus={isActive} width={width} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />;
     if (!current) return <Text dimColor>{clip(state.filter ? `nothing matches "${state.filter}" (Esc clears it)` : ' ', width) || ' '}</Text>;
     const result = tests.results[current.id];
     const facts = [

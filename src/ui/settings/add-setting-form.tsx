@@ -62,6 +62,7 @@ export function AddSettingForm({draft, category, width, isActive, footer, onChan
                 value={draft[field]}
                 focus={isActive}
                 mask={field === 'value' && secret ? '*' : undefined}
+                room={width - 14}
                 onChange={(value) => onChange({[field]: value})}
               />
             ) : null}

@@ -103,12 +103,14 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
             focus={isActive}
             mask={mode.secret ? '*' : undefined}
             placeholder={mode.secret ? 'type the new secret' : ''}
+            room={width - mode.key.length - 3}
             onChange={(draft) => dispatch({type: 'changeDraft', draft})}
           />
         </Box>
       );
     }
-    if (mode.kind === 'filter') return <FilterLine filter={state.filter} focus={isActive} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />;
+    if (mode.kind === 'filter')
+      return <FilterLine filter={state.filter} focus={isActive} width={width} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />;
     if (mode.kind === 'confirm-delete') {
       const row = settings.find((s) => s.key === mode.id);
       const builtIn = row?.defaultValue !== undefined ? ` (built in, default ${quoted(row.defaultValue, 20)})` : '';

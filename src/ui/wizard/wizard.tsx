@@ -98,6 +98,7 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
             value={values[step]}
             mask={prompt.secret ? '*' : undefined}
             placeholder="(empty skips)"
+            room={width - 2}
             onChange={(value) => dispatch({type: 'change', value})}
           />
         </Box>

@@ -124,6 +124,8 @@ export function App({
     if (index < 0 || index >= tabs.length) return setStatus({tone: 'info', text: `there is no tab ${index + 1}`});
     setTabId(tabIdentity(tabs[index]!));
     setLastIndex(index);
+    // A message about the tab left behind is over (i still shows it); the opening hint is about no tab.
+    setStatus((s) => (s.tone === 'info' && s.text && s.text !== openingStatus(false).text ? {...s, text: ''} : s));
   };
   const tests = useConnectionTest(panel);
   const say = useCallback((text: string) => setStatus({tone: 'info', text}), []);
@@ -143,7 +145,11 @@ export function App({
     if (!drift?.drifted) return;
     setStatus((s) => (s.tone === 'busy' || s.text.includes(envFileLag) ? s : {...s, text: s.text ? `${s.text}; ${envFileLag}` : envFileLag}));
   }, [store, settings, servers]);
-  // Messages expire: information after 10 s, errors after 30 s; work in progress stays.
+  // Messages expire: information after 10 s, errors after 30 s; work in progress stays. i shows the last one in full.
+  const [lastMessage, setLastMessage] = useState('');
+  useEffect(() => {
+    if (status.text && status.tone !== 'busy') setLastMessage(status.text);
+  }, [status]);
   useEffect(() => {
     if (status.tone === 'busy' || !status.text) return;
     const timer = setTimeout(() => setStatus({tone: 'info', text: ''}), status.tone === 'error' ? 30_000 : 10_000);
@@ -248,7 +254,7 @@ export function App({
       {details && !help ? (
         <Box flexDirection="column" height={panelHeight}>
           <Text bold>The last message in full</Text>
-          <Text wrap="wrap">{printable(status.text || '(no message)')}</Text>
+          <Text wrap="wrap">{printable(status.text || lastMessage || '(no message)')}</Text>
           <Box flexGrow={1} />
           <Text dimColor>{clip('any key closes this', width)}</Text>
         </Box>

@@ -24,3 +24,18 @@ export function onRedrawRequest(listener: (() => void) | undefined): void {
 }
 
 export const requestRedraw = () => redrawListener?.();
+
+/** Held while a write waits for another writer: keys typed meanwhile wait too, then act in order. */
+let held = false;
+let release: (() => void) | undefined;
+
+export const inputHeld = () => held;
+
+export function holdInput(hold: boolean): void {
+  held = hold;
+  if (!hold) release?.();
+}
+
+export function onInputRelease(listener: () => void): void {
+  release = listener;
+}

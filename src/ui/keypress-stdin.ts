@@ -1,6 +1,6 @@
 import {PassThrough} from 'node:stream';
 import {unstable_NormalPriority, unstable_scheduleCallback} from 'scheduler';
-import {inputGateOpen, markInput} from './input-kind.js';
+import {inputGateOpen, inputHeld, markInput, onInputRelease} from './input-kind.js';
 
 const esc = '\u001b';
 
@@ -136,6 +136,10 @@ export function keypressStdin(source: NodeJS.ReadStream, control: {readonly inte
   const splitter = new InputSplitter();
   let pumping = false;
   const pump = () => {
+    if (inputHeld()) {
+      pumping = false;
+      return;
+    }
     const key = queue.shift();
     if (key === undefined) {
       pumping = false;
@@ -146,6 +150,14 @@ export function keypressStdin(source: NodeJS.ReadStream, control: {readonly inte
     stream.write(key.text);
     afterReactSettles(pump);
   };
+  // The first key held back meets the screen after the write, once React has drawn it.
+  onInputRelease(() =>
+    afterReactSettles(() => {
+      if (pumping || queue.length === 0) return;
+      pumping = true;
+      pump();
+    }),
+  );
   source.setEncoding('utf8');
   source.on('data', (chunk: string) => {
     for (const key of splitter.push(chunk)) {

@@ -2,11 +2,23 @@ import fc from 'fast-check';
 import stringWidth from 'string-width';
 import {describe, expect, it} from 'vitest';
 import {clusters, fieldWindow} from '../../src/ui/components/field-window.js';
+import {columnsOf, fitColumns} from '../../src/repo/text-columns.js';
 import {editLine} from '../../src/ui/components/line-editing.js';
 
 const shown = (w: ReturnType<typeof fieldWindow>) => `${w.cutLeft ? '<' : ''}${w.before}[${w.under || ' '}]${w.after}${w.cutRight ? '>' : ''}`;
 const columns = (w: ReturnType<typeof fieldWindow>) =>
   (w.cutLeft ? 1 : 0) + stringWidth(w.before) + Math.max(1, stringWidth(w.under)) + stringWidth(w.after) + (w.cutRight ? 1 : 0);
+
+describe('columns a text takes', () => {
+  it('agrees with string-width (what Ink measures with) on CJK, combining marks, emoji, full-width and ASCII', () => {
+    for (const text of ['flask_port', '設定', 'café', 'cafe\u0301', 'データ/設定', '😀 ok', 'ＡＢＣ', 'x\u200by', '한국어', 'e\u0301\u0302']) {
+      expect({text, columns: columnsOf(text)}).toEqual({text, columns: stringWidth(text)});
+    }
+    expect(fitColumns('設定設定', 5)).toBe('設定…');
+    expect(columnsOf(fitColumns('設定設定', 6))).toBe(6);
+    expect(fitColumns('cafe\u0301', 6)).toBe('cafe\u0301  ');
+  });
+});
 
 describe('a long value in a one-line field', () => {
   it('shows all of a value that fits, and a window with cut marks round the cursor when it does not', () => {

@@ -1,4 +1,5 @@
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
+import {copiedMessage} from '../../src/ui/clipboard.js';
 import Sqlite from 'better-sqlite3';
 import {keys, waitForFrame} from '../helpers/render-app.js';
 import {openApp as open, openStore as storeWith, selectedLine} from '../helpers/open-app.js';
@@ -179,11 +180,20 @@ describe('editing settings', () => {
     expect(app.frame()).toContain('saved openai_api_key = ********');
   });
 
-  it('copies the selected value with OSC 52', async () => {
+  it('copies the selected value with OSC 52, says what it did, and inside tmux what tmux needs to pass it on', async () => {
+    vi.stubEnv('TMUX', '');
     const app = await open(storeWith());
     await app.press('j', 'j', 'y');
     expect(app.controls).toEqual([`\u001b]52;c;${Buffer.from('http://localhost:11434').toString('base64')}\u0007`]);
-    expect(app.frame()).toContain('copied ollama_base_url to the clipboard');
+    expect(app.frame()).toContain("sent ollama_base_url to the terminal's clipboard (OSC 52");
+    // The message goes with the tab it was about; i still shows it.
+    await app.press('2');
+    expect(app.frame()).not.toContain('sent ollama_base_url');
+    await app.press('i');
+    expect(app.frame()).toMatch(/The last message in full\s+sent ollama_base_url to the terminal's clipboard/);
+    vi.stubEnv('TMUX', '/tmp/tmux-0/default,1,0');
+    expect(copiedMessage('x')).toBe('sent x via OSC 52; tmux passes it on only with set-clipboard on or allow-passthrough on');
+    vi.unstubAllEnvs();
   });
 
   it('filters rows by key or description; Esc clears', async () => {

@@ -1,10 +1,10 @@
-import {columnsOf} from '../../repo/text-columns.js';
-
-const graphemes = new Intl.Segmenter(undefined, {granularity: 'grapheme'});
+import {columnsOf, graphemes} from '../../repo/text-columns.js';
 
 /** The characters as a person sees them (a base and its combining marks, an emoji, a CJK character), with their UTF-16 starts. */
 export function clusters(text: string): {readonly text: string; readonly index: number}[] {
-  return [...graphemes.segment(text)].map((s) => ({text: s.segment, index: s.index}));
+  // ASCII, the usual case: one character each, and no segmenter.
+  if (/^[\x20-\x7e]*$/.test(text)) return Array.from(text, (c, index) => ({text: c, index}));
+  return [...graphemes().segment(text)].map((s) => ({text: s.segment, index: s.index}));
 }
 
 /** Where the cursor goes one character left or right of `at`, never inside a character. */

@@ -2,6 +2,7 @@ import {useCallback, useRef} from 'react';
 import {describeTarget, type ConfigStore} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import type {Status} from '../shell/panel-context.js';
+import {holdInput} from '../input-kind.js';
 
 const retryMs = 100;
 const patienceMs = 5000;
@@ -42,7 +43,9 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
           });
         } catch (error) {
           if (isBusy(error) && Date.now() < deadline) {
-            setStatus({tone: 'busy', text: 'waiting for another writer...'});
+            // Keys typed meanwhile wait too: they act, in order, on the screen after this write.
+            holdInput(true);
+            setStatus({tone: 'busy', text: 'waiting for another writer... (keys typed now wait too)'});
             setTimeout(once, retryMs);
             return;
           }
@@ -52,6 +55,7 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
                 throw error;
               }, store.path);
         }
+        holdInput(false);
         if (outcome.ok && remember && added.length) session.current.push(added);
         setStatus({tone: outcome.ok ? 'info' : 'error', text: outcome.message});
         if (outcome.ok) refresh();

@@ -1,4 +1,5 @@
 import {serverBaseUrl, type Server} from '../../repo/index.js';
+import {copiedMessage} from '../clipboard.js';
 import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
 import {confirmKeys, filterBrowseKeys, filterTypingKeys, moveKeys} from '../list/list-keys.js';
@@ -35,7 +36,7 @@ function openEditor(ctx: Ctx): void {
 function copyUrl(ctx: Ctx): void {
   const url = serverBaseUrl(ctx.current!);
   ctx.panel.copy(url);
-  ctx.panel.setStatus({tone: 'info', text: `copied ${url} to the clipboard`});
+  ctx.panel.setStatus({tone: 'info', text: copiedMessage(url)});
 }
 
 const serversOwnKeys: KeyTable<Ctx> = {

@@ -1,4 +1,5 @@
 import {type Setting, settingType} from '../../repo/index.js';
+import {copiedMessage} from '../clipboard.js';
 import {joinTables, type KeyTable} from '../bindings/binding.js';
 import {whyNotEditable} from '../edit-limits.js';
 import {confirmKeys, filterBrowseKeys, filterTypingKeys, moveKeys} from '../list/list-keys.js';
@@ -29,7 +30,7 @@ function startEditing(ctx: Ctx): void {
 function copyValue(ctx: Ctx): void {
   const setting = ctx.current!;
   ctx.panel.copy(setting.value ?? '');
-  ctx.panel.setStatus({tone: 'info', text: `copied ${setting.key} to the clipboard`});
+  ctx.panel.setStatus({tone: 'info', text: copiedMessage(setting.key)});
 }
 
 const settingsOwnKeys: KeyTable<Ctx> = {

@@ -1,5 +1,6 @@
 // Pastes and resizes in a real terminal (tmux on its own socket): a paste is
 // text, never keys; a screen too small to draw keeps everything typed.
+import Sqlite from 'better-sqlite3';
 import stringWidth from 'string-width';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
@@ -162,5 +163,34 @@ describe('long and wide values', () => {
     const rows = screen.split('\n').filter((line) => / string$/.test(line));
     expect(rows).toHaveLength(2);
     expect(new Set(rows.map((line) => stringWidth(line))).size).toBe(1);
+  }, 30_000);
+});
+
+describe('keys typed while a write waits for another writer', () => {
+  it('wait with it, and then act in order on the screen after the write', async () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    cli(['list']);
+    const app = start(db);
+    await app.waitFor(/\[1 API Keys\]/);
+    await app.keys('3');
+    await app.waitFor(/^> flask_port/m);
+    const blocking = new Sqlite(db);
+    blocking.exec('BEGIN IMMEDIATE');
+    try {
+      await app.keys('Enter', '5', '1', '1', '1', 'Enter');
+      await app.waitFor(/waiting for another writer\.\.\. \(keys typed now wait too\)/);
+      // Typed while it waits: not into the field it is saving, but after it, as keys.
+      await app.keys('j', 'x');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    } finally {
+      blocking.exec('ROLLBACK');
+      blocking.close();
+    }
+    const screen = await app.waitFor(/^> smcp_port/m);
+    expect(screen).toMatch(/flask_port\s+\*5111/);
+    expect(cli(['get', 'flask_port']).stdout).toBe('5111\n');
+    await app.keys('q');
+    await app.waitFor(/EXITED:0/);
   }, 30_000);
 });

@@ -8,7 +8,8 @@ import {isWritableFile} from '../db/open-database.js';
 import {snapshotState} from '../repo/changes.js';
 import {firstFrame} from '../ui/first-frame/first-frame.js';
 import {loadApp} from './terminal.js';
-import {guardStandardStreams, writeOut} from './stdio.js';
+import {filterOutput, guardStandardStreams, writeOut} from './stdio.js';
+import {localeIsUtf8, toAscii} from '../ui/ascii-terminal.js';
 
 export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean};
 
@@ -56,6 +57,8 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     throw new UsageError('TERM=dumb cannot show the app; use the commands (see --help)');
   }
   guardStandardStreams();
+  // A terminal whose locale is not UTF-8 would show our · … ❯ as garbage: it gets ASCII.
+  if (!localeIsUtf8()) filterOutput(toAscii);
   // Memory, where it costs nothing a person notices. Reading every row at
   // start-up, which the app keeps, would make V8 grow its young generation for
   // good: it is held at its first size while they load. And the app runs on

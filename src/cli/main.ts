@@ -1,5 +1,8 @@
-// chalk (loaded with Ink, only when the app opens) ignores NO_COLOR; it reads FORCE_COLOR.
-if (process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') process.env.FORCE_COLOR = '0';
+// chalk (loaded with Ink, only when the app opens) ignores NO_COLOR; it reads FORCE_COLOR. And it colours
+// for any TERM it half knows (vt100, xterm-mono): a terminal without colours gets none.
+if ((process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '') || /^(vt\d+|.+-mono|.+-m)$/.test(process.env.TERM ?? '')) {
+  process.env.FORCE_COLOR = '0';
+}
 
 import {ConfigError} from '../errors.js';
 import {plainPath} from '../start-up-tricks.js';

@@ -36,9 +36,20 @@ function outputFailed(error: unknown): never {
   process.exit(1);
 }
 
+/** What the app writes is passed through this (ASCII for a terminal without UTF-8). */
+let outputFilter: ((text: string) => string) | undefined;
+
+/** Filter all that goes to standard output from now on, this module's writes and Node's stream (Ink's) alike. */
+export function filterOutput(filter: (text: string) => string): void {
+  outputFilter = filter;
+  const write = process.stdout.write.bind(process.stdout) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  process.stdout.write = ((chunk: unknown, ...rest: unknown[]) =>
+    write(typeof chunk === 'string' ? filter(chunk) : chunk, ...rest)) as typeof process.stdout.write;
+}
+
 export function writeOut(text: string): void {
   try {
-    writeAll(1, text);
+    writeAll(1, outputFilter ? outputFilter(text) : text);
   } catch (error) {
     outputFailed(error);
   }

@@ -1,7 +1,11 @@
-// Pastes and resizes in a real terminal (tmux on its own socket): a paste is
-// text, never keys; a screen too small to draw keeps everything typed.
+// The app in any terminal, in a real one (tmux on its own socket): pastes are
+// text, never keys; a screen too small to draw keeps everything typed; Ctrl-Z
+// and fg; long and wide values; keys typed while a write waits; no colour or
+// UTF-8 where the terminal has none.
 import Sqlite from 'better-sqlite3';
 import stringWidth from 'string-width';
+import {readFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
@@ -193,4 +197,44 @@ describe('keys typed while a write waits for another writer', () => {
     await app.keys('q');
     await app.waitFor(/EXITED:0/);
   }, 30_000);
+});
+
+describe("following the terminal's capabilities", () => {
+  /** The bytes the app wrote to its terminal, recorded by script(1), after opening a tab and quitting. */
+  async function bytesUnder(env: string): Promise<Buffer> {
+    const db = tempDbPath();
+    cliFor(db)(['set', 'sanctum_base_path', '/srv/設定']);
+    const raw = join(dirname(db), 'raw-output');
+    const app = new TmuxSession(
+      `script -q -e -c "env -u NO_COLOR -u FORCE_COLOR ${env} ${process.execPath} ${cliPath} --db ${db}" ${raw}; echo "EXITED:$?"; sleep 60`,
+    );
+    sessions.push(app);
+    await app.waitFor(/1 API Keys/);
+    await app.keys('2', '?');
+    await app.waitFor(/help|Help/);
+    await app.keys('Escape', 'q');
+    await app.waitFor(/EXITED:0/);
+    return readFileSync(raw);
+  }
+
+  it('sends no colour or other attributes to a terminal without them (TERM=vt100, xterm-mono)', async () => {
+    for (const term of ['vt100', 'xterm-mono']) {
+      const written = (await bytesUnder(`TERM=${term} LANG=C.UTF-8`)).toString('utf8');
+      expect({term, sgr: written.match(/\u001b\[[0-9;]*m/g)?.slice(0, 3) ?? []}).toEqual({term, sgr: []});
+      expect(written).toContain('> openai_api_key');
+    }
+    const coloured = (await bytesUnder('TERM=xterm-256color LANG=C.UTF-8')).toString('utf8');
+    expect(coloured).toMatch(/\u001b\[[0-9;]*m/);
+  }, 60_000);
+
+  it('sends only ASCII when the locale is not UTF-8 (LANG=C), one column per column', async () => {
+    const written = await bytesUnder('TERM=xterm LC_ALL=C');
+    expect([...written].filter((byte) => byte > 0x7f)).toEqual([]);
+    const text = written.toString('latin1');
+    expect(text).toContain('/srv/????');
+    expect(text).not.toContain('\u00c2');
+    const utf8 = (await bytesUnder('TERM=xterm LANG=C.UTF-8')).toString('utf8');
+    expect(utf8).toContain('/srv/設定');
+    expect(utf8).toContain('·');
+  }, 60_000);
 });

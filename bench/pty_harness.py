@@ -6,6 +6,7 @@ npm run bench (bench/run.mjs) drives this; it prints one JSON object.
                                to Ink's first frame, to the answer to a key, and the
                                peak RSS (wait4) of the whole run: start-up, the key,
                                and a second of idling (the app's warm-up) before q
+  sizes   NODE CLI DB          bytes a whole frame takes (Ctrl-L) and a cursor move (j, k)
   keys    NODE CLI DB          one app session: key press to the end of the frame it draws,
                                for j, G/g, typing into the filter, a tab switch, the editor
 Clocks start just before fork; Python's own start-up is outside every figure.
@@ -126,6 +127,39 @@ def frame_after(fd, key, quiet=0.004, timeout=5.0):
         last = time.perf_counter()
 
 
+def frame_bytes(fd, key, quiet=0.05, timeout=5.0):
+    """Send a key; the bytes of the frame it draws (its output, then `quiet` s of silence)."""
+    os.write(fd, key)
+    got = 0
+    deadline = time.perf_counter() + timeout
+    while True:
+        ready, _, _ = select.select([fd], [], [], quiet if got else max(0, deadline - time.perf_counter()))
+        if not ready:
+            if got:
+                return got
+            raise TimeoutError(f"no frame after {key!r}")
+        chunk = os.read(fd, 65536)
+        if not chunk:
+            raise RuntimeError("the app ended")
+        got += len(chunk)
+
+
+def sizes(node, cli, db):
+    """Bytes on the wire: a whole frame (Ctrl-L draws it all again) against a cursor move (j, then k)."""
+    pid, fd, _ = spawn([node, cli, "--db", db])
+    seen = bytearray()
+    read_until(fd, seen, lambda s: FIRST_FRAME_MARK in s)
+    settle(fd, 1.0)
+    full = [frame_bytes(fd, b"\x0c") for _ in range(3)]
+    moves = []
+    for _ in range(10):
+        moves.append(frame_bytes(fd, b"j"))
+        moves.append(frame_bytes(fd, b"k"))
+    os.write(fd, b"q")
+    finish(pid, fd)
+    return {"full": full, "move": moves}
+
+
 def settle(fd, pause=0.06):
     """Let the app go idle, reading whatever it still draws."""
     end = time.perf_counter() + pause
@@ -175,6 +209,8 @@ if __name__ == "__main__":
         result = pairs(int(args[0]), *args[1:])
     elif mode == "keys":
         result = keys(*args)
+    elif mode == "sizes":
+        result = sizes(*args)
     else:
         raise SystemExit(f"unknown mode {mode}")
     print(json.dumps(result))

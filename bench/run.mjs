@@ -253,6 +253,17 @@ try {
     );
   }
 
+  // A slow link (SSH at a few KB/s) pays for every byte: a key sends only the lines it changed.
+  const sizes = JSON.parse(execFileSync('python3', [harness, 'sizes', process.execPath, cli, small], {encoding: 'utf8'}));
+  const full = median(sizes.full);
+  const move = median(sizes.move);
+  const share = move / full;
+  rows.push({figure: 'bytes per cursor move', ratio: share, target: 0.25});
+  console.log('\nBytes to the terminal, 80x24 (pty): what a slow link carries');
+  console.log(
+    `a whole frame (Ctrl-L) ${full} B; a cursor move (j, k) ${move} B: ${(share * 100).toFixed(0)}% of it   target <= 25%  ${share <= 0.25 ? 'met' : 'MISSED'}`,
+  );
+
   const missed = rows.filter((r) => (r.p95 !== undefined ? r.p95 >= 16 : r.ratio > r.target));
   console.log(missed.length ? `\n${missed.length} target(s) missed: ${missed.map((r) => r.figure).join('; ')}` : '\nevery target met');
 } finally {

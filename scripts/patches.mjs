@@ -7,9 +7,10 @@ import {readFile} from 'node:fs/promises';
 import {resolve} from 'node:path';
 import {fastTokenizePatches} from './fast-tokenize.mjs';
 import {yogaPatches} from './yoga-without-await.mjs';
+import {incrementalCursorPatches} from './incremental-cursor.mjs';
 
 /** {name, package, file (inside the package), transform(source) -> source} */
-export const appPatches = [...fastTokenizePatches, ...yogaPatches];
+export const appPatches = [...fastTokenizePatches, ...yogaPatches, ...incrementalCursorPatches];
 
 /** A path of '/'-separated parts as a pattern that matches it on any platform. */
 const anySeparator = (path) =>

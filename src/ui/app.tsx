@@ -82,7 +82,7 @@ export function App({
   initial,
 }: AppProps) {
   const {exit} = useApp();
-  const {stdout} = useStdout();
+  const {stdout, write: writeAroundFrame} = useStdout();
   const {columns, rows} = useTerminalSize(size);
   const {disableFocus} = useFocusManager();
   // Tab and Esc are ours: nothing here uses Ink's focus cycling.
@@ -167,8 +167,8 @@ export function App({
     undoLast,
     showDetails: () => setDetails(true),
     redraw: () => {
-      // Clear it all; the next frame is drawn whole.
-      (writeControl ?? ((text: string) => stdout.write(text)))('\u001b[2J\u001b[H');
+      // Clear it all and draw the frame whole (Ink's own write forgets the lines it drew, so none is skipped as unchanged).
+      (writeControl ?? writeAroundFrame)('\u001b[2J\u001b[H');
       setStatus({tone: 'info', text: 'redrawn'});
     },
     syncEnvFile: () => setStatus(syncEnvFileNow(store)),

@@ -78,7 +78,7 @@ export async function runApp({
       process.kill(process.pid, 'SIGTSTP');
     },
   });
-  const instance = render(app(), {exitOnCtrlC: false, patchConsole: true, stdin, maxFps: 60});
+  const instance = render(app(), {exitOnCtrlC: false, patchConsole: true, stdin, maxFps: 60, incrementalRendering: true});
   let running = true;
   if (!plainPath) warmUp(() => running && instance.rerender(app()));
   const onSignal = (signal: NodeJS.Signals) => {

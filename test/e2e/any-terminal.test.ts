@@ -238,3 +238,54 @@ describe("following the terminal's capabilities", () => {
     expect(utf8).toContain('·');
   }, 60_000);
 });
+
+describe('drawing only what changed (a slow link)', () => {
+  it('leaves, after 200 random keys, the screen a fresh whole draw gives', async () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    cli(['list']);
+    for (let i = 0; i < 30; i++)
+      cli(['set', `extra_${String(i).padStart(2, '0')}`, `value ${i}`, '--type', 'string', '--category', i % 2 ? 'general' : 'paths']);
+    const app = start(db);
+    await app.waitFor(/\[1 API Keys\]/);
+    // Keys that move and show, never edit: a seeded sequence, the same every run.
+    const moves = [
+      'j',
+      'k',
+      'g',
+      'G',
+      'PageDown',
+      'PageUp',
+      '1',
+      '2',
+      '3',
+      '4',
+      '5',
+      'Tab',
+      'BTab',
+      '?',
+      'Escape',
+      'i',
+      'Escape',
+      'r',
+      '/',
+      'e',
+      'x',
+      'Escape',
+    ];
+    let seed = 42;
+    const next = () => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed;
+    };
+    for (let i = 0; i < 200; i++) app.tmux('send-keys', '-t', 'app', moves[next() % moves.length]!);
+    await app.keys('Escape', 'Escape');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const drawn = app.screen().split('\n');
+    await app.keys('C-l');
+    await app.waitFor(/redrawn/);
+    const fresh = app.screen().split('\n');
+    // All but the status line, which now says "redrawn".
+    expect(drawn.slice(0, 22)).toEqual(fresh.slice(0, 22));
+  }, 60_000);
+});

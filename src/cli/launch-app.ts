@@ -10,8 +10,9 @@ import {firstFrame} from '../ui/first-frame/first-frame.js';
 import {loadApp} from './terminal.js';
 import {filterOutput, guardStandardStreams, writeOut} from './stdio.js';
 import {localeIsUtf8, toAscii} from '../ui/ascii-terminal.js';
+import {backgroundQuery, type ThemeChoice} from '../ui/theme-choice.js';
 
-export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean};
+export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean; readonly theme?: ThemeChoice};
 
 /** V8's own growth of its young generation, given back once the rows are read. */
 const defaultGrowth = 2;
@@ -48,7 +49,7 @@ function openForTheApp(dbPath: string, readOnly: boolean): {store: ConfigStore; 
  * meanwhile wait, unechoed, for the app. The alternate screen is left on
  * every way out: q, Ctrl-C, a signal, or a crash.
  */
-export async function launchApp({dbPath, readOnly = false, wizard = false}: LaunchOptions): Promise<void> {
+export async function launchApp({dbPath, readOnly = false, wizard = false, theme = 'auto'}: LaunchOptions): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the interactive app needs a terminal; use sanctum-config --help for commands');
   }
@@ -57,6 +58,8 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
     throw new UsageError('TERM=dumb cannot show the app; use the commands (see --help)');
   }
   guardStandardStreams();
+  // Mono: no colour at all, the first frame's and chalk's (which loads with Ink, after this).
+  if (theme === 'mono') process.env.FORCE_COLOR = '0';
   // A terminal whose locale is not UTF-8 would show our · … ❯ as garbage: it gets ASCII.
   if (!localeIsUtf8()) filterOutput(toAscii);
   // Memory, where it costs nothing a person notices. Reading every row at
@@ -82,6 +85,8 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
   const frame = opensWizard || plainPath ? undefined : firstFrame(store, {...size, readOnly: locked, readOnlyWhy});
   writeOut(enterAltScreen + (frame ?? ''));
   process.stdin.setRawMode(true);
+  // Under auto, the terminal is asked for its background (in raw mode, so its answer is not echoed): it comes as input.
+  if (theme === 'auto') writeOut(backgroundQuery);
   // Everything else, now that the screen is there: the app starts from these rows.
   const initial = snapshotState(store);
   setV8Flag(`--semi-space-growth-factor=${defaultGrowth}`);
@@ -106,6 +111,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false}: Laun
         process.stdin.setRawMode(true);
         writeOut(enterAltScreen);
       },
+      theme,
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.

@@ -33,11 +33,14 @@ import {envFileDrift, envFileLag, syncEnvFileNow} from './shell/env-file-status.
 import {panelAdvice} from '../repo/panel-advice.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
 import {SayProvider} from './hooks/say-context.js';
+import {onBackground, paletteOf, ThemeProvider, type ThemeChoice, type ThemeName} from './theme.js';
 import {onRedrawRequest, setInputGate} from './input-kind.js';
 
 export type AppProps = {
   readonly store: ConfigStore;
   /** Every editing key off, and the UI says so. */
+  /** The colours (auto: dark until the terminal says its background is light). */
+  readonly theme?: ThemeChoice;
   readonly readOnly?: boolean;
   /** Why the app is read-only when the file is the reason (its first status line says it). */
   readonly readOnlyWhy?: string;
@@ -73,6 +76,7 @@ export function App({
   store,
   readOnly = false,
   readOnlyWhy,
+  theme: themeChoice = 'dark',
   wizard = false,
   exitAfterWizard = false,
   size,
@@ -129,6 +133,12 @@ export function App({
   };
   const tests = useConnectionTest(panel);
   const say = useCallback((text: string) => setStatus({tone: 'info', text}), []);
+  const [theme, setTheme] = useState<ThemeName>(themeChoice === 'auto' ? 'dark' : themeChoice);
+  useEffect(() => {
+    if (themeChoice !== 'auto') return;
+    onBackground(setTheme);
+    return () => onBackground(undefined);
+  }, [themeChoice]);
   // At the start, what the panel beside us leaves open (its published API keys, an address we cannot use).
   // The header keeps a short warning while it holds; the status line says it in full at the start, over the opening hint.
   // biome-ignore lint/correctness/useExhaustiveDependencies: it is read again after each load of the data, through the store
@@ -210,10 +220,12 @@ export function App({
     // One shape either way, so React keeps every component (and its state) across the change.
     return (
       <SayProvider value={say}>
-        {fits ? null : <Text>{clip(long.length <= columns ? long : `need ${need}`, columns)}</Text>}
-        <Box display={fits ? 'flex' : 'none'} flexDirection="column">
-          {content}
-        </Box>
+        <ThemeProvider value={paletteOf(theme)}>
+          {fits ? null : <Text>{clip(long.length <= columns ? long : `need ${need}`, columns)}</Text>}
+          <Box display={fits ? 'flex' : 'none'} flexDirection="column">
+            {content}
+          </Box>
+        </ThemeProvider>
       </SayProvider>
     );
   };

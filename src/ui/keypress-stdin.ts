@@ -78,14 +78,19 @@ export function splitInput(text: string, typedAhead = false): Keypress[] {
  * Reads as they arrive, bracketed pastes taken whole even when split across
  * reads: what lies between the markers is one paste, whatever it holds.
  */
+const terminalReport = /\u001b\](\d+;[^\u0007\u001b]*)(?:\u0007|\u001b\\)/g;
+
 export class InputSplitter {
   private paste: string | undefined;
   /** The first read holds what was typed while the app started: keys, as typed, never one paste. */
   private first = true;
 
+  /** Told each answer the terminal sends to a query (OSC 11, its background): those are not keys. */
+  onReport: ((report: string) => void) | undefined;
+
   push(chunk: string): Keypress[] {
     const out: Keypress[] = [];
-    let rest = chunk;
+    let rest = this.paste === undefined ? this.takeReports(chunk) : chunk;
     const typedAhead = this.first;
     this.first = false;
     while (rest.length) {
@@ -110,6 +115,14 @@ export class InputSplitter {
     // A paste of line breaks alone holds nothing to insert (and Ink would read a lone one as Enter).
     return out.filter((k) => (k.paste ? k.text.replace(/\n/g, '') !== '' : k.text !== ''));
   }
+
+  private takeReports(chunk: string): string {
+    if (!chunk.includes('\u001b]')) return chunk;
+    return chunk.replace(terminalReport, (_, report: string) => {
+      this.onReport?.(report);
+      return '';
+    });
+  }
 }
 
 /**
@@ -130,10 +143,14 @@ function afterReactSettles(next: () => void): void {
  * still hold the state from before the previous key. It forwards raw mode and
  * ref counting to the real terminal.
  */
-export function keypressStdin(source: NodeJS.ReadStream, control: {readonly interrupt: () => void; readonly suspend: () => void}): NodeJS.ReadStream {
+export function keypressStdin(
+  source: NodeJS.ReadStream,
+  control: {readonly interrupt: () => void; readonly suspend: () => void; readonly report?: (report: string) => void},
+): NodeJS.ReadStream {
   const stream = new PassThrough({objectMode: true}) as PassThrough & Record<string, unknown>;
   const queue: Keypress[] = [];
   const splitter = new InputSplitter();
+  splitter.onReport = control.report;
   let pumping = false;
   const pump = () => {
     if (inputHeld()) {

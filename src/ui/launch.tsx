@@ -5,6 +5,7 @@ import type {ConfigStore} from '../repo/index.js';
 import {App} from './app.js';
 import {keypressStdin} from './keypress-stdin.js';
 import {requestRedraw} from './input-kind.js';
+import {terminalReport, type ThemeChoice} from './theme.js';
 import type {WizardResult} from './wizard/index.js';
 
 export type RunOptions = {
@@ -21,6 +22,8 @@ export type RunOptions = {
   /** Give the terminal back before stopping (Ctrl-Z), and take it again on resume. */
   readonly suspend: () => void;
   readonly resume: () => void;
+  /** The colours: a theme, or auto (the terminal was asked for its background). */
+  readonly theme: ThemeChoice;
 };
 
 /**
@@ -49,6 +52,7 @@ export async function runApp({
   restore,
   suspend,
   resume,
+  theme,
 }: RunOptions): Promise<WizardResult | undefined> {
   // In the build, yoga's WebAssembly loads without a top-level wait (scripts/yoga-without-await.mjs): it is awaited here.
   await (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.yoga')];
@@ -62,6 +66,7 @@ export async function runApp({
       wizard={wizard}
       exitAfterWizard={exitAfterWizard}
       proposedServer={proposedServer}
+      theme={theme}
       onWizardDone={(result) => (wizardResult = result)}
     />
   );
@@ -69,6 +74,7 @@ export async function runApp({
   // Ctrl-C and Ctrl-Z arrive as keys (raw mode): they act at once, queued keys or not, as the signals would.
   const stdin = keypressStdin(process.stdin, {
     interrupt: () => onSignal('SIGINT'),
+    report: terminalReport,
     suspend: () => {
       suspend();
       process.once('SIGCONT', () => {

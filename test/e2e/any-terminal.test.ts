@@ -10,6 +10,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 import {TmuxSession} from '../helpers/tmux.js';
+import {type FakeLetta, startFakeLetta} from '../helpers/fake-letta.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -288,4 +289,49 @@ describe('drawing only what changed (a slow link)', () => {
     // All but the status line, which now says "redrawn".
     expect(drawn.slice(0, 22)).toEqual(fresh.slice(0, 22));
   }, 60_000);
+});
+
+describe('themes', () => {
+  const running: FakeLetta[] = [];
+  afterEach(async () => {
+    while (running.length) await running.pop()!.close();
+  });
+
+  /** The bytes written while a server test times out, on the Servers tab, under `args` (and the terminal's answer to OSC 11). */
+  async function timeoutUnder(args: string, background?: string): Promise<string> {
+    const silent = await startFakeLetta({behaviour: 'silent'});
+    running.push(silent);
+    const db = tempDbPath();
+    cliFor(db)(['server', 'set', '1', '--address', '127.0.0.1', '--port', String(silent.port), '--timeout', '1']);
+    cliFor(db)(['server', 'add', '--address', '10.9.9.9', '--port', '8284']);
+    const raw = join(dirname(db), 'raw-output');
+    const app = new TmuxSession(
+      `script -q -e -c "env -u NO_COLOR -u FORCE_COLOR TERM=xterm-256color ${process.execPath} ${cliPath} --db ${db} ${args}" ${raw}; echo "EXITED:$?"; sleep 60`,
+    );
+    sessions.push(app);
+    await app.waitFor(/1 API Keys/);
+    // The terminal's answer to the app's question, as the terminal would type it.
+    if (background) app.tmux('send-keys', '-t', 'app', '-l', `\u001b]11;${background}\u001b\\`);
+    await app.keys('5');
+    await app.waitFor(/^> \* 1 /m);
+    await app.keys('t');
+    await app.waitFor(/timeout/);
+    // The selected row is in inverse video, without colour: the outcome shows its colour once the selection moves on.
+    await app.keys('j');
+    await app.waitFor(/^>\s+2 /m);
+    await app.keys('q');
+    await app.waitFor(/EXITED:0/);
+    return readFileSync(raw, 'utf8');
+  }
+
+  it('colours only the outcome word, readable on the background: yellow on dark, magenta on light, none in mono', async () => {
+    const colourOfTimeout = (written: string) => /\u001b\[(\d+)m(timeout[^\u001b]*)/.exec(written)?.[1];
+    expect(colourOfTimeout(await timeoutUnder('--theme dark'))).toBe('33');
+    expect(colourOfTimeout(await timeoutUnder('--theme light'))).toBe('35');
+    expect(colourOfTimeout(await timeoutUnder('', 'rgb:ffff/ffff/ffff'))).toBe('35');
+    expect(colourOfTimeout(await timeoutUnder('', 'rgb:0000/0000/0000'))).toBe('33');
+    expect(await timeoutUnder('--theme mono')).not.toMatch(/\u001b\[3\dm/);
+    const bad = cliFor(tempDbPath())(['--theme', 'pink']);
+    expect(bad.status).toBe(2);
+  }, 90_000);
 });

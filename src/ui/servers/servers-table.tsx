@@ -3,6 +3,7 @@ import type {ConnectionReport} from '../../letta/test-connection.js';
 import type {Server} from '../../repo/index.js';
 import {fit} from '../text-fit.js';
 import {authSummary} from './servers-actions.js';
+import {usePalette} from '../theme.js';
 
 type Props = {
   readonly rows: readonly Server[];
@@ -24,6 +25,7 @@ function connectionCell(server: Server, result: ConnectionReport | undefined, te
 }
 
 export function ServersTable({rows, selected, revealed, results, testing, spinner, width, compact, height}: Props) {
+  const palette = usePalette();
   const widths = compact ? {id: 3, name: 0, port: 5, auth: 0, timeout: 0, state: 0} : {id: 3, name: 10, port: 5, auth: 14, timeout: 4, state: 16};
   const fixedOf = () => 4 + widths.id + 1 + widths.port + 1 + (compact ? 0 : widths.name + widths.auth + widths.timeout + widths.state + 4);
   // The address matters most: NAME and AUTH give way first.
@@ -56,12 +58,24 @@ export function ServersTable({rows, selected, revealed, results, testing, spinne
           timeout: server.timeout === null ? '' : `${server.timeout}s`,
           state: connectionCell(server, results[server.id], testing === server.id, spinner),
         });
-        // The outcome reads as a word; colour only repeats it.
+        // The outcome reads as a word; colour only repeats it, on that word alone, and not on the selected row (inverse).
         const outcome = results[server.id]?.outcome;
-        const color = testing === server.id ? undefined : outcome === 'ok' ? 'green' : outcome === 'timeout' ? 'yellow' : outcome ? 'red' : undefined;
+        const color =
+          testing === server.id || isSelected
+            ? undefined
+            : outcome === 'ok'
+              ? palette.ok
+              : outcome === 'timeout'
+                ? palette.warn
+                : outcome
+                  ? palette.error
+                  : undefined;
+        const state = compact ? '' : text.slice(text.length - widths.state);
+        const before = compact ? text : text.slice(0, text.length - widths.state);
         return (
-          <Text key={server.id} inverse={isSelected} color={color} wrap="truncate-end">
-            {text.trimEnd()}
+          <Text key={server.id} inverse={isSelected} wrap="truncate-end">
+            {state ? before : before.trimEnd()}
+            {state ? <Text color={color}>{state.trimEnd()}</Text> : null}
           </Text>
         );
       })}

@@ -1,0 +1,11 @@
+import type {Command} from 'commander';
+import {UsageError} from '../errors.js';
+import {themeChoices, type ThemeChoice} from '../ui/theme-choice.js';
+
+/** The app's theme: --theme, else $SANCTUM_CONFIG_THEME, else auto; anything else is a usage error. */
+export function themeOf(command: Command): ThemeChoice {
+  const given = (command.optsWithGlobals().theme as string | undefined) ?? process.env.SANCTUM_CONFIG_THEME ?? 'auto';
+  const theme = themeChoices.find((t) => t === given);
+  if (!theme) throw new UsageError(`--theme must be one of ${themeChoices.join(', ')}, not '${given}'`);
+  return theme;
+}

@@ -259,7 +259,7 @@ try {
   const move = median(sizes.move);
   const share = move / full;
   rows.push({figure: 'bytes per cursor move', ratio: share, target: 0.25});
-  console.log('\nBytes to the terminal, 80x24 (pty): what a slow link carries');
+  console.log('\nBytes to the terminal, 80x24 (pty): what a slow link carries (a whole frame: Ctrl-L, the screen cleared and drawn again)');
   console.log(
     `a whole frame (Ctrl-L) ${full} B; a cursor move (j, k) ${move} B: ${(share * 100).toFixed(0)}% of it   target <= 25%  ${share <= 0.25 ? 'met' : 'MISSED'}`,
   );

@@ -11,8 +11,16 @@ import {loadApp} from './terminal.js';
 import {filterOutput, guardStandardStreams, writeOut} from './stdio.js';
 import {localeIsUtf8, toAscii} from '../ui/ascii-terminal.js';
 import {backgroundQuery, type ThemeChoice} from '../ui/theme-choice.js';
+import {runScreenReader} from '../ui/screen-reader/run-screen-reader.js';
 
-export type LaunchOptions = {readonly dbPath: string; readonly readOnly?: boolean; readonly wizard?: boolean; readonly theme?: ThemeChoice};
+export type LaunchOptions = {
+  readonly dbPath: string;
+  readonly readOnly?: boolean;
+  readonly wizard?: boolean;
+  readonly theme?: ThemeChoice;
+  /** One plain line per key for a screen reader, instead of the drawn screen. */
+  readonly screenReader?: boolean;
+};
 
 /** V8's own growth of its young generation, given back once the rows are read. */
 const defaultGrowth = 2;
@@ -49,12 +57,13 @@ function openForTheApp(dbPath: string, readOnly: boolean): {store: ConfigStore; 
  * meanwhile wait, unechoed, for the app. The alternate screen is left on
  * every way out: q, Ctrl-C, a signal, or a crash.
  */
-export async function launchApp({dbPath, readOnly = false, wizard = false, theme = 'auto'}: LaunchOptions): Promise<void> {
+export async function launchApp({dbPath, readOnly = false, wizard = false, theme = 'auto', screenReader = false}: LaunchOptions): Promise<void> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     throw new UsageError('the interactive app needs a terminal; use sanctum-config --help for commands');
   }
   // A dumb terminal cannot move the cursor: the app would be a stream of escape codes.
-  if (process.env.TERM === 'dumb') {
+  // (The screen reader mode moves no cursor: it works there.)
+  if (process.env.TERM === 'dumb' && !screenReader) {
     throw new UsageError('TERM=dumb cannot show the app; use the commands (see --help)');
   }
   guardStandardStreams();
@@ -71,6 +80,15 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
   setV8Flag('--no-opt');
   const {store, readOnlyWhy} = openForTheApp(dbPath, readOnly);
   const locked = readOnly || store.readOnly;
+  if (screenReader) {
+    try {
+      const code = await runScreenReader(store, {readOnly: locked, readOnlyWhy, write: writeOut});
+      if (code !== 0) process.exitCode = code;
+    } finally {
+      store.close();
+    }
+    return;
+  }
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
   const opensWizard = (wizard || store.created) && !locked;
   const proposedServer = opensWizard && isDesignDefaultServer(store.servers.active()) ? await findLocalLetta() : undefined;

@@ -1,4 +1,4 @@
-import {themeOf} from './theme-option.js';
+import {screenReaderOf, themeOf} from './app-options.js';
 import {Command} from 'commander';
 import {UsageError} from '../errors.js';
 import {registerDoctorCommand} from './commands/doctor.js';
@@ -30,6 +30,7 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
     .version(packageVersion(), '-V, --version')
     .option('--db <path>', 'database file (default: $SANCTUM_CONFIG_DB, else ~/.config/sanctum/config.db)')
     .option('--read-only', 'open the app without any editing')
+    .option('--screen-reader', 'for a screen reader: one plain line per key, no drawn screen (also SANCTUM_CONFIG_SCREEN_READER=1, INK_SCREEN_READER=true)')
     .option('--theme <theme>', "the app's colours: auto (asks the terminal), dark, light or mono (default: $SANCTUM_CONFIG_THEME, else auto)")
     .showSuggestionAfterError()
     .addHelpText(
@@ -45,7 +46,7 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
         throw new UsageError('the interactive app needs a terminal; use a command above when scripting');
       }
       const {launchApp} = await import('./launch-app.js');
-      await launchApp({dbPath: databasePathOf(command), readOnly: Boolean(options.readOnly), theme: themeOf(command)});
+      await launchApp({dbPath: databasePathOf(command), readOnly: Boolean(options.readOnly), theme: themeOf(command), screenReader: screenReaderOf(command)});
     });
   program.allowExcessArguments(true);
 

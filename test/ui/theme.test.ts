@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {InputSplitter} from '../../src/ui/keypress-stdin.js';
+import {InputSplitter} from '../../src/ui/input-split.js';
 import {themeForBackground} from '../../src/ui/theme-choice.js';
 
 describe("the terminal's background (OSC 11)", () => {

@@ -12,7 +12,7 @@ import {pathKind} from '../../db/private-file.js';
 import type {ConfigStore} from '../../repo/index.js';
 import {writeErr} from '../stdio.js';
 import {hasTerminal} from '../terminal.js';
-import {themeOf} from '../theme-option.js';
+import {screenReaderOf, themeOf} from '../app-options.js';
 
 function parseAssignment(text: string, previous: Record<string, string>): Record<string, string> {
   const at = text.indexOf('=');
@@ -63,6 +63,8 @@ export function registerInitCommand(program: Command): void {
       const flagged = setupFlags.some((flag) => (flag === 'set' ? Object.keys(options.set).length > 0 : options[flag] !== undefined));
       if (!options.nonInteractive && !flagged && hasTerminal()) {
         const {launchApp} = await import('../launch-app.js');
+        if (screenReaderOf(command))
+          throw new UsageError('the setup wizard has no screen reader mode yet: use init --non-interactive with flags (see init --help)');
         await launchApp({dbPath: databasePathOf(command), wizard: true, theme: themeOf(command)});
         return;
       }

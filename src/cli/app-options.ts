@@ -9,3 +9,8 @@ export function themeOf(command: Command): ThemeChoice {
   if (!theme) throw new UsageError(`--theme must be one of ${themeChoices.join(', ')}, not '${given}'`);
   return theme;
 }
+
+/** The screen reader mode: --screen-reader, SANCTUM_CONFIG_SCREEN_READER=1, or Ink's own INK_SCREEN_READER=true. */
+export function screenReaderOf(command: Command): boolean {
+  return Boolean(command.optsWithGlobals().screenReader) || process.env.SANCTUM_CONFIG_SCREEN_READER === '1' || process.env.INK_SCREEN_READER === 'true';
+}

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {InputSplitter, pasteEnd, pasteStart, splitInput} from '../../src/ui/keypress-stdin.js';
+import {InputSplitter, pasteEnd, pasteStart, splitInput} from '../../src/ui/input-split.js';
 import {pastedLine} from '../../src/ui/components/line-editing.js';
 
 const keys = (text: string) => splitInput(text).map((k) => (k.paste ? {paste: k.text} : k.text));

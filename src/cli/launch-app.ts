@@ -1,3 +1,6 @@
+import {readFileSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {join} from 'node:path';
 import {UntrustedSchemaError, UsageError} from '../errors.js';
 import {plainPath, setV8Flag} from '../start-up-tricks.js';
 import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
@@ -47,6 +50,18 @@ function openForTheApp(dbPath: string, readOnly: boolean): {store: ConfigStore; 
     if (!(error instanceof UntrustedSchemaError)) throw error;
     const store = openConfigStore(dbPath, {readOnly: true, source: 'app'});
     return {store, readOnlyWhy: 'the file has triggers or views sanctum-config did not make (sanctum-config doctor)'};
+  }
+}
+
+/** The operator's own keys: $SANCTUM_CONFIG_KEYS, else keys.json in sanctum's config directory; none when absent. */
+function readKeymapFile(): {text: string; file: string} | undefined {
+  const file = process.env.SANCTUM_CONFIG_KEYS || join(process.env.XDG_CONFIG_HOME || join(homedir(), '.config'), 'sanctum', 'keys.json');
+  try {
+    return {text: readFileSync(file, 'utf8'), file};
+  } catch (error) {
+    // No file: the default keys. One that cannot be read is said like a bad one.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    return {text: '', file: `${file} (${(error as NodeJS.ErrnoException).code ?? 'unreadable'})`};
   }
 }
 
@@ -130,6 +145,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
         writeOut(enterAltScreen);
       },
       theme,
+      keymap: readKeymapFile(),
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.

@@ -39,6 +39,8 @@ import {onRedrawRequest, setInputGate} from './input-kind.js';
 export type AppProps = {
   readonly store: ConfigStore;
   /** Every editing key off, and the UI says so. */
+  /** Said at the start, as an error (a keymap file that could not be used). */
+  readonly notice?: string;
   /** The colours (auto: dark until the terminal says its background is light). */
   readonly theme?: ThemeChoice;
   readonly readOnly?: boolean;
@@ -77,6 +79,7 @@ export function App({
   readOnly = false,
   readOnlyWhy,
   theme: themeChoice = 'dark',
+  notice,
   wizard = false,
   exitAfterWizard = false,
   size,
@@ -102,7 +105,7 @@ export function App({
   const settingsMemory = useRef(new Map<string, SettingsState>()).current;
   const serversMemory = useRef<{current?: ServersState}>({}).current;
   const [helpOffset, setHelpOffset] = useState(0);
-  const [status, setStatus] = useState<Status>(() => openingStatus(readOnly, readOnlyWhy));
+  const [status, setStatus] = useState<Status>(() => (notice ? {tone: 'error', text: notice} : openingStatus(readOnly, readOnlyWhy)));
 
   const onExternal = useCallback((changes: readonly Change[]) => setStatus({tone: 'info', text: describeExternalChanges(changes)}), []);
   const {settings, servers, refresh} = useConfigData(store, onExternal, initial);

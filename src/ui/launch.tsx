@@ -6,6 +6,7 @@ import {App} from './app.js';
 import {keypressStdin} from './keypress-stdin.js';
 import {requestRedraw} from './input-kind.js';
 import {terminalReport, type ThemeChoice} from './theme.js';
+import {applyKeymap} from './bindings/keymap.js';
 import type {WizardResult} from './wizard/index.js';
 
 export type RunOptions = {
@@ -24,6 +25,8 @@ export type RunOptions = {
   readonly resume: () => void;
   /** The colours: a theme, or auto (the terminal was asked for its background). */
   readonly theme: ThemeChoice;
+  /** The operator's keymap file, when there is one: its text and where it is. */
+  readonly keymap?: {readonly text: string; readonly file: string};
 };
 
 /**
@@ -53,10 +56,20 @@ export async function runApp({
   suspend,
   resume,
   theme,
+  keymap,
 }: RunOptions): Promise<WizardResult | undefined> {
   // In the build, yoga's WebAssembly loads without a top-level wait (scripts/yoga-without-await.mjs): it is awaited here.
   await (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.yoga')];
   let wizardResult: WizardResult | undefined;
+  // Own keys, before the first frame: a problem is said at the start, and the defaults stay.
+  let notice: string | undefined;
+  if (keymap) {
+    try {
+      applyKeymap(keymap.text, keymap.file);
+    } catch (error) {
+      notice = `${(error as Error).message}; the default keys are in use`;
+    }
+  }
   const app = () => (
     <App
       store={store}
@@ -67,6 +80,7 @@ export async function runApp({
       exitAfterWizard={exitAfterWizard}
       proposedServer={proposedServer}
       theme={theme}
+      notice={notice}
       onWizardDone={(result) => (wizardResult = result)}
     />
   );

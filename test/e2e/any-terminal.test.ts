@@ -4,7 +4,7 @@
 // UTF-8 where the terminal has none.
 import Sqlite from 'better-sqlite3';
 import stringWidth from 'string-width';
-import {readFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
@@ -334,4 +334,49 @@ describe('themes', () => {
     const bad = cliFor(tempDbPath())(['--theme', 'pink']);
     expect(bad.status).toBe(2);
   }, 90_000);
+});
+
+describe("an operator's own keys", () => {
+  function startWithKeys(db: string, keys: string): TmuxSession {
+    const file = join(dirname(db), 'keys.json');
+    writeFileSync(file, keys);
+    const app = new TmuxSession(`env NO_COLOR=1 SANCTUM_CONFIG_KEYS=${file} ${process.execPath} ${cliPath} --db ${db}; echo "EXITED:$?"; sleep 60`);
+    sessions.push(app);
+    return app;
+  }
+
+  it('takes a keymap file: the keys move, quit and show in the footer and the help as written', async () => {
+    const db = tempDbPath();
+    cliFor(db)(['list']);
+    const app = startWithKeys(db, JSON.stringify({Settings: {down: ['C-n', 'Down'], up: ['C-p', 'Up']}, Everywhere: {quit: ['Q']}}));
+    await app.waitFor(/\[1 API Keys\]/);
+    await app.keys('C-n');
+    let screen = await app.waitFor(/^> anthropic_api_key/m);
+    expect(screen).toMatch(/\? help {2}Q quit$/m);
+    await app.keys('j', 'C-p');
+    await app.waitFor(/^> openai_api_key/m);
+    await app.keys('?');
+    screen = await app.waitFor(/Q\s+quit/);
+    await app.keys('PgDn');
+    await app.waitFor(/C-n\/↓\s+next row/);
+    await app.keys('Escape', 'q');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(app.screen()).not.toMatch(/EXITED/);
+    await app.keys('Q');
+    await app.waitFor(/EXITED:0/);
+  }, 30_000);
+
+  it('says what is wrong with a keymap at the start, in one line, and keeps the default keys', async () => {
+    const db = tempDbPath();
+    cliFor(db)(['list']);
+    const app = startWithKeys(db, JSON.stringify({Settings: {down: ['n']}}));
+    await app.waitFor(/^! .*keys\.json: in "Settings"/m);
+    await app.keys('i');
+    const details = await app.waitFor(/the default keys are in use/);
+    expect(details.replace(/\s+/g, ' ')).toContain('keys.json: in "Settings", n would be both "down" and "add"; the default keys are in use');
+    await app.keys('Escape', 'j');
+    await app.waitFor(/^> anthropic_api_key/m);
+    await app.keys('q');
+    await app.waitFor(/EXITED:0/);
+  }, 30_000);
 });

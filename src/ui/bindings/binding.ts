@@ -11,6 +11,8 @@ export type Binding<Ctx> = {
   readonly keys: readonly KeyToken[];
   /** One word for the footer; it may read the moment ("reveal" / "hide"). */
   readonly label: string | ((ctx: Ctx) => string);
+  /** Its name in a keymap file when the label reads the moment; else the label. */
+  readonly id?: string;
   /** A phrase for the help overlay. */
   readonly help: string;
   readonly run: (ctx: Ctx, input: string) => void;

@@ -43,6 +43,46 @@ export function matchesToken(token: KeyToken, input: string, key: Key): boolean 
     case '1-9':
       return /^[1-9]$/.test(input) && plain(key);
     default:
+      // C-a .. C-z (a keymap may bind any of them), else one printable character.
+      if (/^C-[a-z]$/.test(token)) return key.ctrl && input === token.slice(2);
       return token.length === 1 && input === token && plain(key);
   }
+}
+
+const named: Record<string, KeyToken> = {
+  enter: 'Enter',
+  esc: 'Esc',
+  escape: 'Esc',
+  tab: 'Tab',
+  's-tab': 'S-Tab',
+  'shift-tab': 'S-Tab',
+  space: 'Space',
+  up: '↑',
+  down: '↓',
+  left: '←',
+  right: '→',
+  pgup: 'PgUp',
+  pageup: 'PgUp',
+  pgdn: 'PgDn',
+  pagedown: 'PgDn',
+  home: 'Home',
+  end: 'End',
+  '↑': '↑',
+  '↓': '↓',
+  '←': '←',
+  '→': '→',
+};
+
+/**
+ * A key as a person writes it in a keymap file, as the token the app matches,
+ * or undefined when it is no key a terminal sends: names (Enter, Esc, Up,
+ * PgDn, ...), C-a .. C-z (Ctrl-a and ctrl+a too), or one printable character.
+ * C-c, C-z and C-l are the terminal's own (interrupt, suspend) or the redraw: kept.
+ */
+export function tokenOf(written: string): KeyToken | undefined {
+  const name = named[written.toLowerCase()];
+  if (name) return name;
+  const ctrl = /^(?:c-|ctrl-|ctrl\+)([a-z])$/i.exec(written);
+  if (ctrl) return ['c', 'z', 'l', 'i', 'm', 'h', 'j'].includes(ctrl[1]!.toLowerCase()) ? undefined : `C-${ctrl[1]!.toLowerCase()}`;
+  return [...written].length === 1 && !/[\u0000-\u001f\u007f]/.test(written) && written !== ' ' ? written : undefined;
 }

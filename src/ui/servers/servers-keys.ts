@@ -81,6 +81,7 @@ const serversOwnKeys: KeyTable<Ctx> = {
     {
       // One Esc: it cancels a running test first, else clears the filter.
       keys: ['Esc'],
+      id: 'clear filter',
       label: (ctx) => (ctx.tests.testing !== undefined ? 'cancel test' : 'clear filter'),
       help: 'cancel the running test, else clear the filter',
       footer: true,
@@ -89,6 +90,7 @@ const serversOwnKeys: KeyTable<Ctx> = {
     },
     {
       keys: ['r'],
+      id: 'reveal',
       label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.id ? 'hide' : 'reveal'),
       help: 'reveal / hide its password and token',
       footer: true,

@@ -39,6 +39,7 @@ const settingsOwnKeys: KeyTable<Ctx> = {
     {keys: ['Enter'], label: 'edit', help: 'edit the value (a boolean toggles)', footer: true, edits: true, disabled: noRow, run: startEditing},
     {
       keys: ['r'],
+      id: 'reveal',
       label: (ctx) => (ctx.current && ctx.state.revealed === ctx.current.key ? 'hide' : 'reveal'),
       help: 'reveal / hide a secret',
       footer: true,

@@ -6,6 +6,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 import {TmuxSession} from '../helpers/tmux.js';
+import {startFakeLetta} from '../helpers/fake-letta.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -60,7 +61,7 @@ describe('the screen reader mode', () => {
       'Cancelled; flask_port is unchanged.',
       'API Keys, 1 of 3: openai_api_key, secret, hidden.',
       'Editing openai_api_key, a secret. Type the new value (it is not shown), then Enter to save or Escape to cancel.',
-      '1 characters.',
+      '1 character.',
       '2 characters.',
       'Saved openai_api_key = ********.',
       'Goodbye.',
@@ -80,5 +81,45 @@ describe('the screen reader mode', () => {
     await app.waitFor(/EXITED:130/);
     expect(linesOf(raw)).toContain("flask_port: 'abc' is not a whole number. Still editing flask_port: type again, or Escape.");
     expect(cliFor(db)(['get', 'flask_port']).stdout).toBe('5000\n');
+  }, 30_000);
+});
+
+describe('the first-run setup in the screen reader mode', () => {
+  it('asks each step in a sentence, saves as the drawn wizard does, and says what the test of the server found', async () => {
+    const letta = await startFakeLetta();
+    try {
+      const db = tempDbPath();
+      const raw = join(dirname(db), 'raw-output');
+      const setup = new TmuxSession(
+        `script -q -e -c "env TERM=xterm ${process.execPath} ${cliPath} --db ${db} init --screen-reader" ${raw}; echo "EXITED:$?"; sleep 60`,
+        {columns: 200, rows: 40},
+      );
+      sessions.push(setup);
+      await setup.waitFor(/Step 1 of 7: Letta server address/);
+      await setup.keys('1', '2', '7', '.', '0', '.', '0', '.', '1', 'Enter');
+      await setup.waitFor(/Step 2 of 7/);
+      for (const key of String(letta.port)) await setup.keys(key);
+      await setup.keys('Enter');
+      await setup.waitFor(/Step 3 of 7: How does the server check who you are\? 1, none/);
+      await setup.keys('2');
+      await setup.waitFor(/Step 4 of 7: Password or token/);
+      await setup.keys('p', 'w', 'Enter', 'Enter', 'Enter');
+      await setup.waitFor(/Step 7 of 7: Save this setup\?/);
+      await setup.keys('Enter');
+      await setup.waitFor(/Letta: ok/);
+      await setup.keys('Enter');
+      await setup.waitFor(/EXITED:0/);
+      const lines = linesOf(raw);
+      expect(lines).toContain('2 characters.');
+      expect(lines.join('\n')).not.toContain('pw');
+      expect(readFileSync(raw, 'utf8')).not.toMatch(/\u001b/);
+      expect(JSON.parse(cliFor(db)(['server', 'list', '--json', '--reveal']).stdout)[0]).toMatchObject({
+        address: '127.0.0.1',
+        port: letta.port,
+        password: 'pw',
+      });
+    } finally {
+      await letta.close();
+    }
   }, 30_000);
 });

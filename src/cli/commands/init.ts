@@ -63,9 +63,7 @@ export function registerInitCommand(program: Command): void {
       const flagged = setupFlags.some((flag) => (flag === 'set' ? Object.keys(options.set).length > 0 : options[flag] !== undefined));
       if (!options.nonInteractive && !flagged && hasTerminal()) {
         const {launchApp} = await import('../launch-app.js');
-        if (screenReaderOf(command))
-          throw new UsageError('the setup wizard has no screen reader mode yet: use init --non-interactive with flags (see init --help)');
-        await launchApp({dbPath: databasePathOf(command), wizard: true, theme: themeOf(command)});
+        await launchApp({dbPath: databasePathOf(command), wizard: true, theme: themeOf(command), screenReader: screenReaderOf(command)});
         return;
       }
       if (options.serverPasswordStdin && options.serverTokenStdin) {

@@ -35,3 +35,6 @@ export const sentence = (text: string) => {
   const capital = /^[a-z]+(\s|$)/.test(clean) ? clean.charAt(0).toUpperCase() + clean.slice(1) : clean;
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;
 };
+
+/** How long a secret typed so far is: what is said instead of it. */
+export const characters = (n: number) => `${n} character${n === 1 ? '' : 's'}`;

@@ -3,7 +3,8 @@ import type {ConfigStore, Server, Setting} from '../../repo/index.js';
 import {InputSplitter} from '../input-split.js';
 import {saveSetting, toggleSetting} from '../settings/settings-actions.js';
 import {categoriesOf, tabsOf} from '../screen/tab-bar-text.js';
-import {positionLine, readerHelp, sentence} from './reader-lines.js';
+import {characters, positionLine, readerHelp, sentence} from './reader-lines.js';
+import {type ReaderWizardResult, readerWizard} from './reader-wizard.js';
 
 type Editing = {readonly key: string; draft: string; readonly secret: boolean; readonly original: string | null};
 
@@ -12,6 +13,8 @@ export type ReaderOptions = {
   readonly readOnlyWhy?: string;
   /** Where its lines go: the terminal, as plain lines (no cursor movement, no colour, no screen drawing). */
   readonly say: (text: string) => void;
+  /** Start with the first-run setup, from this server; `exitAfter`: end when it ends (init). */
+  readonly wizard?: {readonly start: {address: string; port: number}; readonly exitAfter: boolean};
 };
 
 /**
@@ -20,7 +23,7 @@ export type ReaderOptions = {
  * every prompt and error is a sentence. `press` takes one key (as the
  * terminal sends it) and returns false when the session is over.
  */
-export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, say}: ReaderOptions) {
+export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, say, wizard}: ReaderOptions) {
   let settings: readonly Setting[] = [];
   let servers: readonly Server[] = [];
   let tabIndex = 0;
@@ -89,13 +92,13 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
     }
     if (!paste && (key === '\u007f' || key === '\b')) {
       edit.draft = [...edit.draft].slice(0, -1).join('');
-      return say(edit.secret ? `${[...edit.draft].length} characters.` : edit.draft ? `Now: ${edit.draft}` : 'Empty.');
+      return say(edit.secret ? `${characters([...edit.draft].length)}.` : edit.draft ? `Now: ${edit.draft}` : 'Empty.');
     }
     if (!paste && /^[\u0000-\u001f]|^\u001b/.test(key)) return say('That key does nothing while editing: type, Backspace, Enter or Escape.');
     const text = paste ? key.split('\n')[0]! : key;
     edit.draft += text;
     // Typed characters are echoed as typed (a secret as its length), so the reader says them.
-    say(edit.secret ? `${[...edit.draft].length} characters.` : text.length > 1 ? `Pasted: ${text}` : text);
+    say(edit.secret ? `${characters([...edit.draft].length)}.` : text.length > 1 ? `Pasted: ${text}` : text);
   };
   const browseKey = (key: string) => {
     if (key === 'j' || key === '\u001b[B') return move(row + 1);
@@ -120,20 +123,39 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
     say(`That key does nothing here; press ? for the keys. ${where()}`);
   };
 
-  say(
-    `sanctum-config, screen reader mode, ${store.path}${readOnly ? ', read-only' : ''}. ` +
-      `${tabs().length} tabs: ${tabs()
-        .map((t) => t.label)
-        .join(', ')}. Press ? for the keys.`,
-  );
-  say(where());
+  const opening = () => {
+    say(
+      `sanctum-config, screen reader mode, ${store.path}${readOnly ? ', read-only' : ''}. ` +
+        `${tabs().length} tabs: ${tabs()
+          .map((t) => t.label)
+          .join(', ')}. Press ? for the keys.`,
+    );
+    say(where());
+  };
+  // The setup first, when asked for (a new file, or init): then the tabs, or the end.
+  let setup: ReturnType<typeof readerWizard> | undefined;
+  let finished: ReaderWizardResult | undefined;
+  if (wizard && !readOnly) {
+    setup = readerWizard(store, say, wizard.start, (result) => {
+      finished = result;
+      setup = undefined;
+      load();
+    });
+  } else opening();
   const splitter = new InputSplitter();
   return {
     /** One read from the terminal: whether the session goes on, or ended with q or Ctrl-C. */
     input(chunk: string): 'on' | 'quit' | 'interrupted' {
       for (const {text, paste} of splitter.push(chunk)) {
         if (!paste && text === '\u0003') return 'interrupted';
-        if (editing) editKey(text, paste);
+        if (setup) {
+          setup.input(text, paste);
+          if (!finished) continue;
+          say(finished.message);
+          if (wizard?.exitAfter) return 'quit';
+          finished = undefined;
+          opening();
+        } else if (editing) editKey(text, paste);
         else if (paste) say('Pasted text is not keys, so nothing was done: press Enter to edit a value first.');
         else if (text === 'q') {
           say('Goodbye.');

@@ -8,7 +8,7 @@ import {screenReaderSession} from './reader-session.js';
  */
 export function runScreenReader(
   store: ConfigStore,
-  options: {readonly readOnly: boolean; readonly readOnlyWhy?: string; readonly write: (text: string) => void},
+  options: Omit<Parameters<typeof screenReaderSession>[1], 'say'> & {readonly write: (text: string) => void},
 ): Promise<number> {
   return new Promise((resolve) => {
     const session = screenReaderSession(store, {...options, say: (text) => options.write(`${text}\n`)});

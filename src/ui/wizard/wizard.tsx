@@ -8,7 +8,8 @@ import {useKeyTable} from '../bindings/use-key-table.js';
 import {clip} from '../text-fit.js';
 import {reviewLines} from './wizard-actions.js';
 import {type WizardKeyContext, wizardKeysFor, type WizardResult} from './wizard-keys.js';
-import {choicesFor, initialWizardState, isChoiceStep, isTextStep, wizardReducer, wizardSteps, type WizardStepId} from './wizard-state.js';
+import {choicesFor, initialWizardState, isChoiceStep, isTextStep, wizardReducer, wizardSteps} from './wizard-state.js';
+import {wizardPrompts as prompts} from './wizard-prompts.js';
 import {publishedPanelKeys} from '../../repo/panel-advice.js';
 
 export type {WizardResult} from './wizard-keys.js';
@@ -20,20 +21,6 @@ type Props = {
   readonly onDone: (result: WizardResult) => void;
   /** The server it starts from: one found answering on this box, else the active one; else the design's default. */
   readonly start?: {readonly address: string; readonly port: number};
-};
-
-const prompts: Record<WizardStepId, {title: string; help: string; secret?: boolean}> = {
-  address: {title: 'Letta server address', help: 'host name or IP, optionally with http:// or https://'},
-  port: {title: 'Letta server port', help: 'Sanctum publishes Letta on 8284; a stock Letta server uses 8283'},
-  auth: {title: 'How does the server check who you are?', help: 'letta server --secure uses a password'},
-  secret: {title: 'Password or token', help: 'sent as Authorization: Bearer', secret: true},
-  openai: {title: 'OpenAI API key', help: 'for OpenAI models; leave empty to skip', secret: true},
-  anthropic: {title: 'Anthropic API key', help: 'for Claude; leave empty to skip', secret: true},
-  panelKeys: {
-    title: "The Sanctum panel's API keys are its published defaults",
-    help: 'anyone who reaches its API can write this file; its API clients then need the new ones (get api_key)',
-  },
-  review: {title: 'Save this setup?', help: 'written in one transaction'},
 };
 
 /** First-run setup: a few short steps, each skippable; Esc skips the lot. Renders only; keys are its tables'. */

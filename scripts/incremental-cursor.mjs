@@ -31,14 +31,21 @@ function highlightAfter(params, on) {
   }
   return on;
 }
-/** The line erased, then written with its runs of four or more plain spaces skipped over. */
+/**
+ * The line written over the old one: its runs of four or more plain spaces
+ * skipped (the line erased first, as skipping leaves old characters), else
+ * written whole and the rest of the old line erased after it.
+ */
 function sparseLine(line) {
-  let out = '\\u001b[2K';
+  let out = '';
   let on = false;
   let spaces = 0;
+  let skipped = false;
   const flush = () => {
-    if (spaces >= 4 && !on) out += '\\u001b[' + spaces + 'C';
-    else out += ' '.repeat(spaces);
+    if (spaces >= 4 && !on) {
+      out += '\\u001b[' + spaces + 'C';
+      skipped = true;
+    } else out += ' '.repeat(spaces);
     spaces = 0;
   };
   for (let i = 0; i < line.length; ) {
@@ -61,9 +68,9 @@ function sparseLine(line) {
     out += line[i];
     i++;
   }
-  // Trailing spaces: erased already, unless they show.
+  // Trailing spaces: erased anyway, unless they show.
   if (on) flush();
-  return out;
+  return skipped ? '\\u001b[2K' + out : out + '\\u001b[K';
 }
 /** Up N lines then down M (ESC[E each): one move, which lands at the line's start where a changed line is written. */
 function netMoves(text) {
@@ -73,6 +80,8 @@ function netMoves(text) {
       return net > 0 ? '\\u001b[' + net + 'A' : net < 0 ? '\\u001b[' + -net + 'E' : '';
     })
     .replace(/(?:\\u001b\\[E){2,}/g, (downs) => '\\u001b[' + downs.length / 3 + 'E')
+    // A line break and then moves down: one move.
+    .replace(/\\n\\u001b\\[(\\d*)E/g, (_, n) => '\\u001b[' + (Number(n || 1) + 1) + 'E')
     // Already at the line's start: after a line break or ESC[E; an up move to a line's start is ESC[F.
     .replace(/\\u001b\\[(\\d+)A\\u001b\\[1G/g, '\\u001b[$1F')
     .replace(/(\\r\\n|\\u001b\\[\\d*E)\\u001b\\[1G/g, '$1');
@@ -85,7 +94,20 @@ function replaceOnce(source, [from, to]) {
   return source.replace(from, to);
 }
 
+// The throttled render's synchronized-update markers (16 bytes a frame): an
+// incremental frame is one small write, which no terminal tears.
+const syncMarkers = [
+  'const shouldWrite = this.log.willRender(output);\n                const sync = shouldSynchronize(this.options.stdout);',
+  'const shouldWrite = this.log.willRender(output);\n                const sync = shouldSynchronize(this.options.stdout) && !this.options.incrementalRendering;',
+];
+
 export const incrementalCursorPatches = [
+  {
+    name: 'incremental-frames-unsynchronized',
+    package: 'ink',
+    file: 'build/ink.js',
+    transform: (source) => replaceOnce(source, syncMarkers),
+  },
   {
     name: 'incremental-cursor',
     package: 'ink',

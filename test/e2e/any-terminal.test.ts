@@ -380,3 +380,22 @@ describe("an operator's own keys", () => {
     await app.waitFor(/EXITED:0/);
   }, 30_000);
 });
+
+describe('copying, honestly', () => {
+  it("says it asked the terminal (OSC 52) and what tmux needs; with tmux's set-clipboard on the value arrives", async () => {
+    const db = tempDbPath();
+    cliFor(db)(['list']);
+    const app = start(db);
+    await app.waitFor(/\[1 API Keys\]/);
+    app.tmux('set-option', '-g', 'set-clipboard', 'on');
+    await app.keys('j', 'j', 'y');
+    await app.waitFor(/sent ollama_base_url via OSC 52; tmux passes it on only with set-clipboa/);
+    expect(app.tmux('show-buffer')).toBe('http://localhost:11434');
+    // The message is about this tab: it goes with it, and i still shows it.
+    await app.keys('2');
+    expect(await app.waitFor(/\[2 Paths\]/)).not.toMatch(/sent ollama_base_url/);
+    await app.keys('i');
+    await app.waitFor(/allow-passthrough on/);
+    await app.keys('Escape', 'q');
+  }, 30_000);
+});

@@ -41,14 +41,15 @@ function cleanPaste(text: string): string {
 
 /**
  * The keys and pastes in one read from a terminal without bracketed paste
- * (or outside its markers). A read holding text and then a line break with
- * more after it cannot be typing: all of it is a paste ("8090⏎dy" must not
- * delete a setting). A long printable run that is not one key held down is
- * a paste too, and a line break right after it is part of what was copied.
+ * (or outside its markers). A read holding text and then a line break is
+ * taken as a paste, all of it: "8090⏎dy" must not delete a setting, and
+ * "5058⏎" must not save at once (typed that fast over a slow link, Enter
+ * goes again). A long printable run that is not one key held down is a paste
+ * too. What was typed while the app started stays keys.
  */
 export function splitInput(text: string, typedAhead = false): Keypress[] {
   // Only text and line breaks: typed keys over a slow link bring Backspace, arrows and the like along.
-  if (!typedAhead && /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/.test(text) && /[^\r\n]{2}[\r\n]+[^\r\n]/.test(text)) {
+  if (!typedAhead && /^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]*$/.test(text) && /[^\r\n]{2}[\r\n]/.test(text)) {
     return [{text: cleanPaste(text), paste: true}];
   }
   const keys: Keypress[] = [];

@@ -6,7 +6,7 @@ const keys = (text: string) => splitInput(text).map((k) => (k.paste ? {paste: k.
 
 describe('splitting a read into key presses and pastes', () => {
   it('splits keys that arrived together into one press each, a key held down included', () => {
-    expect(keys('jj\r')).toEqual(['j', 'j', '\r']);
+    expect(keys('jj')).toEqual(['j', 'j']);
     expect(keys('\u007f\u007f12\r')).toEqual(['\u007f', '\u007f', '1', '2', '\r']);
     expect(keys('jjjjjjjjjj')).toEqual(Array(10).fill('j'));
   });
@@ -17,11 +17,13 @@ describe('splitting a read into key presses and pastes', () => {
     expect(keys('\u001b[1;5C')).toEqual(['\u001b[1;5C']);
   });
 
-  it('without bracketed paste: a long run of text is a paste, and the line break it ends with does not submit', () => {
-    expect(keys('sk-ant-api03-abcdef\r')).toEqual([{paste: 'sk-ant-api03-abcdef'}]);
-    expect(keys('sk-ant-api03-abcdef\r\n')).toEqual([{paste: 'sk-ant-api03-abcdef'}]);
-    // Typed keys keep their Enter.
-    expect(keys('5050\r')).toEqual(['5', '0', '5', '0', '\r']);
+  it('without bracketed paste: a run of text and a line break is a paste, and the line break does not submit', () => {
+    expect(keys('sk-ant-api03-abcdef\r')).toEqual([{paste: 'sk-ant-api03-abcdef\n'}]);
+    expect(keys('sk-ant-api03-abcdef')).toEqual([{paste: 'sk-ant-api03-abcdef'}]);
+    expect(keys('5058\r')).toEqual([{paste: '5058\n'}]);
+    // One key and Enter, and keys typed one at a time, keep their Enter.
+    expect(keys('y\r')).toEqual(['y', '\r']);
+    expect(keys('\r')).toEqual(['\r']);
   });
 
   it('without bracketed paste: text, a line break and more in one read is all a paste, never keys', () => {

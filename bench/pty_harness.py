@@ -92,7 +92,10 @@ def app_start(node, cli, db):
     seen = bytearray()
     shown = read_until(fd, seen, lambda s: FIRST_FRAME_MARK in s)
     os.write(fd, b"2")
-    ink = read_until(fd, seen, lambda s: s.count(FIRST_FRAME_MARK) >= 2)
+    # Ink draws its first frame whole (its incremental frames only what changed): the marker once more,
+    # unless there was no frame before it (the plain path paints none).
+    marks = 1 if os.environ.get("SANCTUM_CONFIG_PLAIN") == "1" else 2
+    ink = read_until(fd, seen, lambda s: s.count(FIRST_FRAME_MARK) >= marks)
     answered = read_until(fd, seen, lambda s: b"[2 Paths]" in s)
     settle(fd, 1.0)
     os.write(fd, b"q")

@@ -1,6 +1,6 @@
 import {afterEach, describe, expect, it} from 'vitest';
 import {spawn} from 'node:child_process';
-import {cliFor, cliPath, expectOneLine} from '../helpers/run-cli.js';
+import {cliFor, cliPath, expectOneLine, runCliAsync} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 import {closedPort, startFakeLetta, type FakeLetta} from '../helpers/fake-letta.js';
 
@@ -9,18 +9,8 @@ afterEach(async () => {
   while (running.length) await running.pop()!.close();
 });
 
-/** The CLI runs in a child while the fake server answers in this process, so spawn asynchronously. */
-function runAsync(db: string, args: string[], input = ''): Promise<{status: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, '--db', db, ...args], {env: {...process.env, NO_COLOR: '1'}});
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(input);
-    child.on('close', (status) => resolve({status, stdout, stderr}));
-  });
-}
+/** The CLI runs in a child while the fake server answers in this process. */
+const runAsync = (db: string, args: string[], input = '') => runCliAsync(['--db', db, ...args], {input});
 
 async function boxWith(options: Parameters<typeof startFakeLetta>[0], password?: string) {
   const letta = await startFakeLetta(options);

@@ -2,12 +2,11 @@
 // test/vendor/sanctum-panel) beside us on one file, driven as an admin's
 // browser drives it: its init script, its login, its System Settings page, the
 // bodies its script sends on Save and Test Connection.
-import {spawn} from 'node:child_process';
 import {readFileSync} from 'node:fs';
 import Sqlite from 'better-sqlite3';
 import {afterEach, describe, expect, it} from 'vitest';
 import {type FakeLetta, startFakeLetta} from '../helpers/fake-letta.js';
-import {cliFor, cliPath} from '../helpers/run-cli.js';
+import {cliFor, runCliAsync} from '../helpers/run-cli.js';
 import {panelApp, panelBox} from '../helpers/sanctum-panel-app.js';
 import {tempDir} from '../helpers/temp-db.js';
 
@@ -23,19 +22,7 @@ async function fakeLetta(password?: string) {
 }
 
 /** Our CLI without blocking this process (the fake Letta answers from here). */
-function ours(db: string, args: string[], input = ''): Promise<{status: number | null; stdout: string; stderr: string}> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [cliPath, '--db', db, ...args], {
-      env: {...process.env, NO_COLOR: '1', HOME: tempDir(), SANCTUM_CONFIG_DB: undefined},
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.stdin.end(input);
-    child.on('close', (status) => resolve({status, stdout, stderr}));
-  });
-}
+const ours = (db: string, args: string[], input = '') => runCliAsync(['--db', db, ...args], {input, env: {HOME: tempDir(), SANCTUM_CONFIG_DB: undefined}});
 
 /** What is ours in the file: servers and settings (secrets revealed), not the times nor the panel's own letta_server_* fields. */
 function oursNow(db: string) {

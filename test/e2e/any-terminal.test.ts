@@ -9,7 +9,7 @@ import {dirname, join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
-import {TmuxSession} from '../helpers/tmux.js';
+import {startApp, TmuxSession} from '../helpers/tmux.js';
 import {type FakeLetta, startFakeLetta} from '../helpers/fake-letta.js';
 
 const sessions: TmuxSession[] = [];
@@ -17,10 +17,16 @@ afterEach(() => {
   while (sessions.length) sessions.pop()!.kill();
 });
 
-function start(db: string, ...args: string[]): TmuxSession {
-  const session = new TmuxSession(`env NO_COLOR=1 ${process.execPath} ${cliPath} --db ${db} ${args.join(' ')}; echo "EXITED:$?"; sleep 60`);
-  sessions.push(session);
-  return session;
+const start = startApp;
+
+/** The app on a new default database, once its first tab is on screen. */
+async function openApp() {
+  const db = tempDbPath();
+  const cli = cliFor(db);
+  cli(['list']);
+  const app = start(db);
+  await app.waitFor(/\[1 API Keys\]/);
+  return {db, cli, app};
 }
 
 /** Paste as a terminal does: bracketed (the app asked for it) or, with `raw`, as plain typed-in text in one read. */
@@ -31,11 +37,7 @@ function paste(app: TmuxSession, text: string, raw = false): void {
 
 describe('pasting into the app', () => {
   it('takes a bracketed paste as text: its line break neither saves nor runs the rest as keys, and the operator is told', async () => {
-    const db = tempDbPath();
-    const cli = cliFor(db);
-    cli(['list']);
-    const app = start(db);
-    await app.waitFor(/\[1 API Keys\]/);
+    const {cli, app} = await openApp();
     await app.keys('3');
     await app.waitFor(/^> flask_port\s+5000/m);
     await app.keys('Enter');
@@ -64,11 +66,7 @@ describe('pasting into the app', () => {
 
 describe('a terminal too small to draw', () => {
   it('hides an open editor and keeps it, with what was typed, until the terminal grows back', async () => {
-    const db = tempDbPath();
-    const cli = cliFor(db);
-    cli(['list']);
-    const app = start(db);
-    await app.waitFor(/\[1 API Keys\]/);
+    const {cli, app} = await openApp();
     await app.keys('3', 'Enter', '6', '0', '6');
     await app.waitFor(/606/);
     app.tmux('resize-window', '-t', 'app', '-x', '20', '-y', '6');
@@ -173,11 +171,7 @@ describe('long and wide values', () => {
 
 describe('keys typed while a write waits for another writer', () => {
   it('wait with it, and then act in order on the screen after the write', async () => {
-    const db = tempDbPath();
-    const cli = cliFor(db);
-    cli(['list']);
-    const app = start(db);
-    await app.waitFor(/\[1 API Keys\]/);
+    const {db, cli, app} = await openApp();
     await app.keys('3');
     await app.waitFor(/^> flask_port/m);
     const blocking = new Sqlite(db);

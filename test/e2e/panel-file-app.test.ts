@@ -3,20 +3,16 @@
 import {readdirSync, readFileSync} from 'node:fs';
 import {dirname} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {cliFor, cliPath} from '../helpers/run-cli.js';
+import {cliFor} from '../helpers/run-cli.js';
 import {panelApp, panelBox} from '../helpers/sanctum-panel-app.js';
-import {TmuxSession} from '../helpers/tmux.js';
+import {startApp, type TmuxSession} from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
   while (sessions.length) sessions.pop()!.kill();
 });
 
-function start(db: string, ...args: string[]): TmuxSession {
-  const session = new TmuxSession(`env NO_COLOR=1 ${process.execPath} ${cliPath} --db ${db} ${args.join(' ')}; echo "EXITED:$?"; sleep 60`);
-  sessions.push(session);
-  return session;
-}
+const start = startApp;
 
 const userVersion = (db: string) => readFileSync(db).readUInt32BE(60);
 

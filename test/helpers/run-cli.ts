@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
 export const cliPath = fileURLToPath(new URL('../../dist/sanctum-config.cjs', import.meta.url));
@@ -19,6 +19,24 @@ export function runCli(
     timeout: 15_000,
   });
   return {status: result.status, stdout: result.stdout, stderr: result.stderr};
+}
+
+/**
+ * The same without blocking this process: for a CLI that talks to a server
+ * this process serves (a fake Letta), which must keep answering meanwhile.
+ */
+export function runCliAsync(args: readonly string[], options: {input?: string; env?: Record<string, string | undefined>} = {}): Promise<CliResult> {
+  const env: Record<string, string | undefined> = {...process.env, NO_COLOR: '1', ...options.env};
+  for (const name of Object.keys(env)) if (env[name] === undefined) delete env[name];
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [cliPath, ...args], {env: env as NodeJS.ProcessEnv});
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(options.input ?? '');
+    child.on('close', (status) => resolve({status, stdout, stderr}));
+  });
 }
 
 /** A CLI bound to one database file. */

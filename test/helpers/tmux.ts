@@ -1,4 +1,6 @@
 import {execFileSync} from 'node:child_process';
+import {afterEach} from 'vitest';
+import {cliPath} from './run-cli.js';
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -49,4 +51,16 @@ export class TmuxSession {
       // already gone
     }
   }
+}
+
+const started: TmuxSession[] = [];
+afterEach(() => {
+  while (started.length) started.pop()!.kill();
+});
+
+/** The built app on `db` in a tmux session of its own (NO_COLOR), ended after the test; its exit status shows as EXITED:n. */
+export function startApp(db: string, ...args: string[]): TmuxSession {
+  const session = new TmuxSession(`env NO_COLOR=1 ${process.execPath} ${cliPath} --db ${db} ${args.join(' ')}; echo "EXITED:$?"; sleep 60`);
+  started.push(session);
+  return session;
 }

@@ -115,11 +115,21 @@ export class InputSplitter {
     return out.filter((k) => (k.paste ? k.text.replace(/\n/g, '') !== '' : k.text !== ''));
   }
 
+  /** The start of a terminal's answer whose end is still to come (it arrived split across reads). */
+  private partialReport = '';
+
   private takeReports(chunk: string): string {
-    if (!chunk.includes('\u001b]')) return chunk;
-    return chunk.replace(terminalReport, (_, report: string) => {
+    const text = this.partialReport + chunk;
+    this.partialReport = '';
+    if (!text.includes('\u001b]')) return text;
+    const rest = text.replace(terminalReport, (_, report: string) => {
       this.onReport?.(report);
       return '';
     });
+    // ESC ] and a digit with no end yet: an answer cut in two, held for the next read.
+    const cut = /\u001b\]\d[^\u0007\u001b]*(\u001b)?$/.exec(rest);
+    if (!cut) return rest;
+    this.partialReport = cut[0];
+    return rest.slice(0, cut.index);
   }
 }

@@ -12,12 +12,16 @@ describe("the terminal's background (OSC 11)", () => {
     expect(themeForBackground('11;?')).toBeUndefined();
   });
 
-  it('takes the answer out of the input: it is never keys', () => {
+  it('takes the answer out of the input, whole or split across reads: it is never keys', () => {
     const reports: string[] = [];
     const splitter = new InputSplitter();
     splitter.onReport = (report) => reports.push(report);
     expect(splitter.push('j\u001b]11;rgb:ffff/ffff/ffff\u001b\\k').map((k) => k.text)).toEqual(['j', 'k']);
     expect(splitter.push('\u001b]11;rgb:0/0/0\u0007q').map((k) => k.text)).toEqual(['q']);
-    expect(reports).toEqual(['11;rgb:ffff/ffff/ffff', '11;rgb:0/0/0']);
+    // Split across reads, even inside its end (ESC \\).
+    expect(splitter.push('a\u001b]11;rgb:ff').map((k) => k.text)).toEqual(['a']);
+    expect(splitter.push('ff/ffff/ffff\u001b').map((k) => k.text)).toEqual([]);
+    expect(splitter.push('\\b').map((k) => k.text)).toEqual(['b']);
+    expect(reports).toEqual(['11;rgb:ffff/ffff/ffff', '11;rgb:0/0/0', '11;rgb:ffff/ffff/ffff']);
   });
 });

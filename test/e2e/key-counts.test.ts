@@ -2,6 +2,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {cliFor, cliPath} from '../helpers/run-cli.js';
 import {tempDbPath} from '../helpers/temp-db.js';
 import {TmuxSession} from '../helpers/tmux.js';
+import {startFakeLetta} from '../helpers/fake-letta.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -60,6 +61,35 @@ describe('what an operator reaches for takes few keys (80x24, tmux)', () => {
     const servers = JSON.parse(cliFor(db)(['server', 'list', '--json', '--reveal']).stdout);
     expect(servers[1]).toMatchObject({address: '127.0.0.1', port: 8284, password: 'pw-lab'});
   });
+});
+
+describe("the setup wizard's failure, fixed (80x24, tmux)", () => {
+  it('fixes a wrong password from the failed test in at most 8 keys, back on the password step', async () => {
+    const letta = await startFakeLetta({password: 'right'});
+    try {
+      const db = tempDbPath();
+      const tmux = new TmuxSession(`env NO_COLOR=1 ${process.execPath} ${cliPath} --db ${db} init; echo "EXITED:$?"; sleep 60`);
+      sessions.push(tmux);
+      const setup = new CountingTerminal(tmux);
+      await tmux.waitFor(/step 1 of 7/);
+      await setup.type('127.0.0.1');
+      await setup.press('Enter');
+      await setup.type(String(letta.port));
+      await setup.press('Enter', 'Down', 'Enter');
+      await setup.type('wrong');
+      await setup.press('Enter', 'Enter', 'Enter', 'Enter');
+      await tmux.waitFor(/auth-failed/);
+      setup.count = 0;
+      await setup.press('BTab');
+      await tmux.waitFor(/Password or token/);
+      await setup.type('right');
+      await setup.press('Enter', 'Enter');
+      await tmux.waitFor(/ok: password accepted/);
+      expect(setup.count).toBeLessThanOrEqual(8);
+    } finally {
+      await letta.close();
+    }
+  }, 30_000);
 });
 
 describe('line editing in a real terminal (tmux, NO_COLOR)', () => {

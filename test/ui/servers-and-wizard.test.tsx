@@ -221,7 +221,7 @@ describe('the first-run wizard', () => {
     expect(snapshot(store.path)).toBe(before);
   });
 
-  it('ends by testing the server it saved, and offers to go back and fix it', async () => {
+  it('ends by testing the server it saved, records the test, and goes back to the step that failed: fixing a password takes the password and two keys', async () => {
     const letta = await fake({password: 'right'});
     const store = openStore();
     const app = await open(store, {wizard: true});
@@ -232,16 +232,20 @@ describe('the first-run wizard', () => {
     await app.type('wrong');
     await app.press(keys.enter, keys.enter, keys.enter, keys.enter);
     await waitForFrame(app.frame, /auth-failed: the server rejected the stored password/);
-    expect(app.frame()).toContain('S-Tab goes back to fix the address, port or password');
+    expect(app.frame()).toContain('S-Tab goes back to fix the password');
     await app.press(keys.shiftTab);
-    expect(app.frame()).toContain('first-run setup (step 1 of 7)');
-    // The answers are kept: address, port and "a password" again, then the right one.
-    await app.press(keys.enter, keys.enter, keys.enter);
+    expect(app.frame()).toContain('Password or token');
+    // The other answers are kept: the right password, Enter to the review, Enter saves.
     await app.type('right');
-    await app.press(keys.enter, keys.enter, keys.enter, keys.enter);
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('Save this setup?');
+    await app.press(keys.enter);
     await waitForFrame(app.frame, /ok: password accepted/);
     await app.press(keys.enter);
     expect(app.frame()).toContain('[1 API Keys]');
+    // The wizard's test is this session's result and is recorded: the header says ok, not "not tested".
+    expect(app.frame()).toMatch(/Letta http:\/\/127\.0\.0\.1:\d+ \(ok\)/);
+    expect(store.servers.active()?.lastConnectedAt).not.toBeNull();
   });
 
   it("starts at Sanctum's port when nobody chose a server yet", async () => {

@@ -1,4 +1,4 @@
-import {testConnection} from '../../letta/test-connection.js';
+import {testAndRecord} from '../../letta/test-and-record.js';
 import type {ConfigStore} from '../../repo/index.js';
 import {publishedPanelKeys} from '../../repo/panel-advice.js';
 import {checkStep, reviewLines, saveWizard} from '../wizard/wizard-actions.js';
@@ -63,11 +63,12 @@ export function readerWizard(
     const server = store.servers.active();
     say(`${saved} Testing the connection to the Letta server...`);
     if (!server || server.problem) return say('No server to test. Press Enter to finish.');
-    testConnection(server).then(
+    testAndRecord(store, server).then(
       (found) => {
         report = found.outcome;
+        dispatch({type: 'checked', report: found});
         say(
-          `Letta: ${found.outcome}, ${found.detail}. Press Enter to finish${found.outcome === 'ok' ? '' : ', or Shift-Tab to fix the address, port or password'}.`,
+          `Letta: ${found.outcome}, ${found.detail}. Press Enter to finish${found.outcome === 'ok' ? '' : `, or Shift-Tab to fix ${found.outcome === 'auth-failed' ? 'the password' : 'the address or port'}`}.`,
         );
       },
       () => say('The test could not run. Press Enter to finish.'),

@@ -15,6 +15,8 @@ export type ConnectionTests = {
   /** Test these one after the other. */
   readonly startAll: (servers: readonly Server[]) => void;
   readonly cancel: () => void;
+  /** A test that ran elsewhere (the setup wizard's): its result is this session's too. */
+  readonly remember: (serverId: number, report: ConnectionReport) => void;
 };
 
 /** One line for the status bar about a finished test. */
@@ -82,5 +84,6 @@ export function useConnectionTest(panel: PanelContext): ConnectionTests {
     [panel, start],
   );
   const cancel = useCallback(() => running.current?.abort(new Error('cancelled')), []);
-  return {testing, startedAt, results, start, startAll, cancel};
+  const remember = useCallback((serverId: number, report: ConnectionReport) => setResults((all) => ({...all, [serverId]: report})), []);
+  return {testing, startedAt, results, start, startAll, cancel, remember};
 }

@@ -1,5 +1,5 @@
 import {type Dispatch, useEffect} from 'react';
-import {testConnection} from '../../letta/test-connection.js';
+import {testAndRecord} from '../../letta/test-and-record.js';
 import type {ConfigStore} from '../../repo/index.js';
 import type {WizardAction, WizardState} from './wizard-state.js';
 
@@ -11,7 +11,8 @@ export function useWizardCheck(store: ConfigStore, state: WizardState, dispatch:
     const server = store.servers.active();
     if (!server || server.problem) return;
     const controller = new AbortController();
-    testConnection(server, {signal: controller.signal}).then(
+    // Recorded as any test is (last connected, on ok): a test is a test, wherever it ran.
+    testAndRecord(store, server, controller.signal).then(
       (report) => dispatch({type: 'checked', report}),
       () => undefined,
     );

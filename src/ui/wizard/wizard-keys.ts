@@ -1,11 +1,17 @@
 import type {Dispatch} from 'react';
+import type {ConnectionReport} from '../../letta/test-connection.js';
 import type {ConfigStore} from '../../repo/index.js';
 import type {KeyTable} from '../bindings/binding.js';
 import {checkStep, saveWizard} from './wizard-actions.js';
 import {asFormWords} from '../servers/servers-actions.js';
 import {answered, isChoiceStep, type WizardAction, type WizardState} from './wizard-state.js';
 
-export type WizardResult = {readonly saved: boolean; readonly message: string};
+export type WizardResult = {
+  readonly saved: boolean;
+  readonly message: string;
+  /** What the test of the saved server found, for the app to show as this session's result. */
+  readonly report?: ConnectionReport;
+};
 
 /** Everything the wizard's keys act on. */
 export type WizardKeyContext = {
@@ -83,7 +89,8 @@ const wizardCheckKeys: KeyTable<Ctx> = {
       label: 'finish',
       help: 'finish the setup',
       footer: true,
-      run: (ctx) => ctx.done({saved: true, message: `${ctx.state.saved}${ctx.state.report ? `; Letta: ${ctx.state.report.outcome}` : ''}`}),
+      run: (ctx) =>
+        ctx.done({saved: true, message: `${ctx.state.saved}${ctx.state.report ? `; Letta: ${ctx.state.report.outcome}` : ''}`, report: ctx.state.report}),
     },
     {
       keys: ['S-Tab'],

@@ -31,6 +31,8 @@ export type WizardState = {
   readonly choice: number;
   /** Why the last step could not be left or saved, if so. */
   readonly problem: string;
+  /** Back from a failed test to fix one step: the next step after it is the review. */
+  readonly fixing?: boolean;
 };
 
 /** The auth step's answers, in order. */
@@ -80,6 +82,7 @@ function choiceOn(step: WizardStepId, values: WizardValues): number {
 }
 
 function advance(state: WizardState, delta: 1 | -1): WizardState {
+  if (state.fixing && delta === 1 && state.step !== 'auth') return {...state, step: 'review', fixing: false, problem: '', choice: 0};
   let index = wizardSteps.indexOf(state.step);
   do index += delta;
   while (index > 0 && index < wizardSteps.length - 1 && skipped(wizardSteps[index]!, state.values));
@@ -121,8 +124,12 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {...state, saved: action.message, report: undefined, problem: ''};
     case 'checked':
       return {...state, report: action.report};
-    case 'fix':
+    case 'fix': {
+      // Back to the step that failed: the password (or how the server checks one) when it was refused, else the address.
+      const step: WizardStepId = state.report?.outcome === 'auth-failed' ? (state.values.auth === 'none' ? 'auth' : 'secret') : 'address';
       // Keys saved as new ones are not published any more: saving again leaves them.
-      return {...state, step: 'address', values: {...state.values, panelKeys: 'absent'}, saved: undefined, report: undefined, problem: ''};
+      const values = {...state.values, panelKeys: 'absent' as const};
+      return {...state, step, values, choice: choiceOn(step, values), fixing: step !== 'address', saved: undefined, report: undefined, problem: ''};
+    }
   }
 }

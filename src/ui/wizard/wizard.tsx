@@ -51,7 +51,9 @@ export function Wizard({store, width, height, onDone, start = serverDefaults}: P
         {gap}
         <Text bold>{clip('Does the Letta server answer?', width)}</Text>
         {roomy ? <Text wrap="wrap">{printable(verdict)}</Text> : <Text>{clip(printable(verdict), width)}</Text>}
-        {report && report.outcome !== 'ok' && height >= 10 ? <Text dimColor>{clip('S-Tab goes back to fix the address, port or password', width)}</Text> : null}
+        {report && report.outcome !== 'ok' && height >= 10 ? (
+          <Text dimColor>{clip(`S-Tab goes back to fix ${report.outcome === 'auth-failed' ? 'the password' : 'the address or port'}`, width)}</Text>
+        ) : null}
         <Box flexGrow={1} />
         {footer}
       </Box>

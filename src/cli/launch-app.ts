@@ -3,8 +3,8 @@ import {homedir} from 'node:os';
 import {join} from 'node:path';
 import {UntrustedSchemaError, UsageError} from '../errors.js';
 import {plainPath, setV8Flag} from '../start-up-tricks.js';
-import {findLocalLetta, isDesignDefaultServer, sanctumLettaPorts} from '../letta/find-local-letta.js';
-import {type ConfigStore, openConfigStore} from '../repo/index.js';
+import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
+import {type ConfigStore, openConfigStore, proposedServer as newServerProposal} from '../repo/index.js';
 import {openAdoptingOnFirstWrite} from '../repo/adopt-on-first-write.js';
 import {upgradesOnWrite} from '../db/pending-upgrade.js';
 import {isWritableFile} from '../db/open-database.js';
@@ -101,7 +101,8 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
       const setup = (wizard || store.created) && !locked;
       const found = setup && isDesignDefaultServer(store.servers.active()) ? await findLocalLetta() : undefined;
       const active = store.servers.active();
-      const start = found ?? (isDesignDefaultServer(active) || !active ? {address: active?.address ?? 'localhost', port: sanctumLettaPorts[0]} : active);
+      const start =
+        found ?? (isDesignDefaultServer(active) || !active ? {address: active?.address ?? newServerProposal.address, port: newServerProposal.port} : active);
       const code = await runScreenReader(store, {readOnly: locked, readOnlyWhy, write: writeOut, wizard: setup ? {start, exitAfter: wizard} : undefined});
       if (code !== 0) process.exitCode = code;
     } finally {

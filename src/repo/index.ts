@@ -6,7 +6,7 @@ export {applyFirstRun, type FirstRunAnswers} from './first-run.js';
 export {validateServer, type Server} from './servers-repo.js';
 export {
   secretServerFields,
-  serverDefaults,
+  proposedServer,
   serverFieldLabels,
   serverFields,
   type SecretServerField,

@@ -54,7 +54,14 @@ const checkSecret =
   };
 
 /** The design's column defaults (`001_init.sql`), for a new server and for forms that offer one. */
-export const serverDefaults = {address: 'localhost', port: 8080, timeout: 30} as const;
+const serverDefaults = {address: 'localhost', port: 8080, timeout: 30} as const;
+
+/**
+ * What a new server is proposed as, by the setup wizard and the new-server
+ * form alike: this box, on the port Sanctum publishes Letta on. The design's
+ * column default (8080) stays what a row gets when a writer gives no port.
+ */
+export const proposedServer = {address: 'localhost', port: 8284} as const;
 
 export const serverFields = [
   {

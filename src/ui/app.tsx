@@ -1,6 +1,6 @@
 import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
 import {type ReactElement, useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {printable, type ConfigStore, type Setting} from '../repo/index.js';
+import {printable, proposedServer, type ConfigStore, type Setting} from '../repo/index.js';
 import type {StateSnapshot} from '../repo/changes.js';
 import {minimumSize, screenLayout} from './screen/layout.js';
 import {openingStatus} from './screen/status-text.js';
@@ -12,7 +12,7 @@ import {clipboardSequence} from './clipboard.js';
 import {HelpOverlay, helpText} from './components/help-overlay.js';
 import {ContextLine} from './components/context-line.js';
 import {useConnectionTest} from './servers/use-connection-test.js';
-import {isDesignDefaultServer, sanctumLettaPorts} from '../letta/find-local-letta.js';
+import {isDesignDefaultServer} from '../letta/find-local-letta.js';
 import {StatusLine} from './components/status-line.js';
 import {TabBar} from './components/tab-bar.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -64,7 +64,7 @@ export type AppProps = {
 
 /** Where the wizard starts: a server nobody chose yet (the design's localhost:8080) starts at Sanctum's port, as its hint says. */
 const wizardStart = (server: {readonly address: string; readonly port: number} | undefined) =>
-  isDesignDefaultServer(server) ? {address: server?.address ?? 'localhost', port: sanctumLettaPorts[0]} : server;
+  isDesignDefaultServer(server) ? {address: server?.address ?? proposedServer.address, port: proposedServer.port} : server;
 
 const noSettings: readonly Setting[] = [];
 

@@ -339,3 +339,16 @@ describe('the wizard on small terminals', () => {
     });
   }
 });
+
+describe('one proposal for a new server', () => {
+  it('the new-server form proposes what the wizard does: this box, on the port Sanctum publishes Letta on', async () => {
+    const app = await open(openStore());
+    await app.press('5', 'n');
+    expect(app.frame()).toMatch(/address\s+localhost/);
+    expect(app.frame()).toMatch(/port\s+8284/);
+    const wizard = await open(openStore(), {wizard: true});
+    expect(wizard.frame()).toContain('localhost');
+    await wizard.press(keys.enter);
+    expect(wizard.frame()).toContain('8284');
+  });
+});

@@ -10,6 +10,7 @@ import {
   serverFieldLabels,
   serverFields,
   validateServer,
+  proposedServer,
 } from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import {ConflictError} from '../../errors.js';
@@ -17,8 +18,12 @@ import {formFields, type FormField, type FormValues, type ServerForm} from './se
 
 const noneHidden = Object.fromEntries(secretServerFields.map((f) => [f, false])) as ServerForm['hiddenSecrets'];
 
-/** A new server's form: the table's initial values. */
-const blankForm = Object.fromEntries(serverFields.map((f) => [f.field, f.initial === null ? '' : String(f.initial)])) as FormValues;
+/** A new server's form: the table's initial values, at the address and port every new server is proposed at. */
+const blankForm = {
+  ...(Object.fromEntries(serverFields.map((f) => [f.field, f.initial === null ? '' : String(f.initial)])) as FormValues),
+  address: proposedServer.address,
+  port: String(proposedServer.port),
+} as FormValues;
 
 const isSecret = (field: FormField): field is SecretServerField => (secretServerFields as readonly string[]).includes(field);
 

@@ -1,7 +1,7 @@
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useReducer} from 'react';
-import {printable, serverDefaults, type ConfigStore} from '../../repo/index.js';
+import {printable, proposedServer, type ConfigStore} from '../../repo/index.js';
 import {useWizardCheck} from './use-wizard-check.js';
 import {footerText} from '../bindings/binding.js';
 import {useKeyTable} from '../bindings/use-key-table.js';
@@ -24,7 +24,7 @@ type Props = {
 };
 
 /** First-run setup: a few short steps, each skippable; Esc skips the lot. Renders only; keys are its tables'. */
-export function Wizard({store, width, height, onDone, start = serverDefaults}: Props) {
+export function Wizard({store, width, height, onDone, start = proposedServer}: Props) {
   const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(start.address, start.port, publishedPanelKeys(store).length > 0));
   const ctx: WizardKeyContext = {store, state, dispatch, done: onDone};
   const table = wizardKeysFor(state);

@@ -242,8 +242,7 @@ export function App({
         height={drawn.rows - 1}
         onDone={(result) => {
           onWizardDone?.(result);
-          const tested = store.servers.active();
-          if (result.report && tested) tests.remember(tested.id, result.report);
+          if (result.report && result.serverId !== undefined) tests.remember(result.serverId, result.report);
           refresh();
           setStatus({tone: 'info', text: result.message});
           if (exitAfterWizard) exit();

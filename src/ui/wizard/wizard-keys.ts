@@ -9,8 +9,9 @@ import {answered, isChoiceStep, type WizardAction, type WizardState} from './wiz
 export type WizardResult = {
   readonly saved: boolean;
   readonly message: string;
-  /** What the test of the saved server found, for the app to show as this session's result. */
+  /** What the test of the saved server found, and which server, for the app to show as this session's result. */
   readonly report?: ConnectionReport;
+  readonly serverId?: number;
 };
 
 /** Everything the wizard's keys act on. */
@@ -90,7 +91,12 @@ const wizardCheckKeys: KeyTable<Ctx> = {
       help: 'finish the setup',
       footer: true,
       run: (ctx) =>
-        ctx.done({saved: true, message: `${ctx.state.saved}${ctx.state.report ? `; Letta: ${ctx.state.report.outcome}` : ''}`, report: ctx.state.report}),
+        ctx.done({
+          saved: true,
+          message: `${ctx.state.saved}${ctx.state.report ? `; Letta: ${ctx.state.report.outcome}` : ''}`,
+          report: ctx.state.report,
+          serverId: ctx.store.servers.active()?.id,
+        }),
     },
     {
       keys: ['S-Tab'],

@@ -38,6 +38,9 @@ function installed(shell: 'zsh' | 'fish', dir: string) {
     writeFileSync(join(home, '.zshrc'), `fpath=(${home}/functions $fpath)\nautoload -Uz compinit && compinit -u -D\nPROMPT='%% '\n`);
   } else {
     mkdirSync(join(home, '.config', 'fish', 'completions'), {recursive: true});
+    // Present already, so fish does not generate completions from man pages in the background on its first start
+    // (that job outlived the test and raced the removal of this home).
+    mkdirSync(join(home, '.local', 'share', 'fish', 'generated_completions'), {recursive: true});
     writeFileSync(join(home, '.config', 'fish', 'completions', 'sanctum-config.fish'), script);
     writeFileSync(join(home, '.config', 'fish', 'config.fish'), "set -g fish_greeting\nfunction fish_prompt; echo -n '% '; end\n");
   }

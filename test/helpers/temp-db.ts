@@ -7,7 +7,8 @@ import Sqlite from 'better-sqlite3';
 const made: string[] = [];
 
 afterEach(() => {
-  while (made.length) rmSync(made.pop()!, {recursive: true, force: true});
+  // Retried: a program a test started may still be writing there for a moment (a shell's background job).
+  while (made.length) rmSync(made.pop()!, {recursive: true, force: true, maxRetries: 5, retryDelay: 100});
 });
 
 /** A fresh directory under the OS temp dir, removed after each test. */

@@ -12,6 +12,7 @@ import {clipboardSequence} from './clipboard.js';
 import {HelpOverlay, helpText} from './components/help-overlay.js';
 import {ContextLine} from './components/context-line.js';
 import {useConnectionTest} from './servers/use-connection-test.js';
+import {currentResult} from './servers/test-results.js';
 import {isDesignDefaultServer} from '../letta/find-local-letta.js';
 import {StatusLine} from './components/status-line.js';
 import {TabBar} from './components/tab-bar.js';
@@ -259,7 +260,7 @@ export function App({
         <ContextLine
           path={store.path}
           active={activeServer}
-          result={activeServer ? tests.results[activeServer.id] : undefined}
+          result={activeServer ? currentResult(activeServer, tests.results) : undefined}
           testing={activeServer !== undefined && tests.testing === activeServer.id}
           readOnly={readOnly}
           width={width}

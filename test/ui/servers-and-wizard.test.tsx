@@ -258,22 +258,37 @@ describe('the first-run wizard', () => {
 });
 
 describe("an operator's conveniences", () => {
-  it('tests every server with T, one after the other, and shows the full message with i', async () => {
-    const good = await fake({});
+  it('tests every server with T, one after the other, says a server that checks no password is open, and ends with a summary', async () => {
+    const open_ = await fake({});
+    const secure = await fake({password: 'pw'});
     const store = openStore((s) => {
-      s.servers.update(1, {address: '127.0.0.1', port: good.port});
-      s.servers.add({address: '127.0.0.1', port: good.port, name: 'second', password: 'pw'});
+      s.servers.update(1, {address: '127.0.0.1', port: open_.port});
+      s.servers.add({address: '127.0.0.1', port: secure.port, name: 'second', password: 'pw'});
+      s.servers.add({address: '127.0.0.1', port: open_.port, name: 'third', password: 'pw'});
     });
     const app = await open(store, {}, {columns: 100, rows: 24});
     await app.press('s', 'T');
-    await waitForFrame(app.frame, /> \* 1 .* ok \d+ms/);
-    const frame = await waitForFrame(app.frame, /2\s+second .* ok \d+ms/);
-    expect(frame).toMatch(/server 2: ok · .*does not check passwords/);
+    await waitForFrame(app.frame, /> \* 1 .* open \d+ms/);
+    await waitForFrame(app.frame, /2\s+second .* ok \d+ms/);
+    const frame = await waitForFrame(app.frame, /tested 3 servers: 2 open, 1 ok/);
+    expect(frame).toMatch(/3\s+third .* open \d+ms/);
     await app.press('i');
     expect(app.frame()).toContain('The last message in full');
-    expect(app.frame()).toMatch(/so a wrong password\s+would pass too · HTTP 200/);
+    expect(app.frame()).toContain('tested 3 servers: 2 open, 1 ok');
     await app.press('x');
     expect(app.frame()).not.toContain('The last message in full');
+  });
+
+  it('forgets a result once the server moves: it belonged to the address it tested', async () => {
+    const secure = await fake({password: 'pw'});
+    const store = openStore((s) => s.servers.update(1, {address: '127.0.0.1', port: secure.port, password: 'pw'}));
+    const app = await open(store, {}, {columns: 100, rows: 24});
+    await app.press('s', 't');
+    await waitForFrame(app.frame, /\(ok\)/);
+    // Another program moves it.
+    openStore(undefined, store.path).servers.update(1, {port: 9});
+    await waitForFrame(app.frame, /127\.0\.0\.1:9 \(not tested\)/);
+    expect(app.frame()).not.toMatch(/ ok \d+ms/);
   });
 
   it("keeps each tab's selection when coming back to it", async () => {

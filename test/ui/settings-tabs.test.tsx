@@ -422,3 +422,15 @@ describe('the add form', () => {
     expect(store.settings.require('cache_size')).toMatchObject({type: 'integer', value: '64', category: 'general'});
   });
 });
+
+describe('Esc with nothing to get out of', () => {
+  it('does nothing and says nothing, on a settings tab and on Servers', async () => {
+    const app = await open(storeWith());
+    const said = app.frame().split('\n').at(-1);
+    await app.press(keys.escape);
+    expect(app.frame()).not.toMatch(/^! /m);
+    expect(app.frame().split('\n').at(-1)).toBe(said);
+    await app.press('s', keys.escape);
+    expect(app.frame()).not.toMatch(/^! /m);
+  });
+});

@@ -22,6 +22,8 @@ export type Binding<Ctx> = {
   readonly edits?: boolean;
   /** Why the key does nothing right now; pressing it says so, and the footer leaves it out. */
   readonly disabled?: (ctx: Ctx) => string | undefined;
+  /** A key people press to get out of things (Esc): when it has nothing to do, it does nothing, silently. */
+  readonly quiet?: boolean;
 };
 
 /** The keys of one mode (browse, edit, form, filter, confirm, a wizard step...). */
@@ -60,6 +62,7 @@ export function pressKey<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, env: KeyEnv, input
   const binding = findBinding(table, input, key);
   if (!binding) return false;
   const why = whyOff(binding, ctx, env.readOnly);
+  if (why && binding.quiet && !(binding.edits && env.readOnly)) return true;
   if (why) env.say(why);
   else binding.run(ctx, input);
   return true;

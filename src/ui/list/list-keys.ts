@@ -54,6 +54,7 @@ export const filterBrowseKeys: KeyTable<Filterable> = {
       label: 'clear filter',
       help: 'clear the filter',
       footer: true,
+      quiet: true,
       disabled: (ctx) => (ctx.filtering.active ? undefined : 'no filter to clear'),
       run: (ctx) => ctx.filtering.clear(),
     },

@@ -2,6 +2,7 @@ import {homedir} from 'node:os';
 import type {ConnectionReport} from '../../letta/test-connection.js';
 import {describeServerUrl, type Server} from '../../repo/index.js';
 import {clip} from '../text-fit.js';
+import {outcomeWord} from '../servers/test-results.js';
 
 /** The database path for a header: the home directory as ~, and the front cut when it is long. */
 function shortPath(path: string, room: number): string {
@@ -25,7 +26,7 @@ export type ContextProps = {
 export function contextLineText({path, active, result, testing, readOnly, width, warning}: ContextProps): string {
   const server = !active
     ? 'no active Letta server'
-    : `Letta ${describeServerUrl(active)} (${testing ? 'testing...' : result ? `${result.outcome}` : active.lastConnectedAt ? `ok ${active.lastConnectedAt.slice(0, 16)}` : 'not tested'})`;
+    : `Letta ${describeServerUrl(active)} (${testing ? 'testing...' : result ? outcomeWord(result) : active.lastConnectedAt ? `ok ${active.lastConnectedAt.slice(0, 16)}` : 'not tested'})`;
   const tail = `${server}${readOnly ? ' · read-only' : ''}${warning ? ` · ! ${warning}` : ''}`;
   const room = Math.max(8, width - tail.length - 3);
   return clip(`${shortPath(path, Math.min(room, 40))} · ${tail}`, width);

@@ -85,6 +85,7 @@ const serversOwnKeys: KeyTable<Ctx> = {
       label: (ctx) => (ctx.tests.testing !== undefined ? 'cancel test' : 'clear filter'),
       help: 'cancel the running test, else clear the filter',
       footer: true,
+      quiet: true,
       disabled: (ctx) => (ctx.tests.testing === undefined && !ctx.filtering.active ? 'no test is running and no filter is set' : undefined),
       run: (ctx) => (ctx.tests.testing !== undefined ? ctx.tests.cancel() : ctx.filtering.clear()),
     },

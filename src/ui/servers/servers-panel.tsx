@@ -1,4 +1,5 @@
 import {listPage} from '../screen/layout.js';
+import {currentResult, outcomeWord} from './test-results.js';
 import {Box, Text} from 'ink';
 import {useMemo, useReducer} from 'react';
 import {describeServerUrl, printable, type Server} from '../../repo/index.js';
@@ -117,12 +118,12 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
     if (mode.kind === 'filter')
       return <FilterLine filter={state.filter} focus={isActive} width={width} onChange={(filter) => dispatch({type: 'changeFilter', filter})} />;
     if (!current) return <Text dimColor>{clip(state.filter ? `nothing matches "${state.filter}" (Esc clears it)` : ' ', width) || ' '}</Text>;
-    const result = tests.results[current.id];
+    const result = currentResult(current, tests.results);
     const facts = [
       describeServerUrl(current),
       current.active ? 'active' : 'inactive (Space activates)',
       `last connected ${current.lastConnectedAt ?? 'never'}`,
-      result ? `test: ${result.outcome}, ${result.detail}` : undefined,
+      result ? `test: ${outcomeWord(result)}, ${result.detail}` : undefined,
     ].filter(Boolean);
     if (state.filter) facts.unshift(`filter "${state.filter}": ${rows.length} of ${servers.length}`);
     return <Text dimColor>{clip(facts.join(' · '), width)}</Text>;

@@ -4,6 +4,7 @@ import type {Server} from '../../repo/index.js';
 import {fit} from '../text-fit.js';
 import {authSummary} from './servers-actions.js';
 import {usePalette} from '../theme.js';
+import {currentResult, outcomeWord} from './test-results.js';
 
 type Props = {
   readonly rows: readonly Server[];
@@ -20,7 +21,7 @@ type Props = {
 /** The latest test result when there is one this session, else when it last connected. */
 function connectionCell(server: Server, result: ConnectionReport | undefined, testing: boolean, spinner: string): string {
   if (testing) return `${spinner} testing`;
-  if (result) return `${result.outcome}${result.ms === undefined ? '' : ` ${result.ms}ms`}`;
+  if (result) return `${outcomeWord(result)}${result.ms === undefined ? '' : ` ${result.ms}ms`}`;
   return server.lastConnectedAt ? server.lastConnectedAt.slice(0, 16) : 'never';
 }
 
@@ -56,16 +57,17 @@ export function ServersTable({rows, selected, revealed, results, testing, spinne
           port: String(server.port),
           auth: authSummary(server, revealed === server.id),
           timeout: server.timeout === null ? '' : `${server.timeout}s`,
-          state: connectionCell(server, results[server.id], testing === server.id, spinner),
+          state: connectionCell(server, currentResult(server, results), testing === server.id, spinner),
         });
         // The outcome reads as a word; colour only repeats it, on that word alone, and not on the selected row (inverse).
-        const outcome = results[server.id]?.outcome;
+        const result = currentResult(server, results);
+        const outcome = result && outcomeWord(result);
         const color =
           testing === server.id || isSelected
             ? undefined
             : outcome === 'ok'
               ? palette.ok
-              : outcome === 'timeout'
+              : outcome === 'timeout' || outcome === 'open'
                 ? palette.warn
                 : outcome
                   ? palette.error

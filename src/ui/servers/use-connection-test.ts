@@ -1,4 +1,5 @@
 import {useCallback, useEffect, useRef, useState} from 'react';
+import {outcomeWord} from './test-results.js';
 import {testAndRecord} from '../../letta/test-and-record.js';
 import type {ConnectionReport} from '../../letta/test-connection.js';
 import {describeServerUrl, type Server} from '../../repo/index.js';
@@ -26,7 +27,7 @@ function describeReport(id: number, report: ConnectionReport): string {
     report.httpStatus === undefined ? undefined : `HTTP ${report.httpStatus}`,
     report.ms === undefined ? undefined : `${report.ms} ms`,
   ].filter(Boolean);
-  return `server ${id}: ${report.outcome} · ${facts.join(' · ')}`;
+  return `server ${id}: ${outcomeWord(report)} · ${facts.join(' · ')}`;
 }
 
 /**
@@ -37,6 +38,8 @@ export function useConnectionTest(panel: PanelContext): ConnectionTests {
   const [testing, setTesting] = useState<number | undefined>(undefined);
   const [startedAt, setStartedAt] = useState<number | undefined>(undefined);
   const queue = useRef<Server[]>([]);
+  // The outcomes of a test-all so far; it ends with a summary of them, not with the last server's line.
+  const batch = useRef<string[] | undefined>(undefined);
   const [results, setResults] = useState<Readonly<Record<number, ConnectionReport>>>({});
   const running = useRef<AbortController | undefined>(undefined);
   useEffect(() => () => running.current?.abort(new Error('closed')), []);
@@ -49,7 +52,13 @@ export function useConnectionTest(panel: PanelContext): ConnectionTests {
       setStartedAt(Date.now());
       const next = () => {
         const following = queue.current.shift();
-        if (following) start(following);
+        if (following) return start(following);
+        const outcomes = batch.current;
+        batch.current = undefined;
+        if (!outcomes || outcomes.length < 2) return;
+        const counts = [...new Set(outcomes)].map((o) => `${outcomes.filter((x) => x === o).length} ${o}`);
+        const bad = outcomes.some((o) => o !== 'ok' && o !== 'open');
+        panel.setStatus({tone: bad ? 'error' : 'info', text: `tested ${outcomes.length} servers: ${counts.join(', ')}`});
       };
       panel.setStatus({tone: 'busy', text: `testing ${describeServerUrl(server)} (Esc cancels)`});
       testAndRecord(panel.store, server, controller.signal).then(
@@ -58,6 +67,7 @@ export function useConnectionTest(panel: PanelContext): ConnectionTests {
           running.current = undefined;
           setTesting(undefined);
           setResults((all) => ({...all, [server.id]: report}));
+          batch.current?.push(outcomeWord(report));
           panel.setStatus({tone: report.outcome === 'ok' ? 'info' : 'error', text: describeReport(server.id, report)});
           panel.refresh();
           next();
@@ -66,7 +76,10 @@ export function useConnectionTest(panel: PanelContext): ConnectionTests {
           running.current = undefined;
           setTesting(undefined);
           const cancelled = controller.signal.aborted;
-          if (cancelled) queue.current = [];
+          if (cancelled) {
+            queue.current = [];
+            batch.current = undefined;
+          } else batch.current?.push('failed');
           panel.setStatus({tone: cancelled ? 'info' : 'error', text: cancelled ? 'test cancelled' : `test failed: ${(error as Error).message}`});
           if (!cancelled) next();
         },
@@ -79,6 +92,7 @@ export function useConnectionTest(panel: PanelContext): ConnectionTests {
       const [first, ...rest] = servers.filter((s) => !s.problem);
       if (!first) return panel.setStatus({tone: 'info', text: 'no server to test'});
       queue.current = rest;
+      batch.current = [];
       start(first);
     },
     [panel, start],

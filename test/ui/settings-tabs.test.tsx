@@ -168,6 +168,24 @@ describe('editing settings', () => {
     expect(app.frame()).not.toContain('sk-very-secret');
   });
 
+  it('hides a revealed secret when you leave the tab and come back, and after a while', async () => {
+    vi.stubEnv('SANCTUM_CONFIG_REVEAL_SECONDS', '0.3');
+    try {
+      const store = storeWith((s) => s.settings.set('openai_api_key', 'sk-very-secret'));
+      const app = await open(store);
+      await app.press('r');
+      expect(app.frame()).toContain('sk-very-secret');
+      await app.press('2', '1');
+      expect(selectedLine(app.frame())).toMatch(/^> openai_api_key\s+\*{8}/);
+      await app.press('r');
+      expect(app.frame()).toContain('sk-very-secret');
+      await waitForFrame(app.frame, /> openai_api_key\s+\*{8}/);
+      expect(app.frame()).not.toContain('sk-very-secret');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
   it('replaces a hidden secret from an empty, masked editor', async () => {
     const store = storeWith((s) => s.settings.set('openai_api_key', 'sk-old'));
     const app = await open(store);

@@ -1,4 +1,5 @@
 import {listPage} from '../screen/layout.js';
+import {useHideRevealed} from '../hooks/use-hide-revealed.js';
 import {currentResult, outcomeWord} from './test-results.js';
 import {Box, Text} from 'ink';
 import {useMemo, useReducer} from 'react';
@@ -31,7 +32,8 @@ type Props = ListPanelProps & {
 /** The Servers tab: every Letta connection, its form, activation and the connection test. Renders only. */
 export function ServersPanel({panel, shell, tests, servers, width, height, compact, isActive, memory}: Props) {
   const [state, dispatch] = useReducer(serversReducer, memory.current ?? initialServersState);
-  memory.current = {...state, mode: {kind: 'browse'}};
+  memory.current = {...state, mode: {kind: 'browse'}, revealed: undefined};
+  useHideRevealed(state.revealed, () => state.revealed !== undefined && dispatch({type: 'toggleReveal', id: state.revealed}));
   const page = listPage(height);
   const rows = useMemo(() => filterRows(servers, state.filter, (s) => [String(s.id), s.name, s.address]), [servers, state.filter]);
   const window = listWindow(state, rows, page, idOf);

@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
+import {useHideRevealed} from '../hooks/use-hide-revealed.js';
 import {useMemo, useReducer} from 'react';
 import {maskSecret, quoted, type Setting} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
@@ -40,7 +41,9 @@ type Props = ListPanelProps & {
 export function SettingsPanel({panel, shell, category, settings, width, height, compact, isActive, memory}: Props) {
   const [state, dispatch] = useReducer(settingsReducer, memory.get(category) ?? initialSettingsState);
   // Remembered as browsing: an editor left open on another tab would surprise.
-  memory.set(category, {...state, mode: {kind: 'browse'}});
+  // Coming back to the tab: its selection as it was, but no secret left revealed.
+  memory.set(category, {...state, mode: {kind: 'browse'}, revealed: undefined});
+  useHideRevealed(state.revealed, () => state.revealed !== undefined && dispatch({type: 'toggleReveal', id: state.revealed}));
   // The search texts only once there is something to search for: opening a tab of ten thousand rows does not make them.
   const rows = useMemo(() => filterSettings(settings, state.filter, state.filter ? settingsSearchTexts(settings) : undefined), [settings, state.filter]);
   const page = listPage(height);

@@ -1,7 +1,7 @@
 import {useEffect} from 'react';
 
 /** How long a revealed secret stays on screen: $SANCTUM_CONFIG_REVEAL_SECONDS (0: until the selection moves), else 30 s. */
-export function revealSeconds(env: NodeJS.ProcessEnv = process.env): number {
+function revealSeconds(env: NodeJS.ProcessEnv = process.env): number {
   const given = Number(env.SANCTUM_CONFIG_REVEAL_SECONDS);
   return env.SANCTUM_CONFIG_REVEAL_SECONDS !== undefined && Number.isFinite(given) && given >= 0 ? given : 30;
 }

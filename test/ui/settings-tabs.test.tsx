@@ -452,3 +452,22 @@ describe('Esc with nothing to get out of', () => {
     expect(app.frame()).not.toMatch(/^! /m);
   });
 });
+
+describe('another program deletes the selected row', () => {
+  it('moves the selection to its neighbour where it was last, not where it was first selected', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('3', 'j');
+    expect(selectedLine(app.frame())).toMatch(/^> smcp_port/);
+    const other = storeWith(undefined, store.path);
+    for (const key of ['aaa_port', 'abb_port']) other.settings.add({key, type: 'integer', value: '1', category: 'ports'});
+    // The row above it goes: the selection stays on smcp_port, now first.
+    other.settings.remove('flask_port');
+    await waitForFrame(app.frame, /flask_port removed by another program|changes by another program/);
+    expect(selectedLine(app.frame())).toMatch(/^> smcp_port/);
+    // Then smcp_port itself goes: its neighbour is the row that followed it.
+    other.settings.remove('smcp_port');
+    await waitForFrame(app.frame, /smcp_port removed by another program/);
+    expect(selectedLine(app.frame())).toMatch(/^> aaa_port/);
+  });
+});

@@ -70,6 +70,7 @@ export type ListAction<Id> =
   | {type: 'acceptFilter'}
   | {type: 'clearFilter'}
   | {type: 'select'; id: Id}
+  | {type: 'settle'; selected: number; offset: number}
   | {type: 'toggleReveal'; id: Id}
   | {type: 'askDelete'; id: Id}
   | {type: 'browse'};
@@ -86,6 +87,8 @@ export function listReducer<Id, S extends ListState<Id, {readonly kind: string}>
       return moveCursor(state, action.move, action.ids, action.page);
     case 'select':
       return {...state, anchor: action.id};
+    case 'settle':
+      return state.selected === action.selected && state.offset === action.offset ? state : {...state, selected: action.selected, offset: action.offset};
     case 'startFilter':
       return {...state, mode: {kind: 'filter'}, revealed: undefined};
     case 'changeFilter':

@@ -1,5 +1,6 @@
 import {listPage} from '../screen/layout.js';
 import {useHideRevealed} from '../hooks/use-hide-revealed.js';
+import {useSettledSelection} from '../list/use-settled-selection.js';
 import {currentResult, outcomeWord} from './test-results.js';
 import {Box, Text} from 'ink';
 import {useMemo, useReducer} from 'react';
@@ -37,6 +38,7 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
   const page = listPage(height);
   const rows = useMemo(() => filterRows(servers, state.filter, (s) => [String(s.id), s.name, s.address]), [servers, state.filter]);
   const window = listWindow(state, rows, page, idOf);
+  useSettledSelection(window, dispatch);
   const {current} = window;
   const spinner = useSpinner(tests.testing !== undefined);
   const form = state.mode.kind === 'form' ? state.mode.form : undefined;

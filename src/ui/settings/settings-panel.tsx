@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
 import {useHideRevealed} from '../hooks/use-hide-revealed.js';
+import {useSettledSelection} from '../list/use-settled-selection.js';
 import {useMemo, useReducer} from 'react';
 import {maskSecret, quoted, type Setting} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
@@ -48,6 +49,7 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
   const rows = useMemo(() => filterSettings(settings, state.filter, state.filter ? settingsSearchTexts(settings) : undefined), [settings, state.filter]);
   const page = listPage(height);
   const window = listWindow(state, rows, page, keyOf);
+  useSettledSelection(window, dispatch);
   const {current} = window;
   const table = settingsKeysFor(state);
   const ctx = useListKeys({

@@ -1,6 +1,7 @@
 import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
 import {type ReactElement, useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {printable, proposedServer, type ConfigStore, type Setting} from '../repo/index.js';
+import {categoryLabel, printable, proposedServer, type ConfigStore, type Setting} from '../repo/index.js';
+import {filterSettings, settingsSearchTexts} from './settings/settings-state.js';
 import type {StateSnapshot} from '../repo/changes.js';
 import {minimumSize, screenLayout} from './screen/layout.js';
 import {openingStatus} from './screen/status-text.js';
@@ -122,6 +123,17 @@ export function App({
     }
     return groups;
   }, [settings]);
+  // A filter that matches nothing here may match on another tab: say where ("1 in API Keys").
+  const matchesElsewhere = useCallback(
+    (filter: string, here: string) =>
+      [...byCategory]
+        .filter(([category]) => category !== here && tabs.some((t) => t.kind === 'category' && t.category === category))
+        .map(([category, rows]) => [categoryLabel(category), filterSettings(rows, filter, settingsSearchTexts(rows)).length] as const)
+        .filter(([, count]) => count > 0)
+        .map(([label, count]) => `${count} in ${label}`)
+        .join(', '),
+    [byCategory, tabs],
+  );
   const found = tabs.findIndex((t) => tabIdentity(t) === tabId);
   const active = found === -1 ? Math.min(lastIndex, tabs.length - 1) : found;
   const tab = tabs[active]!;
@@ -297,6 +309,7 @@ export function App({
             shell={shell}
             category={tab.category}
             settings={byCategory.get(tab.category) ?? noSettings}
+            elsewhere={matchesElsewhere}
             width={width}
             height={panelHeight}
             compact={compact}

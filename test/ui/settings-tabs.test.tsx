@@ -471,3 +471,15 @@ describe('another program deletes the selected row', () => {
     expect(selectedLine(app.frame())).toMatch(/^> aaa_port/);
   });
 });
+
+describe('a filter that matches on another tab', () => {
+  it('says where, and leaves no dangling separator when nothing here matches', async () => {
+    const app = await open(storeWith());
+    await app.press('3', '/');
+    await app.type('openai');
+    await app.press(keys.enter);
+    const frame = app.frame();
+    expect(frame).toMatch(/filter "openai": 0 of 2 · also 1 in API Keys/);
+    expect(frame).not.toMatch(/ · $/m);
+  });
+});

@@ -73,12 +73,14 @@ type Detail = {
   readonly offset: number;
   readonly page: number;
   readonly width: number;
+  /** Where else the filter matches, when it is set ("1 in API Keys"). */
+  readonly elsewhere?: string;
 };
 
 /** The line under the table while browsing: the position, the filter, and what the selected setting is. */
-export function settingsDetailText({current, shown, total, filter, offset, page, width}: Detail): string {
+export function settingsDetailText({current, shown, total, filter, offset, page, width, elsewhere}: Detail): string {
   const position = shown > page ? `${offset + 1}-${Math.min(shown, offset + page)} of ${shown}` : '';
-  const filterNote = [filter ? `filter "${filter}": ${shown} of ${total}` : '', position].filter(Boolean).join(' · ');
+  const filterNote = [filter ? `filter "${filter}": ${shown} of ${total}` : '', elsewhere ? `also ${elsewhere}` : '', position].filter(Boolean).join(' · ');
   const about = current
     ? [
         current.description ?? '(no description)',
@@ -91,5 +93,5 @@ export function settingsDetailText({current, shown, total, filter, offset, page,
         .filter(Boolean)
         .join(' · ')
     : '';
-  return clip(filterNote ? `${filterNote} · ${about}` : about, width);
+  return clip([filterNote, about].filter(Boolean).join(' · '), width);
 }

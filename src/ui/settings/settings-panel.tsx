@@ -36,10 +36,12 @@ type Props = ListPanelProps & {
   readonly settings: readonly Setting[];
   /** Where each tab keeps its selection, filter and scroll while another tab is shown. */
   readonly memory: Map<string, SettingsState>;
+  /** Where else a filter matches ("1 in API Keys"), so an empty tab says where to look. */
+  readonly elsewhere?: (filter: string, category: string) => string;
 };
 
 /** A category tab: the table of its settings, and the line below it for detail, editing and filtering. Renders only. */
-export function SettingsPanel({panel, shell, category, settings, width, height, compact, isActive, memory}: Props) {
+export function SettingsPanel({panel, shell, category, settings, width, height, compact, isActive, memory, elsewhere}: Props) {
   const [state, dispatch] = useReducer(settingsReducer, memory.get(category) ?? initialSettingsState);
   // Remembered as browsing: an editor left open on another tab would surprise.
   // Coming back to the tab: its selection as it was, but no secret left revealed.
@@ -133,7 +135,16 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
     }
     return (
       <Text dimColor>
-        {settingsDetailText({current, shown: rows.length, total: settings.length, filter: state.filter, offset: window.offset, page, width})}
+        {settingsDetailText({
+          current,
+          shown: rows.length,
+          total: settings.length,
+          filter: state.filter,
+          offset: window.offset,
+          page,
+          width,
+          elsewhere: state.filter.trim() && elsewhere ? elsewhere(state.filter, category) : '',
+        })}
       </Text>
     );
   })();

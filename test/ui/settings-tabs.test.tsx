@@ -325,6 +325,8 @@ describe('history and undo in the app', () => {
     const frame = app.frame();
     expect(frame).toContain('History of flask_port (newest first)');
     expect(frame).toMatch(/> .* cli\s+flask_port\s+'5050' -> '5060'/);
+    // When, with the year and the zone.
+    expect(frame).toMatch(/> 20\d\d-\d\d-\d\d \d\d:\d\d UTC\s+cli/);
     await app.press(keys.down, keys.enter);
     expect(app.frame()).toContain('Put back the value from before change 1? y / n');
     await app.press('y');

@@ -43,7 +43,9 @@ export function HistoryView({panel, target, revision, width, height, isActive, o
             ? `${describeValue(entry, entry.oldValue, false)} -> ${describeValue(entry, entry.newValue, false)}`
             : describeValue(entry, null, false);
         const isSelected = entry === selected;
-        const line = `${isSelected ? '> ' : '  '}${fit(entry.changedAt.slice(5, 19), 15)} ${fit(entry.source, 6)} ${fit(describeTarget(entry), 18)} ${change}`;
+        // The year and the zone, as the CLI's history says them (stored in UTC by SQLite's CURRENT_TIMESTAMP).
+        const when = entry.changedAt ? `${entry.changedAt.slice(0, 16)} UTC` : '';
+        const line = `${isSelected ? '> ' : '  '}${fit(when, 20)} ${fit(entry.source, 6)} ${fit(describeTarget(entry), 18)} ${change}`;
         return (
           <Text key={entry.id} inverse={isSelected} wrap="truncate-end">
             {clip(line, width)}

@@ -54,7 +54,8 @@ describe('an operator at 80x24 (tmux, whole frames)', () => {
 
     await tmux.keys('s', 'T');
     const tested = await tmux.waitFor(/\* 2 +sanctum .*ok N? ?\d+ms|\* 2 +sanctum .*ok \d+/);
-    await tmux.waitFor(/server 2: ok/);
+    // Test-all ends with a summary of what it found.
+    await tmux.waitFor(/tested 2 servers: 1 unreachable, 1 ok/);
     expect(whole(tmux.screen(), port)).toMatchSnapshot('servers tab after T');
     expect(tested).toMatch(/Letta http:\/\/127\.0\.0\.1:\d+ \(ok\)/);
 

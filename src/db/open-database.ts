@@ -24,6 +24,12 @@ export type OpenedDatabase = {
 
 const sqliteHeader = 'SQLite format 3\0';
 const busyTimeoutMs = 5000;
+/**
+ * How long opening waits while another process upgrades the file: an upgrade
+ * runs every migration and writes a backup, once, and on a busy box that can
+ * take longer than a write; the next opener waits for it rather than fail.
+ */
+const upgradeWaitMs = 30_000;
 
 function fileSize(path: string): number | undefined {
   try {
@@ -155,10 +161,11 @@ function openForWriting(path: string, created: boolean, header: Buffer | undefin
     throw new StoreError(`cannot write ${path}: its directory is not writable, and SQLite keeps its journal there`);
   }
   // Decide what the file is before this process writes a byte to it.
+  let upgrades = true;
   if (header) {
     const probe = loadSnapshot(path, header);
     try {
-      inspectSchema(probe, path);
+      upgrades = inspectSchema(probe, path).pending;
       refuseForeignObjects(probe, path);
     } finally {
       probe.close();
@@ -168,7 +175,10 @@ function openForWriting(path: string, created: boolean, header: Buffer | undefin
   const db = openSqlite(path, {fileMustExist: true, timeout: busyTimeoutMs});
   try {
     configure(db);
+    // A file to create or upgrade: another opener may be upgrading it right now, which takes a while.
+    if (upgrades) db.pragma(`busy_timeout = ${upgradeWaitMs}`);
     migrate(db, path, {backup: true});
+    if (upgrades) db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     // WAL is chosen once, for a file we created; other programs' files keep their journal mode.
     if (created) db.pragma('journal_mode = WAL');
     return db;

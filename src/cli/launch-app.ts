@@ -4,7 +4,8 @@ import {join} from 'node:path';
 import {UntrustedSchemaError, UsageError} from '../errors.js';
 import {plainPath, setV8Flag} from '../start-up-tricks.js';
 import {findLocalLetta, isDesignDefaultServer} from '../letta/find-local-letta.js';
-import {type ConfigStore, openConfigStore, proposedServer as newServerProposal} from '../repo/index.js';
+import {type ConfigStore, openConfigStore} from '../repo/index.js';
+import {wizardStart} from '../ui/wizard/wizard-start.js';
 import {openAdoptingOnFirstWrite} from '../repo/adopt-on-first-write.js';
 import {upgradesOnWrite} from '../db/pending-upgrade.js';
 import {isWritableFile} from '../db/open-database.js';
@@ -100,9 +101,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
       // The setup opens on a new file, or for init, as in the drawn app; it starts from a Letta already answering here.
       const setup = (wizard || store.created) && !locked;
       const found = setup && isDesignDefaultServer(store.servers.active()) ? await findLocalLetta() : undefined;
-      const active = store.servers.active();
-      const start =
-        found ?? (isDesignDefaultServer(active) || !active ? {address: active?.address ?? newServerProposal.address, port: newServerProposal.port} : active);
+      const start = wizardStart(found, store.servers.active());
       const code = await runScreenReader(store, {readOnly: locked, readOnlyWhy, write: writeOut, wizard: setup ? {start, exitAfter: wizard} : undefined});
       if (code !== 0) process.exitCode = code;
     } finally {

@@ -1,6 +1,7 @@
 import {Box, Text, useApp, useFocusManager, useStdout} from 'ink';
 import {type ReactElement, useCallback, useEffect, useMemo, useRef, useState} from 'react';
-import {categoryLabel, printable, proposedServer, type ConfigStore, type Setting} from '../repo/index.js';
+import {categoryLabel, printable, type ConfigStore, type Setting} from '../repo/index.js';
+import {wizardStart} from './wizard/wizard-start.js';
 import {filterSettings, settingsSearchTexts} from './settings/settings-state.js';
 import type {StateSnapshot} from '../repo/changes.js';
 import {minimumSize, screenLayout} from './screen/layout.js';
@@ -14,7 +15,6 @@ import {HelpOverlay, helpText} from './components/help-overlay.js';
 import {ContextLine} from './components/context-line.js';
 import {useConnectionTest} from './servers/use-connection-test.js';
 import {currentResult} from './servers/test-results.js';
-import {isDesignDefaultServer} from '../letta/find-local-letta.js';
 import {StatusLine} from './components/status-line.js';
 import {TabBar} from './components/tab-bar.js';
 import {useKeys} from './hooks/use-keys.js';
@@ -63,10 +63,6 @@ export type AppProps = {
   /** Rows already read (for the first frame), so the app does not read them again. */
   readonly initial?: StateSnapshot;
 };
-
-/** Where the wizard starts: a server nobody chose yet (the design's localhost:8080) starts at Sanctum's port, as its hint says. */
-const wizardStart = (server: {readonly address: string; readonly port: number} | undefined) =>
-  isDesignDefaultServer(server) ? {address: server?.address ?? proposedServer.address, port: proposedServer.port} : server;
 
 const noSettings: readonly Setting[] = [];
 
@@ -159,8 +155,9 @@ export function App({
   // The header keeps a short warning while it holds; the status line says it in full at the start, over the opening hint.
   // biome-ignore lint/correctness/useExhaustiveDependencies: it is read again after each load of the data, through the store
   const advice = useMemo(() => panelAdvice(store), [store, settings]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: said once, at the start, from the advice the header shows
   useEffect(() => {
-    const first = panelAdvice(store)[0];
+    const first = advice[0];
     const hint = openingStatus(false).text;
     if (first) setStatus((s) => (s.text && s.text !== hint ? s : {tone: 'error', text: `${first.message}; ${first.fix}`}));
   }, [store]);
@@ -172,10 +169,9 @@ export function App({
     setStatus((s) => (s.tone === 'busy' || s.text.includes(envFileLag) ? s : {...s, text: s.text ? `${s.text}; ${envFileLag}` : envFileLag}));
   }, [store, settings, servers]);
   // Messages expire: information after 10 s, errors after 30 s; work in progress stays. i shows the last one in full.
-  const [lastMessage, setLastMessage] = useState('');
-  useEffect(() => {
-    if (status.text && status.tone !== 'busy') setLastMessage(status.text);
-  }, [status]);
+  // Kept from the render that showed it: no second state, no second render per message.
+  const lastMessage = useRef('');
+  if (status.text && status.tone !== 'busy') lastMessage.current = status.text;
   useEffect(() => {
     if (status.tone === 'busy' || !status.text) return;
     const timer = setTimeout(() => setStatus({tone: 'info', text: ''}), status.tone === 'error' ? 30_000 : 10_000);
@@ -250,7 +246,10 @@ export function App({
     return tooSmall(
       <Wizard
         store={store}
-        start={wizardStart(proposedServer ?? servers.find((s) => s.active))}
+        start={wizardStart(
+          proposedServer,
+          servers.find((s) => s.active),
+        )}
         width={width}
         height={drawn.rows - 1}
         onDone={(result) => {
@@ -283,7 +282,7 @@ export function App({
       {details && !help ? (
         <Box flexDirection="column" height={panelHeight}>
           <Text bold>The last message in full</Text>
-          <Text wrap="wrap">{printable(status.text || lastMessage || '(no message)')}</Text>
+          <Text wrap="wrap">{printable(status.text || lastMessage.current || '(no message)')}</Text>
           <Box flexGrow={1} />
           <Text dimColor>{clip('any key closes this', width)}</Text>
         </Box>

@@ -96,10 +96,12 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
   setV8Flag('--no-opt');
   const {store, readOnlyWhy} = openForTheApp(dbPath, readOnly);
   const locked = readOnly || store.readOnly;
+  // The setup opens for init, and on every start until it has finished (a new file, or one cut short).
+  const setupDue = wizard || !store.setup.state().finished;
   if (screenReader) {
     try {
-      // The setup opens on a new file, or for init, as in the drawn app; it starts from a Letta already answering here.
-      const setup = (wizard || store.created) && !locked;
+      // As in the drawn app; it starts from a Letta already answering here.
+      const setup = setupDue && !locked;
       const found = setup && isDesignDefaultServer(store.servers.active()) ? await findLocalLetta() : undefined;
       const start = wizardStart(found, store.servers.active());
       const code = await runScreenReader(store, {readOnly: locked, readOnlyWhy, write: writeOut, wizard: setup ? {start, exitAfter: wizard} : undefined});
@@ -110,7 +112,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
     return;
   }
   // The wizard proposes a Letta that already answers on Sanctum's port instead of the design's default.
-  const opensWizard = (wizard || store.created) && !locked;
+  const opensWizard = setupDue && !locked;
   const proposedServer = opensWizard && isDesignDefaultServer(store.servers.active()) ? await findLocalLetta() : undefined;
   let restored = false;
   const restore = () => {
@@ -136,7 +138,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
       initial,
       readOnly: locked,
       readOnlyWhy,
-      wizard: wizard || store.created,
+      wizard: setupDue,
       exitAfterWizard: wizard,
       proposedServer,
       restore,

@@ -162,6 +162,10 @@ export function migrate(db: Database, path: string, options: {backup: boolean}):
         }
         for (const migration of migrations.slice(current)) runMigration(db, path, migration, state);
       });
+      // A file made here has not been set up yet (migration 013 marks older files as set up).
+      if (state.kind === 'empty' && db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sanctum_setup'`).get()) {
+        db.exec(`UPDATE sanctum_setup SET finished = 0`);
+      }
       recordLedger(db, migrations, state.kind === 'ours' ? from : 0);
       db.pragma(`user_version = ${latest}`);
       let backup: string | undefined;

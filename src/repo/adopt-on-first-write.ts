@@ -57,6 +57,9 @@ export function openAdoptingOnFirstWrite(path: string, options: OpenOptions & {r
     get envNames() {
       return current().envNames;
     },
+    get setup() {
+      return current().setup;
+    },
     externalVersion: () => {
       if (real) return real.externalVersion() + reloads;
       const now = fileChangeStamp(path);

@@ -7,6 +7,7 @@ import {ServersRepo} from './servers-repo.js';
 import {SettingsRepo} from './settings-repo.js';
 import {HistoryRepo} from './history-repo.js';
 import {EnvNamesRepo} from './env-names.js';
+import {SetupRepo} from './setup-repo.js';
 import {type ChangeSource, WriteContext} from './write-context.js';
 
 /** The repository the CLI and the TUI use; nothing above this layer sees SQL. */
@@ -20,6 +21,8 @@ export type ConfigStore = {
   readonly history: HistoryRepo;
   /** Which settings go into env files, under which names. */
   readonly envNames: EnvNamesRepo;
+  /** Whether the first-run setup finished, and the answers of one cut short. */
+  readonly setup: SetupRepo;
   /**
    * A number that changes when another connection (the web panel, a script)
    * commits to the file, so a long-lived view knows to reload.
@@ -64,6 +67,7 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
     servers: new ServersRepo(db, writes),
     history: new HistoryRepo(db, writes),
     envNames: new EnvNamesRepo(db, writes),
+    setup: new SetupRepo(db, writes),
     externalVersion: () => db.pragma('data_version', {simple: true}) as number,
     integrityCheck: () =>
       (db.pragma('integrity_check') as {integrity_check: string}[])
@@ -78,6 +82,7 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
           db.prepare(`SELECT * FROM letta_server_config ORDER BY id`).raw().all(),
           db.prepare(`SELECT count(*), max(id), total(length(CAST(new_value AS BLOB))) FROM config_history`).raw().get(),
           db.prepare(`SELECT * FROM sanctum_env_names ORDER BY config_key`).raw().all(),
+          db.prepare(`SELECT finished, answers FROM sanctum_setup`).raw().all(),
         ],
         (_key, value) => (typeof value === 'bigint' ? String(value) : Buffer.isBuffer(value) ? value.toString('hex') : value),
       ),

@@ -20,10 +20,13 @@ const editableFields = (s: Server): Record<string, unknown> => ({
 
 /**
  * Apply first-run answers in one transaction, changing only what differs, so
- * running it twice gives the same result. Returns what changed, never values.
+ * running it twice gives the same result, and mark the setup finished.
+ * Returns what changed, never values.
  */
 export function applyFirstRun(store: ConfigStore, answers: FirstRunAnswers): string[] {
   return store.transaction(() => {
+    // Setup given (by the wizard, or by a script's flags) is setup done: the app stops offering it.
+    store.setup.finish();
     const changes: string[] = [];
     for (const [key, input] of Object.entries(answers.settings ?? {})) {
       const known = store.settings.get(key) ? undefined : store.settings.known(key);

@@ -23,6 +23,8 @@ export type HistoryEntry = {
   readonly oldValue: string | null;
   readonly newValue: string | null;
   readonly source: string;
+  /** The OS user who ran the program (`alice`, `root (sudo alice)`); null for other programs and older entries. */
+  readonly actor: string | null;
   readonly sensitive: boolean;
 };
 
@@ -37,6 +39,7 @@ type HistoryRow = {
   old_value: unknown;
   new_value: unknown;
   source: unknown;
+  actor?: unknown;
   sensitive: unknown;
 };
 
@@ -60,6 +63,7 @@ const toEntry = (r: HistoryRow): HistoryEntry =>
     oldValue: storedText(r.old_value),
     newValue: storedText(r.new_value),
     source: storedText(r.source) ?? 'other',
+    actor: storedText(r.actor ?? null),
     sensitive: r.sensitive === 1,
   });
 
@@ -119,6 +123,11 @@ export function describeValue(entry: HistoryEntry, value: string | null, reveal:
   if (value === null) return '(none)';
   if (hidesValue(entry.sensitive, value, reveal)) return maskSecret(value);
   return quoted(value, 60);
+}
+
+/** Who made a change: the program, and the person when known (`app alice`), printable. */
+export function describeWho(entry: Pick<HistoryEntry, 'source' | 'actor'>): string {
+  return printable(entry.actor ? `${entry.source} ${entry.actor}` : entry.source);
 }
 
 /** What a change was, in a few words: `flask_port`, `server 2 port`. */

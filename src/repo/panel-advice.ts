@@ -51,3 +51,21 @@ export function panelAdvice(store: ConfigStore): PanelAdvice[] {
   }
   return advice;
 }
+
+/** The header's warning while the first-run setup has not finished. */
+export const setupHeadline = 'setup not finished';
+
+/** What this box should finish or fix: its first-run setup first, then what the panel beside us leaves open. */
+export function boxAdvice(store: ConfigStore): PanelAdvice[] {
+  const setup: PanelAdvice[] = store.setup.state().finished
+    ? []
+    : [
+        {
+          check: 'setup',
+          headline: setupHeadline,
+          message: 'the first-run setup has not finished',
+          fix: 'sanctum-config init (the app offers it again at its next start)',
+        },
+      ];
+  return [...setup, ...panelAdvice(store)];
+}

@@ -1,7 +1,8 @@
 import type {Database, Statement} from 'better-sqlite3';
+import {osActor} from './os-actor.js';
 import {preparedOnUse} from './prepared-on-use.js';
 
-/** Who a change is recorded as made by, in `config_history.source`. */
+/** Which program a change is recorded as made by, in `config_history.source` (the person is in `actor`). */
 export type ChangeSource = 'app' | 'cli' | 'import';
 
 /**
@@ -14,7 +15,7 @@ export type ChangeSource = 'app' | 'cli' | 'import';
  */
 export class WriteContext {
   readonly #db: Database;
-  readonly #mark: () => Statement<[string]>;
+  readonly #mark: () => Statement<[string, string]>;
   readonly #unmark: () => Statement<[]>;
   #depth = 0;
   #source: ChangeSource;
@@ -22,7 +23,7 @@ export class WriteContext {
   constructor(db: Database, source: ChangeSource) {
     this.#db = db;
     this.#source = source;
-    this.#mark = preparedOnUse(db, `INSERT OR REPLACE INTO sanctum_write_source (id, source) VALUES (1, ?)`);
+    this.#mark = preparedOnUse(db, `INSERT OR REPLACE INTO sanctum_write_source (id, source, actor) VALUES (1, ?, ?)`);
     this.#unmark = preparedOnUse(db, `DELETE FROM sanctum_write_source WHERE id = 1`);
   }
 
@@ -32,7 +33,7 @@ export class WriteContext {
     return this.#db
       .transaction(() => {
         this.#depth++;
-        this.#mark().run(this.#source);
+        this.#mark().run(this.#source, osActor());
         try {
           return work();
         } finally {
@@ -49,11 +50,11 @@ export class WriteContext {
     this.#source = source;
     try {
       return this.run(() => {
-        this.#mark().run(source);
+        this.#mark().run(source, osActor());
         try {
           return work();
         } finally {
-          this.#mark().run(previous);
+          this.#mark().run(previous, osActor());
         }
       });
     } finally {

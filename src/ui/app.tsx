@@ -32,7 +32,7 @@ import {type ShellControls, shellKeys} from './shell/shell-keys.js';
 import {type Tab, tabIdentity} from './shell/tabs.js';
 import {clip} from './text-fit.js';
 import {envFileDrift, envFileLag, syncEnvFileNow} from './shell/env-file-status.js';
-import {panelAdvice} from '../repo/panel-advice.js';
+import {boxAdvice} from '../repo/panel-advice.js';
 import {Wizard, type WizardResult} from './wizard/index.js';
 import {SayProvider} from './hooks/say-context.js';
 import {onBackground, paletteOf, ThemeProvider, type ThemeChoice, type ThemeName} from './theme.js';
@@ -154,7 +154,7 @@ export function App({
   // At the start, what the panel beside us leaves open (its published API keys, an address we cannot use).
   // The header keeps a short warning while it holds; the status line says it in full at the start, over the opening hint.
   // biome-ignore lint/correctness/useExhaustiveDependencies: it is read again after each load of the data, through the store
-  const advice = useMemo(() => panelAdvice(store), [store, settings]);
+  const advice = useMemo(() => boxAdvice(store), [store, settings]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: said once, at the start, from the advice the header shows
   useEffect(() => {
     const first = advice[0];

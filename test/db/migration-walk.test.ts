@@ -230,12 +230,14 @@ describe('when the file and its version disagree', () => {
       const onHistory = missingSchemaObjects(reopened, latest);
       expect(onHistory).toEqual([
         'table config_history',
+        'column config_history.actor',
         'index idx_config_history_row',
         'trigger trg_config_history_prune',
         'trigger trg_history_bytes_delete',
         'trigger trg_history_bytes_update',
         'trigger trg_config_history_shrink',
         'trigger trg_history_bytes_insert',
+        'trigger trg_history_actor',
       ]);
     } finally {
       reopened.close();

@@ -8,9 +8,18 @@ afterEach(() => {
   while (cleanups.length) cleanups.pop()!();
 });
 
-/** A store on a new temp database, prepared by `setup`, closed after the test. */
-export function openStore(setup?: (store: ConfigStore) => void, path = tempDbPath(), options: Parameters<typeof openConfigStore>[1] = {}): ConfigStore {
+/**
+ * A store on a new temp database, prepared by `setup`, closed after the test.
+ * A file it creates is set up (the first-run setup finished), as a box in use
+ * is, unless `setupFinished: false` (the tests of a first run).
+ */
+export function openStore(
+  setup?: (store: ConfigStore) => void,
+  path = tempDbPath(),
+  {setupFinished = true, ...options}: Parameters<typeof openConfigStore>[1] & {readonly setupFinished?: boolean} = {},
+): ConfigStore {
   const store = openConfigStore(path, options);
+  if (setupFinished && store.created) store.setup.finish();
   cleanups.push(() => store.close());
   setup?.(store);
   return store;

@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {describeTarget, describeValue, type HistoryEntry, hidesValue, printable} from '../../repo/index.js';
+import {describeTarget, describeValue, describeWho, type HistoryEntry, hidesValue, printable} from '../../repo/index.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {parseServerId} from './server.js';
 import {print, withChanges, withStore} from '../with-store.js';
@@ -19,6 +19,7 @@ function entryJson(entry: HistoryEntry, reveal: boolean): Record<string, unknown
     old_value: value(entry.oldValue),
     new_value: value(entry.newValue),
     source: entry.source,
+    actor: entry.actor,
     sensitive: entry.sensitive,
     ...(hide ? {redacted: true} : {}),
   };
@@ -60,7 +61,7 @@ export function registerHistoryCommands(program: Command): void {
         const rows = entries.map((e) => [
           String(e.id),
           printable(e.changedAt.slice(0, 19)),
-          printable(e.source),
+          describeWho(e),
           describeTarget(e),
           e.action === 'update' ? `${describeValue(e, e.oldValue, reveal)} -> ${describeValue(e, e.newValue, reveal)}` : describeValue(e, null, reveal),
         ]);

@@ -3,7 +3,7 @@ import {dirname} from 'node:path';
 import {latestSchemaVersion} from '../../db/migrate.js';
 import {testConnection} from '../../letta/test-connection.js';
 import {envFileDrift} from '../../repo/env-file-sync.js';
-import {panelAdvice} from '../../repo/panel-advice.js';
+import {boxAdvice} from '../../repo/panel-advice.js';
 import {formatEnvExport, type EnvFormat, envFormats} from '../../repo/env-export.js';
 import {printable, type ConfigStore} from '../../repo/index.js';
 
@@ -168,7 +168,7 @@ export function secretChecks(store: ConfigStore): Check[] {
       });
     }
   }
-  for (const advice of panelAdvice(store)) checks.push({...advice, status: 'warn'});
+  for (const advice of boxAdvice(store)) checks.push({...advice, status: 'warn'});
   const active = store.servers.active();
   if (active && !active.problem && !active.password && !active.token && !isLoopback(active.address)) {
     checks.push({

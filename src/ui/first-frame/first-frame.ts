@@ -3,7 +3,7 @@ import {footerText} from '../bindings/binding.js';
 import {listWindow} from '../list/list-cursor.js';
 import {listKeyContext} from '../list/list-key-context.js';
 import {contextLineText} from '../screen/context-text.js';
-import {publishedKeysHeadline, publishedPanelKeys} from '../../repo/panel-advice.js';
+import {publishedKeysHeadline, publishedPanelKeys, setupHeadline} from '../../repo/panel-advice.js';
 import {listPage, screenLayout} from '../screen/layout.js';
 import {openingStatus, statusText} from '../screen/status-text.js';
 import {tabBarText, tabsOf} from '../screen/tab-bar-text.js';
@@ -97,7 +97,7 @@ export function firstFrameLines(store: ConfigStore, {columns, rows, readOnly, re
   if (layout.withContext) {
     const active = store.servers.active();
     // The panel's published keys, as the app's header says them (two reads by key); its other advice follows with the app.
-    const warning = publishedPanelKeys(store).length ? publishedKeysHeadline : undefined;
+    const warning = !store.setup.state().finished ? setupHeadline : publishedPanelKeys(store).length ? publishedKeysHeadline : undefined;
     lines.push({text: contextLineText({path: store.path, active, testing: false, readOnly, width, warning}), style: 'dim'});
   }
   const tab = {category: first, rows: store.settings.firstIn(first, listPage(layout.panelHeight)), keys: store.settings.keysIn(first)};

@@ -1,9 +1,8 @@
 import {testAndRecord} from '../../letta/test-and-record.js';
 import type {ConfigStore} from '../../repo/index.js';
-import {publishedPanelKeys} from '../../repo/panel-advice.js';
-import {checkStep, reviewLines, saveWizard} from '../wizard/wizard-actions.js';
+import {checkStep, keepAnswers, leaveQuestion, leavingLoses, leftMessage, openingWizardState, reviewLines, saveWizard} from '../wizard/wizard-actions.js';
 import {wizardPrompts} from '../wizard/wizard-prompts.js';
-import {answered, choicesFor, initialWizardState, isChoiceStep, isTextStep, type WizardState, wizardReducer, wizardSteps} from '../wizard/wizard-state.js';
+import {choicesFor, isChoiceStep, isTextStep, type WizardState, wizardReducer, wizardSteps} from '../wizard/wizard-state.js';
 import {characters, sentence} from './reader-lines.js';
 
 export type ReaderWizardResult = {readonly saved: boolean; readonly message: string};
@@ -19,14 +18,21 @@ export function readerWizard(
   start: {address: string; port: number},
   done: (result: ReaderWizardResult) => void,
 ) {
-  let state: WizardState = initialWizardState(start.address, start.port, publishedPanelKeys(store).length > 0);
+  let state: WizardState = openingWizardState(store, start);
   // A step's answer opens whole: the first key typed replaces it, as in the drawn wizard.
   let fresh = true;
   let asking = false;
   let saved: string | undefined;
   let report: string | undefined;
   const dispatch = (action: Parameters<typeof wizardReducer>[1]) => {
+    const step = state.step;
     state = wizardReducer(state, action);
+    // Each step reached is kept (not secrets), as in the drawn wizard.
+    if (state.step !== step && state.saved === undefined) keepAnswers(store, state);
+  };
+  const leave = () => {
+    keepAnswers(store, state);
+    done({saved: false, message: sentence(leftMessage(store))});
   };
   const steps = () => (state.values.panelKeys === 'absent' ? wizardSteps.filter((s) => s !== 'panelKeys') : wizardSteps);
   const stepSentence = () => {
@@ -74,7 +80,7 @@ export function readerWizard(
       () => say('The test could not run. Press Enter to finish.'),
     );
   };
-  say(`First-run setup. ${stepSentence()}`);
+  say(`First-run setup${state.resumed ? ', resumed with the answers kept' : ''}. ${stepSentence()}`);
   return {
     input(key: string, paste: boolean): void {
       if (saved !== undefined) {
@@ -89,14 +95,14 @@ export function readerWizard(
         return say('Enter finishes the setup.');
       }
       if (asking) {
-        if (key === 'y' || key === 'Y') return done({saved: false, message: 'Setup skipped; nothing saved.'});
+        if (key === 'y' || key === 'Y') return leave();
         asking = false;
         return say(`Kept. ${stepSentence()}`);
       }
       if (!paste && key === '\u001b') {
-        if (!answered(state)) return done({saved: false, message: 'Setup skipped; nothing saved.'});
+        if (!leavingLoses(store, state)) return leave();
         asking = true;
-        return say('Throw away the answers typed so far? y or n.');
+        return say(`${leaveQuestion(store)} y or n.`);
       }
       if (!paste && key === '\u001b[Z') {
         dispatch({type: 'back'});

@@ -1,7 +1,7 @@
 import {applyFirstRun, checkServerAddress, maskSecret, parsePort, type ConfigStore, type FirstRunAnswers} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import {newPanelKey, publishedPanelKeys} from '../../repo/panel-advice.js';
-import type {WizardStepId, WizardValues} from './wizard-state.js';
+import {answered, initialWizardState, type WizardState, type WizardStepId, type WizardValues} from './wizard-state.js';
 
 /** Check one step's answer before moving on; an empty answer always passes (it skips). */
 export function checkStep(step: WizardStepId, values: WizardValues): Outcome {
@@ -46,4 +46,39 @@ export function saveWizard(store: ConfigStore, values: WizardValues): Outcome {
     const changes = applyFirstRun(store, answersOf(store, values));
     return changes.length ? `setup saved: ${changes.join('; ')}` : 'setup: nothing to change';
   }, store.path);
+}
+
+/** The wizard as it opens: from `start`, or where a setup cut short left off (its answers kept, not its secrets). */
+export function openingWizardState(store: ConfigStore, start: {readonly address: string; readonly port: number}): WizardState {
+  const setup = store.setup.state();
+  return initialWizardState(start.address, start.port, publishedPanelKeys(store).length > 0, setup.finished ? undefined : setup.answers);
+}
+
+/** Keep the answers so far (not secrets) while the setup has not finished, so a dropped session resumes. */
+export function keepAnswers(store: ConfigStore, state: WizardState): void {
+  const {address, port, auth} = state.values;
+  try {
+    store.setup.remember({address, port, auth, step: state.step});
+  } catch {
+    // Best effort: a file busy with another writer keeps the answers kept before.
+  }
+}
+
+/** Whether leaving now loses answers, so Esc asks: secrets are never kept; on a finished setup, nothing is. */
+export function leavingLoses(store: ConfigStore, state: WizardState): boolean {
+  if (store.setup.state().finished) return answered(state);
+  const {secret, openai, anthropic} = state.values;
+  return Boolean(secret || openai || anthropic);
+}
+
+/** What Esc says when it leaves the setup. */
+export function leftMessage(store: ConfigStore): string {
+  return store.setup.state().finished
+    ? 'setup skipped; nothing saved (sanctum-config init runs it again)'
+    : 'setup not finished: it opens again at the next start with the answers so far, not passwords or keys (sanctum-config init runs it now)';
+}
+
+/** What Esc asks when leaving would lose answers. */
+export function leaveQuestion(store: ConfigStore): string {
+  return store.setup.state().finished ? 'Throw away the answers typed so far?' : 'Leave the setup for now? The password and keys typed are not kept.';
 }

@@ -2,9 +2,9 @@ import type {Dispatch} from 'react';
 import type {ConnectionReport} from '../../letta/test-connection.js';
 import type {ConfigStore} from '../../repo/index.js';
 import type {KeyTable} from '../bindings/binding.js';
-import {checkStep, saveWizard} from './wizard-actions.js';
+import {checkStep, keepAnswers, leavingLoses, leftMessage, saveWizard} from './wizard-actions.js';
 import {asFormWords} from '../servers/servers-actions.js';
-import {answered, isChoiceStep, type WizardAction, type WizardState} from './wizard-state.js';
+import {isChoiceStep, type WizardAction, type WizardState} from './wizard-state.js';
 
 export type WizardResult = {
   readonly saved: boolean;
@@ -37,13 +37,17 @@ function save(ctx: Ctx): void {
 }
 
 const back = {keys: ['S-Tab'], label: 'back', help: 'the step before', footer: true, run: (ctx: Ctx) => ctx.dispatch({type: 'back'})};
-const skipped = {saved: false, message: 'setup skipped; nothing saved (sanctum-config init runs it again)'};
+/** Leave the setup unsaved; one cut short keeps its answers (not secrets) and opens again next time. */
+function leave(ctx: Ctx): void {
+  keepAnswers(ctx.store, ctx.state);
+  ctx.done({saved: false, message: leftMessage(ctx.store)});
+}
 const skipAll = {
   keys: ['Esc'],
-  label: 'skip setup',
-  help: 'skip the whole setup; nothing is saved (asks when you typed answers)',
+  label: 'later',
+  help: 'leave the setup; nothing is saved, the answers so far are kept for the next start (asks when something typed would be lost)',
   footer: true,
-  run: (ctx: Ctx) => (answered(ctx.state) ? ctx.dispatch({type: 'askSkip', asking: true}) : ctx.done(skipped)),
+  run: (ctx: Ctx) => (leavingLoses(ctx.store, ctx.state) ? ctx.dispatch({type: 'askSkip', asking: true}) : leave(ctx)),
 };
 
 const wizardTextKeys: KeyTable<Ctx> = {
@@ -77,7 +81,7 @@ const wizardReviewKeys: KeyTable<Ctx> = {
 const wizardSkipKeys: KeyTable<Ctx> = {
   title: 'Skipping the setup',
   bindings: [
-    {keys: ['y', 'Y'], label: 'skip', help: 'throw the answers away', footer: true, run: (ctx) => ctx.done(skipped)},
+    {keys: ['y', 'Y'], label: 'leave', help: 'leave the setup, losing what it would not keep', footer: true, run: leave},
     {keys: ['n', 'N', 'Esc'], label: 'keep going', help: 'back to the setup', footer: true, run: (ctx) => ctx.dispatch({type: 'askSkip', asking: false})},
   ],
 };

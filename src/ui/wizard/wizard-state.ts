@@ -33,6 +33,8 @@ export type WizardState = {
   readonly problem: string;
   /** Back from a failed test to fix one step: the next step after it is the review. */
   readonly fixing?: boolean;
+  /** Resumed from a setup cut short, with the answers it kept. */
+  readonly resumed?: boolean;
 };
 
 /** The auth step's answers, in order. */
@@ -90,10 +92,24 @@ function advance(state: WizardState, delta: 1 | -1): WizardState {
   return {...state, step, problem: '', choice: choiceOn(step, state.values)};
 }
 
-export function initialWizardState(address: string, port: number, publishedPanelKeys = false): WizardState {
+/** What a setup cut short kept (never a secret): it resumes from there. */
+export type KeptAnswers = {readonly address?: string; readonly port?: string; readonly auth?: AuthChoice; readonly step?: string};
+
+export function initialWizardState(address: string, port: number, publishedPanelKeys = false, kept?: KeptAnswers): WizardState {
   const panelKeys: PanelKeysChoice = publishedPanelKeys ? 'replace' : 'absent';
-  const values: WizardValues = {address, port: String(port), auth: 'none', secret: '', openai: '', anthropic: '', panelKeys};
-  return {step: 'address', values, initial: values, askingSkip: false, choice: 0, problem: ''};
+  const values: WizardValues = {
+    address: kept?.address ?? address,
+    port: kept?.port ?? String(port),
+    auth: kept?.auth ?? 'none',
+    secret: '',
+    openai: '',
+    anthropic: '',
+    panelKeys,
+  };
+  const keptStep = wizardSteps.find((s) => s === kept?.step);
+  const step = keptStep && !skipped(keptStep, values) ? keptStep : 'address';
+  const resumed = kept !== undefined && (kept.step !== undefined || kept.address !== undefined);
+  return {step, values, initial: values, askingSkip: false, choice: choiceOn(step, values), problem: '', resumed};
 }
 
 /** Whether anything was answered that Esc would throw away. */

@@ -1,16 +1,15 @@
 import {Box, Text} from 'ink';
 import {LineInput} from '../components/line-input.js';
-import {useReducer} from 'react';
+import {useEffect, useReducer, useRef} from 'react';
 import {printable, proposedServer, type ConfigStore} from '../../repo/index.js';
 import {useWizardCheck} from './use-wizard-check.js';
 import {footerText} from '../bindings/binding.js';
 import {useKeyTable} from '../bindings/use-key-table.js';
 import {clip} from '../text-fit.js';
-import {reviewLines} from './wizard-actions.js';
+import {keepAnswers, leaveQuestion, openingWizardState, reviewLines} from './wizard-actions.js';
 import {type WizardKeyContext, wizardKeysFor, type WizardResult} from './wizard-keys.js';
-import {choicesFor, initialWizardState, isChoiceStep, isTextStep, wizardReducer, wizardSteps} from './wizard-state.js';
+import {choicesFor, isChoiceStep, isTextStep, wizardReducer, wizardSteps} from './wizard-state.js';
 import {wizardPrompts as prompts} from './wizard-prompts.js';
-import {publishedPanelKeys} from '../../repo/panel-advice.js';
 
 export type {WizardResult} from './wizard-keys.js';
 
@@ -25,7 +24,15 @@ type Props = {
 
 /** First-run setup: a few short steps, each skippable; Esc skips the lot. Renders only; keys are its tables'. */
 export function Wizard({store, width, height, onDone, start = proposedServer}: Props) {
-  const [state, dispatch] = useReducer(wizardReducer, undefined, () => initialWizardState(start.address, start.port, publishedPanelKeys(store).length > 0));
+  const [state, dispatch] = useReducer(wizardReducer, undefined, () => openingWizardState(store, start));
+  // Each step reached is kept in the file (not secrets, not at the start): a dropped session resumes there.
+  const keptStep = useRef(state.step);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: kept when the step changes, with the answers of that moment
+  useEffect(() => {
+    if (keptStep.current === state.step || state.saved !== undefined) return;
+    keptStep.current = state.step;
+    keepAnswers(store, state);
+  }, [state.step]);
   const ctx: WizardKeyContext = {store, state, dispatch, done: onDone};
   const table = wizardKeysFor(state);
   useKeyTable(table, ctx, {readOnly: false, say: (problem) => dispatch({type: 'problem', problem})}, true);
@@ -64,7 +71,7 @@ export function Wizard({store, width, height, onDone, start = proposedServer}: P
       <Box flexDirection="column" height={height} width={width}>
         <Text bold>{clip('sanctum-config: first-run setup', width)}</Text>
         {gap}
-        <Text bold>{clip('Throw away the answers typed so far? y / n', width)}</Text>
+        <Text bold>{clip(`${leaveQuestion(store)} y / n`, width)}</Text>
         <Box flexGrow={1} />
         {footer}
       </Box>
@@ -73,7 +80,7 @@ export function Wizard({store, width, height, onDone, start = proposedServer}: P
 
   return (
     <Box flexDirection="column" height={height} width={width}>
-      <Text bold>{clip(`sanctum-config: first-run setup (step ${number} of ${steps.length})`, width)}</Text>
+      <Text bold>{clip(`sanctum-config: first-run setup${state.resumed ? ', resumed' : ''} (step ${number} of ${steps.length})`, width)}</Text>
       {gap}
       <Text bold>{clip(prompt.title, width)}</Text>
       {height >= 10 ? <Text dimColor>{clip(prompt.help, width)}</Text> : null}

@@ -4,7 +4,7 @@ import {hidesValue, maskSecret} from './mask-secret.js';
 import {preparedOnUse} from './prepared-on-use.js';
 import {isSecretSetting} from './secret-keys.js';
 import {serverFieldColumns, serverFields} from './server-fields.js';
-import {encodeValue, isConfigType} from './setting-types.js';
+import {displayValue, encodeValue, isConfigType, settingType} from './setting-types.js';
 import {storedParameter, storedText} from './stored-value.js';
 import {printable, quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
@@ -26,6 +26,8 @@ export type HistoryEntry = {
   /** The OS user who ran the program (`alice`, `root (sudo alice)`); null for other programs and older entries. */
   readonly actor: string | null;
   readonly sensitive: boolean;
+  /** A setting's type now (its values show as the type shows them: on/off, numbers bare); undefined for the rest. */
+  readonly valueType?: string;
 };
 
 /** A history row as stored: another program may have put any type in any column. */
@@ -122,7 +124,25 @@ export function describeValue(entry: HistoryEntry, value: string | null, reveal:
   if (entry.action !== 'update') return entry.action === 'insert' ? 'added' : 'removed';
   if (value === null) return '(none)';
   if (hidesValue(entry.sensitive, value, reveal)) return maskSecret(value);
+  // As the type shows it (a boolean on/off, a number bare); text, and what does not fit its type, quoted.
+  const type = entry.kind === 'setting' && entry.column === 'config_value' ? entry.valueType : entry.column === 'server_port' ? 'integer' : undefined;
+  if (type && type !== 'string' && isConfigType(type) && value !== '' && settingType(type).decode(value) !== undefined) {
+    return printable(displayValue(type, value)).slice(0, 60);
+  }
   return quoted(value, 60);
+}
+
+/** A change as one line: `flask_port 5000 -> 5050` (secrets masked), `server 2 added`; `undoing` reads it backwards. */
+export function describeChange(entry: HistoryEntry, options: {readonly reveal?: boolean; readonly undoing?: boolean} = {}): string {
+  const reveal = options.reveal ?? false;
+  const target = describeTarget(entry);
+  if (entry.action === 'purge') return `${target} ${describeValue(entry, null, reveal)}`;
+  if (entry.action !== 'update') {
+    const added = (entry.action === 'insert') !== Boolean(options.undoing);
+    return `${target} ${added ? 'added' : 'removed'}`;
+  }
+  const [from, to] = options.undoing ? [entry.newValue, entry.oldValue] : [entry.oldValue, entry.newValue];
+  return `${target} ${describeValue(entry, from, reveal)} -> ${describeValue(entry, to, reveal)}`;
 }
 
 /** Who made a change: the program, and the person when known (`app alice`), printable. */
@@ -147,11 +167,16 @@ export class HistoryRepo {
   readonly #db: Database;
   readonly #writes: WriteContext;
   readonly #byId: () => Statement<[number], HistoryRow>;
+  readonly #typeOf: () => Statement<[{key: unknown}], unknown>;
 
   constructor(db: Database, writes: WriteContext) {
     this.#db = db;
     this.#writes = writes;
     this.#byId = preparedOnUse(db, `SELECT * FROM config_history WHERE id = ?`);
+    this.#typeOf = preparedOnUse(
+      db,
+      `SELECT COALESCE((SELECT config_type FROM system_config WHERE config_key = @key), (SELECT config_type FROM sanctum_setting_catalogue WHERE config_key = @key))`,
+    );
   }
 
   /** Newest first; of one setting or one server when asked. */
@@ -168,7 +193,20 @@ export class HistoryRepo {
       .prepare(`SELECT * FROM config_history ${where} ORDER BY id DESC LIMIT @limit`)
       .all({limit, ...(row === undefined ? {} : {row})}) as HistoryRow[];
     const secret = this.#secrecy();
-    return rows.map((r) => secret(toEntry(r)));
+    const typed = this.#types();
+    return rows.map((r) => typed(secret(toEntry(r))));
+  }
+
+  /** Each setting entry with its setting's type now (else the catalogue's), read once per key. */
+  #types(): (entry: HistoryEntry) => HistoryEntry {
+    const typeOf = this.#typeOf().pluck();
+    const known = new Map<string, string | undefined>();
+    return (entry) => {
+      if (entry.kind !== 'setting' || entry.column !== 'config_value') return entry;
+      if (!known.has(entry.row)) known.set(entry.row, storedText(typeOf.get({key: storedParameter(entry.row)})) ?? undefined);
+      const valueType = known.get(entry.row);
+      return valueType ? {...entry, valueType} : entry;
+    };
   }
 
   /**
@@ -259,7 +297,7 @@ export class HistoryRepo {
   require(id: number): HistoryEntry {
     const row = this.#byId().get(id);
     if (!row) throw new NotFoundError(`no change ${id} in the history ('sanctum-config history' lists them)`);
-    return this.#secrecy()(toEntry(row));
+    return this.#types()(this.#secrecy()(toEntry(row)));
   }
 
   /**

@@ -29,7 +29,7 @@ export type PanelAdvice = {
 };
 
 /** What a box running the Sanctum panel beside us should fix: its published API keys, and a panel address we cannot use. */
-export function panelAdvice(store: ConfigStore): PanelAdvice[] {
+function panelAdvice(store: ConfigStore): PanelAdvice[] {
   const advice: PanelAdvice[] = [];
   for (const key of publishedPanelKeys(store)) {
     advice.push({

@@ -55,10 +55,7 @@ export class SetupRepo {
   constructor(db: Database, writes: WriteContext) {
     this.#db = db;
     this.#writes = writes;
-    this.#remember = preparedOnUse(
-      db,
-      `UPDATE sanctum_setup SET answers = ?, changed_at = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = 1 AND finished = 0`,
-    );
+    this.#remember = preparedOnUse(db, `UPDATE sanctum_setup SET answers = ?, changed_at = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = 1 AND finished = 0`);
     this.#finish = preparedOnUse(
       db,
       `UPDATE sanctum_setup SET finished = 1, answers = NULL, changed_at = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = 1 AND finished IS NOT 1`,

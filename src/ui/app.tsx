@@ -16,6 +16,12 @@ import {ContextLine} from './components/context-line.js';
 import {useConnectionTest} from './servers/use-connection-test.js';
 import {currentResult} from './servers/test-results.js';
 import {StatusLine} from './components/status-line.js';
+import {HistoryView} from './history/history-view.js';
+import {JumpView} from './jump/jump-view.js';
+import {jumpTargets} from './jump/jump-targets.js';
+import {initialSettingsState} from './settings/settings-state.js';
+import {initialServersState} from './servers/servers-state.js';
+import {QuestionLine} from './shell/question-line.js';
 import {TabBar} from './components/tab-bar.js';
 import {useKeys} from './hooks/use-keys.js';
 import {type TerminalSize, useTerminalSize} from './hooks/use-terminal-size.js';
@@ -65,6 +71,7 @@ export type AppProps = {
 };
 
 const noSettings: readonly Setting[] = [];
+const everyChange = {all: true} as const;
 
 /**
  * The shell: tab bar, the active panel, the status line, the help overlay.
@@ -103,11 +110,17 @@ export function App({
   const settingsMemory = useRef(new Map<string, SettingsState>()).current;
   const serversMemory = useRef<{current?: ServersState}>({}).current;
   const [helpOffset, setHelpOffset] = useState(0);
+  // A view over every tab: the recent changes, or the jump; and how many jumps, so the panel gone to opens at its row.
+  const [overlay, setOverlay] = useState<'changes' | 'jump' | undefined>(undefined);
+  const [jumps, setJumps] = useState(0);
   const [status, setStatus] = useState<Status>(() => (notice ? {tone: 'error', text: notice} : openingStatus(readOnly, readOnlyWhy)));
 
   const onExternal = useCallback((changes: readonly Change[]) => setStatus({tone: 'info', text: describeExternalChanges(changes)}), []);
   const {settings, servers, refresh} = useConfigData(store, onExternal, initial);
-  const {write, undoLast} = useWriter(store, setStatus, refresh);
+  const {write, undoLast, redoLast, question} = useWriter(store, setStatus, refresh);
+  const asking = question !== undefined;
+  // A new object after every load of the data: the recent changes are read again then.
+  const revision = useMemo(() => ({settings, servers}), [settings, servers]);
   const tabs = useMemo<Tab[]>(() => tabsOf(categoriesOf(settings)), [settings]);
   // One array per category, the same between reloads of the data: a tab's list is not rebuilt on every key.
   const byCategory = useMemo(() => {
@@ -187,6 +200,9 @@ export function App({
       setHelp(true);
     },
     undoLast,
+    redoLast,
+    openChanges: () => setOverlay('changes'),
+    openJump: () => setOverlay('jump'),
     showDetails: () => setDetails(true),
     redraw: () => {
       // Clear it all and draw the frame whole (Ink's own write forgets the lines it drew, so none is skipped as unchanged).
@@ -287,10 +303,43 @@ export function App({
           <Text dimColor>{clip('any key closes this', width)}</Text>
         </Box>
       ) : null}
+      {overlay === 'changes' && !help && !details ? (
+        <HistoryView
+          panel={panel}
+          target={everyChange}
+          revision={revision}
+          width={width}
+          height={panelHeight}
+          isActive={!asking}
+          onClose={() => setOverlay(undefined)}
+        />
+      ) : null}
+      {overlay === 'jump' && !help && !details ? (
+        <JumpView
+          targets={jumpTargets(settings, servers)}
+          width={width}
+          height={panelHeight}
+          isActive={!asking}
+          say={(text) => setStatus({tone: 'info', text})}
+          onClose={() => setOverlay(undefined)}
+          onGo={(target) => {
+            setOverlay(undefined);
+            setJumps((n) => n + 1);
+            if (target.kind === 'server') {
+              serversMemory.current = {...(serversMemory.current ?? initialServersState), filter: '', anchor: target.id, mode: {kind: 'browse'}};
+              return shell.goToServers();
+            }
+            settingsMemory.set(target.category, {...(settingsMemory.get(target.category) ?? initialSettingsState), filter: '', anchor: target.key});
+            const index = tabs.findIndex((t) => t.kind === 'category' && t.category === target.category);
+            if (index !== -1) goToTab(index);
+          }}
+        />
+      ) : null}
       {/* Hidden, not unmounted, under the overlays: the selection and any filter survive. */}
-      <Box display={help || details ? 'none' : 'flex'} flexDirection="column">
+      <Box display={help || details || overlay ? 'none' : 'flex'} flexDirection="column">
         {tab.kind === 'servers' ? (
           <ServersPanel
+            key={jumps}
             panel={panel}
             shell={shell}
             tests={tests}
@@ -298,12 +347,12 @@ export function App({
             width={width}
             height={panelHeight}
             compact={compact}
-            isActive={!help && !details}
+            isActive={!help && !details && !asking && !overlay}
             memory={serversMemory}
           />
         ) : (
           <SettingsPanel
-            key={tab.category}
+            key={`${tab.category} ${jumps}`}
             panel={panel}
             shell={shell}
             category={tab.category}
@@ -312,12 +361,12 @@ export function App({
             width={width}
             height={panelHeight}
             compact={compact}
-            isActive={!help && !details}
+            isActive={!help && !details && !asking && !overlay}
             memory={settingsMemory}
           />
         )}
       </Box>
-      <StatusLine status={status} width={width} />
+      {question ? <QuestionLine question={question} width={width} /> : <StatusLine status={status} width={width} />}
     </Box>,
   );
 }

@@ -80,6 +80,11 @@ describe('doctor', () => {
       const cli = cliFor(db);
       chmodSync(dirname(db), 0o700);
       cli(['server', 'set', '1', '--address', '127.0.0.1', '--port', String(letta.port), '--password-stdin'], {input: 'pw'});
+      // Made by commands, never set up: said (the app offers the setup), until init says it is done.
+      const unset = await doctor(db);
+      expect(statusOf(unset.report, 'setup')).toEqual(['warn']);
+      expect(unset.report.checks.find((c) => c.check === 'setup')?.fix).toMatch(/sanctum-config init/);
+      expect(cli(['init', '--non-interactive']).status).toBe(0);
       const healthy = await doctor(db);
       expect(healthy.code).toBe(0);
       expect(healthy.report.ok).toBe(true);

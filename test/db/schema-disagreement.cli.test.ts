@@ -17,7 +17,7 @@ describe('a file whose objects its schema version promises are gone', () => {
       expect.objectContaining({
         check: 'schema objects',
         status: 'warn',
-        message: `the file records schema version ${latestSchemaVersion()} but lacks table config_history, index idx_config_history_row, trigger trg_config_history_prune and 4 more`,
+        message: `the file records schema version ${latestSchemaVersion()} but lacks table config_history, column config_history.actor, index idx_config_history_row and 6 more`,
       }),
     );
     const set = cli(['set', 'flask_port', '5001']);

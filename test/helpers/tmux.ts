@@ -1,6 +1,26 @@
 import {execFileSync} from 'node:child_process';
+import {existsSync} from 'node:fs';
+import Sqlite from 'better-sqlite3';
 import {afterEach} from 'vitest';
 import {cliPath} from './run-cli.js';
+
+/**
+ * A file a test prepared (with the CLI, before the app starts) stands for a
+ * box in use: its first-run setup is marked finished, so the app opens on its
+ * tabs. A file the app creates itself opens the setup, as on a new box; the
+ * tests of a setup cut short pass `setupAsIs`.
+ */
+function finishSetupOf(command: string): void {
+  const db = / --db (\S+)/.exec(command)?.[1];
+  if (!db || !existsSync(db)) return;
+  const file = new Sqlite(db, {fileMustExist: true});
+  try {
+    const table = file.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sanctum_setup'`).get();
+    if (table) file.prepare(`UPDATE sanctum_setup SET finished = 1, answers = NULL WHERE finished = 0`).run();
+  } finally {
+    file.close();
+  }
+}
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -8,7 +28,8 @@ const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export class TmuxSession {
   readonly socket = `sanctum-config-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
 
-  constructor(command: string, size = {columns: 80, rows: 24}) {
+  constructor(command: string, size = {columns: 80, rows: 24}, options: {readonly setupAsIs?: boolean} = {}) {
+    if (!options.setupAsIs) finishSetupOf(command);
     this.tmux('new-session', '-d', '-s', 'app', '-x', String(size.columns), '-y', String(size.rows), command);
   }
 

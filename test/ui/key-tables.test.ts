@@ -45,14 +45,17 @@ function press(token: string): [string, Key] {
   };
   if (token in special) return ['', {...noKey, ...special[token]}];
   if (token === 'Space') return [' ', noKey];
-  if (token === 'C-l') return ['l', {...noKey, ctrl: true}];
+  if (/^C-[a-z]$/.test(token)) return [token.slice(2), {...noKey, ctrl: true}];
   if (token === '1-9') return ['5', noKey];
   return [token, {...noKey, shift: token !== token.toLowerCase()}];
 }
 
 /** Every key a person can press, as the token that would spell it. */
 const probes: [string, [string, Key]][] = [
-  ...['Enter', 'Esc', 'Tab', 'S-Tab', '↑', '↓', '←', '→', 'PgUp', 'PgDn', 'Home', 'End', 'Space', 'C-l'].map((t): [string, [string, Key]] => [t, press(t)]),
+  ...['Enter', 'Esc', 'Tab', 'S-Tab', '↑', '↓', '←', '→', 'PgUp', 'PgDn', 'Home', 'End', 'Space', 'C-f', 'C-l', 'C-r'].map((t): [string, [string, Key]] => [
+    t,
+    press(t),
+  ]),
   ...Array.from({length: 94}, (_, i) => String.fromCharCode(33 + i)).map((c): [string, [string, Key]] => [/[1-9]/.test(c) ? '1-9' : c, press(c)]),
 ];
 

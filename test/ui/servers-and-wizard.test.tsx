@@ -62,7 +62,8 @@ describe('the Servers tab', () => {
     expect(app.frame()).not.toContain('tok-new');
     await app.press(keys.enter);
     expect(store.servers.require(1)).toMatchObject({port: 8284, token: 'tok-new', password: null});
-    expect(app.frame()).toContain('saved server 1');
+    // Old and new, the secret masked.
+    expect(app.frame()).toMatch(/server 1: port 8080 -> 8284, token \(none\) -> \*+/);
   });
 
   it('keeps a hidden password when the form is saved without touching it', async () => {
@@ -83,9 +84,18 @@ describe('the Servers tab', () => {
     const app = await open(store);
     await app.press('5', keys.enter);
     await app.type('renamed');
+    // Something typed: Esc asks first, and n keeps it.
     await app.press(keys.escape);
+    expect(app.frame()).toContain('Discard your changes to this form? y / n');
+    await app.press('n');
+    expect(app.frame()).toContain('renamed');
+    await app.press(keys.escape, 'y');
     expect(app.frame()).toContain('discarded; nothing saved');
     expect(snapshot(store.path)).toBe(before);
+    // Nothing typed: Esc leaves at once.
+    await app.press(keys.enter, keys.escape);
+    expect(app.frame()).not.toContain('Discard your changes');
+    expect(app.frame()).not.toContain('Edit server');
   });
 
   it('adds a server with n and deletes one after confirming', async () => {

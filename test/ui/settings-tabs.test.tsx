@@ -1,4 +1,6 @@
 import {describe, expect, it, vi} from 'vitest';
+import {userInfo} from 'node:os';
+import {openConfigStore} from '../../src/repo/index.js';
 import {copiedMessage} from '../../src/ui/clipboard.js';
 import Sqlite from 'better-sqlite3';
 import {keys, waitForFrame} from '../helpers/render-app.js';
@@ -103,7 +105,7 @@ describe('editing settings', () => {
     await app.type('5001');
     await app.press(keys.enter);
     expect(store.settings.require('flask_port').value).toBe('5001');
-    expect(app.frame()).toContain('saved flask_port = 5001');
+    expect(app.frame()).toContain('flask_port 5000 -> 5001');
     expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+\*5001/);
   });
 
@@ -195,7 +197,7 @@ describe('editing settings', () => {
     expect(app.frame()).not.toContain('sk-new');
     await app.press(keys.enter);
     expect(store.settings.require('openai_api_key').value).toBe('sk-new');
-    expect(app.frame()).toContain('saved openai_api_key = ********');
+    expect(app.frame()).toContain('openai_api_key ******** -> ********');
   });
 
   it('copies the selected value with OSC 52, says what it did, and inside tmux what tmux needs to pass it on', async () => {
@@ -324,14 +326,15 @@ describe('history and undo in the app', () => {
     await app.press('3', 'H');
     const frame = app.frame();
     expect(frame).toContain('History of flask_port (newest first)');
-    expect(frame).toMatch(/> .* cli\s+flask_port\s+'5050' -> '5060'/);
+    // Who: the program and the OS user; numbers as the type shows them.
+    expect(frame).toMatch(new RegExp(`> .* cli ${userInfo().username}\\s+flask_port\\s+5050 -> 5060`));
     // When, with the year and the zone.
     expect(frame).toMatch(/> 20\d\d-\d\d-\d\d \d\d:\d\d UTC\s+cli/);
     await app.press(keys.down, keys.enter);
-    expect(app.frame()).toContain('Put back the value from before change 1? y / n');
+    expect(app.frame()).toContain('Put back flask_port 5000 (from before change 1)? y / n');
     await app.press('y');
     expect(store.settings.require('flask_port').value).toBe('5000');
-    expect(app.frame()).toContain("restored flask_port to '5000'");
+    expect(app.frame()).toContain('restored flask_port 5050 -> 5000');
     await app.press(keys.escape);
     expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+5000/);
   });
@@ -347,7 +350,35 @@ describe('history and undo in the app', () => {
     expect(store.settings.require('flask_port').value).toBe('5999');
     await app.press('u');
     expect(store.settings.require('flask_port').value).toBe('5000');
-    expect(app.frame()).toContain('undid: flask_port');
+    expect(app.frame()).toContain('undid flask_port 5999 -> 5000');
+    // Redo puts the undone change back, and undo takes it away again.
+    await app.press('U');
+    expect(store.settings.require('flask_port').value).toBe('5999');
+    expect(app.frame()).toContain('redid flask_port 5000 -> 5999');
+    await app.press('u');
+    expect(store.settings.require('flask_port').value).toBe('5000');
+    await app.press('U', 'U');
+    expect(app.frame()).toContain('nothing to redo');
+  });
+
+  it('asks before undoing a change another program changed since, instead of pointing at a CLI flag', async () => {
+    const store = storeWith();
+    const app = await open(store);
+    await app.press('3', keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+    await app.type('5999');
+    await app.press(keys.enter);
+    const other = openConfigStore(store.path, {source: 'cli'});
+    other.settings.set('flask_port', '6100');
+    other.close();
+    await app.press('u');
+    expect(app.frame()).toContain('flask_port: it has changed since. Undo anyway? y / n');
+    expect(app.frame()).not.toContain('--force');
+    await app.press('n');
+    expect(store.settings.require('flask_port').value).toBe('6100');
+    expect(app.frame()).toContain('kept flask_port as it is; nothing undone');
+    await app.press('u', 'y');
+    expect(store.settings.require('flask_port').value).toBe('5000');
+    expect(app.frame()).toContain('undid flask_port 5999 -> 5000');
   });
 });
 
@@ -367,7 +398,7 @@ describe('another writer holding the lock', () => {
       blocking.exec('ROLLBACK');
       blocking.close();
     }
-    await waitForFrame(app.frame, /saved flask_port = 5111/);
+    await waitForFrame(app.frame, /flask_port 5000 -> 5111/);
     expect(store.settings.require('flask_port').value).toBe('5111');
   });
 });

@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {describeTarget, describeValue, describeWho, type HistoryEntry, hidesValue, printable} from '../../repo/index.js';
+import {describeChange, describeTarget, describeValue, describeWho, type HistoryEntry, hidesValue, printable} from '../../repo/index.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {parseServerId} from './server.js';
 import {print, withChanges, withStore} from '../with-store.js';
@@ -107,13 +107,7 @@ export function registerHistoryCommands(program: Command): void {
         const target = changeId ?? store.history.latestId();
         if (target === undefined) throw new UsageError('the history is empty; nothing to undo');
         const entry = store.history.undo(target, {force: Boolean(options.force)});
-        const was =
-          entry.action === 'update'
-            ? ` back to ${describeValue(entry, entry.oldValue, false)}`
-            : entry.action === 'insert'
-              ? ' (removed again)'
-              : ' (added back)';
-        say(`undid change ${entry.id}: ${describeTarget(entry)}${was}`);
+        say(`undid change ${entry.id}: ${describeChange(entry, {undoing: true})}`);
       });
     });
 }

@@ -1,11 +1,21 @@
 import {Box, Text} from 'ink';
-import {useState} from 'react';
-import {describeTarget, describeValue, printable} from '../../repo/index.js';
+import {useMemo, useState} from 'react';
+import {describeTarget, describeValue, describeWho, type HistoryEntry, printable} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {useKeyTable} from '../bindings/use-key-table.js';
+import {FilterLine} from '../list/filter-line.js';
 import {keyEnvOf, type PanelContext} from '../shell/panel-context.js';
 import {clip, fit} from '../text-fit.js';
-import {historyConfirmKeys, type HistoryKeyContext, historyKeys, type HistoryViewState, restoreAnswer} from './history-keys.js';
+import {
+  historyConfirmKeys,
+  historyFilterKeys,
+  type HistoryKeyContext,
+  historyKeys,
+  historyStart,
+  type HistoryViewState,
+  restoreAnswer,
+  restoreQuestion,
+} from './history-keys.js';
 import {type HistoryTarget, useHistory} from './use-history.js';
 
 type Props = {
@@ -19,33 +29,56 @@ type Props = {
   readonly onClose: () => void;
 };
 
-/** Who changed this setting or server, and when; Enter puts back a value after a y/n. Renders only. */
+/** The columns of one entry, secrets masked: when (with the year and the zone, as the CLI says it), who, what, the change. */
+function entryColumns(entry: HistoryEntry): {when: string; who: string; what: string; change: string} {
+  const change =
+    entry.action === 'update'
+      ? `${describeValue(entry, entry.oldValue, false)} -> ${describeValue(entry, entry.newValue, false)}`
+      : describeValue(entry, null, false);
+  // Stored in UTC by SQLite's strftime('now').
+  const when = entry.changedAt ? `${entry.changedAt.slice(0, 16)} UTC` : '';
+  return {when, who: describeWho(entry), what: describeTarget(entry), change};
+}
+
+/** Who changed what, and when: one setting's, one server's, or every change; Enter puts back a value after a y/n. Renders only. */
 export function HistoryView({panel, target, revision, width, height, isActive, onClose}: Props) {
-  const entries = useHistory(panel.store, target, revision);
-  const [state, setState] = useState<HistoryViewState>({selected: 0, asking: false});
+  const all = useHistory(panel.store, target, revision);
+  const [state, setState] = useState<HistoryViewState>(historyStart);
+  const shown = useMemo(() => all.map((entry) => ({entry, columns: entryColumns(entry)})), [all]);
+  const needle = state.filter.toLowerCase();
+  const matching = useMemo(
+    () => (needle ? shown.filter(({columns: c}) => `${c.when} ${c.who} ${c.what} ${c.change}`.toLowerCase().includes(needle)) : shown),
+    [shown, needle],
+  );
+  const entries = useMemo(() => matching.map((m) => m.entry), [matching]);
   const base = {panel, entries, state, setState, close: onClose};
   const ctx: HistoryKeyContext = {...base, answer: restoreAnswer(base)};
-  const table = state.asking ? historyConfirmKeys : historyKeys;
+  const table = state.asking ? historyConfirmKeys : state.typing ? historyFilterKeys : historyKeys;
   useKeyTable(table, ctx, keyEnvOf(panel), isActive);
 
-  const title = 'key' in target ? `History of ${printable(target.key)}` : `History of server ${target.serverId}`;
-  const rows = Math.max(1, height - 4);
+  const title = 'key' in target ? `History of ${printable(target.key)}` : 'serverId' in target ? `History of server ${target.serverId}` : 'Recent changes';
+  const filterShown = state.typing || state.filter !== '';
+  const rows = Math.max(1, height - 4 - (filterShown ? 1 : 0));
   const first = Math.max(0, Math.min(state.selected - rows + 1, entries.length - rows));
-  const visible = entries.slice(Math.max(0, first), Math.max(0, first) + rows);
+  const visible = matching.slice(first, first + rows);
   const selected = entries[state.selected];
+  const whoWidth = width >= 100 ? 20 : 12;
+  const count = needle ? ` · ${entries.length} of ${all.length} match` : '';
   return (
     <Box height={height} flexDirection="column">
-      <Text bold>{clip(`${title} (newest first)`, width)}</Text>
-      {entries.length === 0 ? <Text dimColor>{clip('  no change recorded', width)}</Text> : null}
-      {visible.map((entry) => {
-        const change =
-          entry.action === 'update'
-            ? `${describeValue(entry, entry.oldValue, false)} -> ${describeValue(entry, entry.newValue, false)}`
-            : describeValue(entry, null, false);
+      <Text bold>{clip(`${title} (newest first${'all' in target ? ', every setting and server' : ''})${count}`, width)}</Text>
+      {filterShown ? (
+        <FilterLine
+          filter={state.filter}
+          focus={state.typing && isActive}
+          width={width}
+          onChange={(filter) => setState((s) => ({...s, filter, selected: 0}))}
+        />
+      ) : null}
+      {entries.length === 0 ? <Text dimColor>{clip(needle ? '  no change matches' : '  no change recorded', width)}</Text> : null}
+      {visible.map(({entry, columns: c}) => {
         const isSelected = entry === selected;
-        // The year and the zone, as the CLI's history says them (stored in UTC by SQLite's CURRENT_TIMESTAMP).
-        const when = entry.changedAt ? `${entry.changedAt.slice(0, 16)} UTC` : '';
-        const line = `${isSelected ? '> ' : '  '}${fit(when, 20)} ${fit(entry.source, 6)} ${fit(describeTarget(entry), 18)} ${change}`;
+        const line = `${isSelected ? '> ' : '  '}${fit(c.when, 20)} ${fit(c.who, whoWidth)} ${fit(c.what, 18)} ${c.change}`;
         return (
           <Text key={entry.id} inverse={isSelected} wrap="truncate-end">
             {clip(line, width)}
@@ -53,7 +86,7 @@ export function HistoryView({panel, target, revision, width, height, isActive, o
         );
       })}
       <Box flexGrow={1} />
-      <Text bold={state.asking}>{clip(state.asking && selected ? `Put back the value from before change ${selected.id}? y / n` : ' ', width)}</Text>
+      <Text bold={state.asking}>{clip(state.asking && selected ? restoreQuestion(selected) : ' ', width)}</Text>
       <Text dimColor>{clip(footerText(table, ctx, panel.readOnly, width), width)}</Text>
     </Box>
   );

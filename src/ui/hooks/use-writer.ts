@@ -1,5 +1,5 @@
-import {useCallback, useRef} from 'react';
-import {describeTarget, type ConfigStore} from '../../repo/index.js';
+import {useCallback, useRef, useState} from 'react';
+import {describeChange, describeTarget, type ConfigStore} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import type {Status} from '../shell/panel-context.js';
 import {holdInput} from '../input-kind.js';
@@ -18,14 +18,22 @@ export type Writer = {
   readonly write: (action: () => Outcome, then?: (outcome: Outcome) => void) => void;
   /** Undo this session's last change (all it changed), and say what was undone. */
   readonly undoLast: () => void;
+  /** Redo the last undo. */
+  readonly redoLast: () => void;
+  /** A question the operator answers before an undo or redo goes on (the row changed since). */
+  readonly question?: WriterQuestion;
 };
 
+export type WriterQuestion = {readonly text: string; readonly answer: (yes: boolean) => void};
+
 export function useWriter(store: ConfigStore, setStatus: (status: Status) => void, refresh: () => void): Writer {
-  // This session's changes, newest last: the history ids each write added.
+  // This session's changes, newest last: the history ids each write added; and the undos that redo would undo.
   const session = useRef<number[][]>([]);
+  const redoable = useRef<number[][]>([]);
+  const [question, setQuestion] = useState<WriterQuestion | undefined>(undefined);
 
   const run = useCallback(
-    (action: () => Outcome, then: ((outcome: Outcome) => void) | undefined, remember: boolean) => {
+    (action: () => Outcome, then: ((outcome: Outcome, added: number[]) => void) | undefined, kind: 'undoable' | 'reversal') => {
       const deadline = Date.now() + patienceMs;
       const once = () => {
         let added: number[] = [];
@@ -56,34 +64,76 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
               }, store.path);
         }
         holdInput(false);
-        if (outcome.ok && remember && added.length) session.current.push(added);
+        if (outcome.ok && kind === 'undoable' && added.length) session.current.push(added);
         setStatus({tone: outcome.ok ? 'info' : 'error', text: outcome.message});
         if (outcome.ok) refresh();
-        then?.(outcome);
+        then?.(outcome, added);
       };
       once();
     },
     [store, setStatus, refresh],
   );
 
-  const write = useCallback((action: () => Outcome, then?: (o: Outcome) => void) => run(action, then, true), [run]);
+  const write = useCallback(
+    (action: () => Outcome, then?: (o: Outcome) => void) =>
+      run(
+        action,
+        (outcome) => {
+          // A new change ends what could be redone, as in any editor.
+          if (outcome.ok) redoable.current = [];
+          then?.(outcome);
+        },
+        'undoable',
+      ),
+    [run],
+  );
 
-  const undoLast = useCallback(() => {
-    const last = session.current.at(-1);
-    if (!last) return setStatus({tone: 'info', text: 'nothing to undo: no change made in this session'});
-    run(
-      () =>
-        attempt(() => {
-          const undone = [...last].reverse().map((id) => store.history.undo(id));
-          const what = [...new Set(undone.map(describeTarget))].join(', ');
-          return `undid: ${what}`;
-        }, store.path),
-      (outcome) => {
-        if (outcome.ok) session.current.pop();
-      },
-      false,
-    );
-  }, [run, store, setStatus]);
+  /**
+   * Undo (or redo: the undo undone) one group of changes, as new changes.
+   * When a row changed since, the operator is asked whether to go ahead anyway.
+   */
+  const reverse = useCallback(
+    (direction: 'undo' | 'redo') => {
+      const from = direction === 'undo' ? session : redoable;
+      const to = direction === 'undo' ? redoable : session;
+      const last = from.current.at(-1);
+      if (!last) {
+        return setStatus({tone: 'info', text: direction === 'undo' ? 'nothing to undo: no change made in this session' : 'nothing to redo'});
+      }
+      const once = (force: boolean) =>
+        run(
+          () =>
+            attempt(() => {
+              const undone = [...last].reverse().map((id) => store.history.undo(id, {force}));
+              return `${direction === 'undo' ? 'undid' : 'redid'} ${undone.map((entry) => describeChange(entry, {undoing: true})).join(', ')}`;
+            }, store.path),
+          (outcome, added) => {
+            if (outcome.ok) {
+              from.current.pop();
+              if (added.length) to.current.push(added);
+              return;
+            }
+            if (outcome.conflict === undefined) return;
+            // Changed since: say what, and let the operator choose (the CLI's --force, as a question).
+            const what = [...new Set(last.map((id) => describeTarget(store.history.require(id))))].join(', ');
+            setStatus({tone: 'info', text: ''});
+            setQuestion({
+              text: `${what}: ${outcome.conflict}. ${direction === 'undo' ? 'Undo' : 'Redo'} anyway?`,
+              answer: (yes) => {
+                setQuestion(undefined);
+                if (yes) once(true);
+                else setStatus({tone: 'info', text: `kept ${what} as it is; nothing ${direction === 'undo' ? 'undone' : 'redone'}`});
+              },
+            });
+          },
+          'reversal',
+        );
+      once(false);
+    },
+    [run, store, setStatus],
+  );
+  const undoLast = useCallback(() => reverse('undo'), [reverse]);
+  const redoLast = useCallback(() => reverse('redo'), [reverse]);
 
-  return {write, undoLast};
+  return {write, undoLast, redoLast, question};
 }

@@ -3,6 +3,7 @@ import {LineInput} from '../components/line-input.js';
 import {clip} from '../text-fit.js';
 import {maskSecret, type SecretServerField, secretServerFields, serverFields} from '../../repo/index.js';
 import {formFields, type FormField, type ServerForm as Form} from './servers-state.js';
+import {removedConflict} from './servers-actions.js';
 
 type Props = {
   readonly form: Form;
@@ -52,10 +53,18 @@ export function ServerForm({form, problem, width, isActive, footer, onChange}: P
         );
       })}
       <Text> </Text>
-      <Text bold={Boolean(problem || form.conflict)}>
-        {clip(form.conflict ? `! ${form.conflict} changed meanwhile by another program: which to keep?` : problem ? `! ${problem}` : 'ready to save', width)}
+      <Text bold={Boolean(problem || form.conflict || form.askingDiscard)}>
+        {clip(formQuestion(form) ?? (problem ? `! ${problem}` : 'ready to save'), width)}
       </Text>
       <Text dimColor>{clip(footer, width)}</Text>
     </Box>
   );
+}
+
+/** What the form asks, when it asks: whether to discard, or what to do about another program's change. */
+function formQuestion(form: Form): string | undefined {
+  if (form.askingDiscard) return 'Discard your changes to this form? y / n';
+  if (form.conflict === removedConflict) return `! server ${form.id} was removed by another program meanwhile: add it back with your changes, or discard?`;
+  if (form.conflict) return `! ${form.conflict} changed meanwhile by another program: which to keep?`;
+  return undefined;
 }

@@ -49,6 +49,10 @@ function changedFields(form: ServerForm): FormField[] {
   return formFields.filter((f) => !original || form.values[f] !== original[f]);
 }
 
+/** Whether Esc would throw away something typed: a changed field of an edit, or a new server's form changed from its start. */
+export const formTouched = (form: ServerForm): boolean =>
+  form.original ? changedFields(form).length > 0 : formFields.some((f) => form.values[f] !== blankForm[f]);
+
 /** Which of the changed fields another program changed since the form opened (names as the form shows them). */
 export function movedFields(form: ServerForm, now: Server | undefined): FormField[] {
   if (!form.original || !now) return [];
@@ -100,13 +104,58 @@ export function saveServer(store: ConfigStore, form: ServerForm, check = true): 
     const all = fieldsOf(form);
     const changed = changedFields(form);
     const fields = Object.fromEntries(changed.map((f) => [f, all[f]]).filter(([, v]) => v !== undefined)) as ServerFields;
+    const before = store.servers.get(form.id);
+    // Gone is said as gone, whatever else: the form then offers to add it back.
+    if (!before) throw new ConflictError(`server ${form.id} was removed meanwhile by another program; nothing saved`, removedConflict);
     if (check) {
-      const moved = movedFields(form, store.servers.get(form.id));
+      const moved = movedFields(form, before);
       if (moved.length) throw new ConflictError(`server ${form.id}: ${moved.join(', ')} changed meanwhile; nothing saved`, moved.join(', '));
-      if (!store.servers.get(form.id)) throw new ConflictError(`server ${form.id} was removed meanwhile; nothing saved`, 'removed');
     }
-    store.servers.update(form.id, fields);
-    return `saved server ${form.id}`;
+    return serverChangeText(before, store.servers.update(form.id, fields));
+  }, store.path);
+  return added === undefined ? outcome : {...outcome, added};
+}
+
+/** The conflict of a form whose server another program removed. */
+export const removedConflict = 'removed';
+
+/** A server's change as every message says it: `server 2: port 8283 -> 8284, password **** -> ****`. */
+function serverChangeText(before: Server, after: Server): string {
+  const shown = (server: Server, spec: (typeof serverFields)[number]) => {
+    const value = server[spec.field];
+    if (value === null || value === undefined || value === '') return '(none)';
+    return spec.secret ? maskSecret(String(value)) : String(value);
+  };
+  const changes = serverFields
+    .filter((spec) => before[spec.field] !== after[spec.field])
+    .map((spec) => `${spec.label} ${shown(before, spec)} -> ${shown(after, spec)}`);
+  return changes.length ? `server ${after.id}: ${changes.join(', ')}` : `server ${after.id}: nothing changed`;
+}
+
+/**
+ * Put back a server another program removed while its form was open, with the
+ * form's changes on it: the removal is undone from the history (the row as it
+ * was, its secrets too), else the form is added as a new server.
+ */
+export function addBackServer(store: ConfigStore, form: ServerForm): Outcome {
+  let added: number | undefined;
+  const outcome = attempt(() => {
+    const id = form.id!;
+    const removal = store.history.list({serverId: id, limit: 50}).find((e) => e.action === 'delete');
+    if (!removal || store.servers.get(id)) {
+      const server = store.servers.add(fieldsOf({...form, original: undefined}));
+      added = server.id;
+      return `server ${id} was gone; added your form as server ${server.id}${Object.values(form.hiddenSecrets).some(Boolean) ? ' (without its hidden password or token: set them again)' : ''}`;
+    }
+    store.history.undo(removal.id);
+    const back = store.servers.require(id);
+    const changed = changedFields(form);
+    const all = fieldsOf(form);
+    store.servers.update(id, Object.fromEntries(changed.map((f) => [f, all[f]]).filter(([, v]) => v !== undefined)) as ServerFields);
+    added = id;
+    const after = store.servers.require(id);
+    const change = serverChangeText(back, after);
+    return `added server ${id} back${change.endsWith('nothing changed') ? '' : `; ${change.slice(change.indexOf(':') + 2)}`}`;
   }, store.path);
   return added === undefined ? outcome : {...outcome, added};
 }

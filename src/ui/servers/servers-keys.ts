@@ -5,7 +5,7 @@ import {whyNotEditable} from '../edit-limits.js';
 import {confirmKeys, filterBrowseKeys, filterTypingKeys, moveKeys} from '../list/list-keys.js';
 import type {ListKeyContext} from '../list/use-list-keys.js';
 import {shellKeys} from '../shell/shell-keys.js';
-import {activateServer, formFor, formValuesOf, saveServer} from './servers-actions.js';
+import {activateServer, addBackServer, formFor, formTouched, formValuesOf, removedConflict, saveServer} from './servers-actions.js';
 import type {ServersAction, ServersState} from './servers-state.js';
 import type {ConnectionTests} from './use-connection-test.js';
 
@@ -166,10 +166,57 @@ const serverFormKeys: KeyTable<Ctx> = {
     {
       keys: ['Esc'],
       label: 'discard',
-      help: 'discard; nothing is saved',
+      help: 'discard; nothing is saved (asks when you changed a field)',
+      footer: true,
+      run: (ctx) => (formTouched(formOf(ctx)!) ? ctx.dispatch({type: 'askDiscard', asking: true}) : discard(ctx)),
+    },
+  ],
+};
+
+function discard(ctx: Ctx): void {
+  ctx.panel.setStatus({tone: 'info', text: 'discarded; nothing saved'});
+  ctx.dispatch({type: 'browse'});
+}
+
+/** Esc with fields changed: throw them away, or keep editing. */
+const serverDiscardKeys: KeyTable<Ctx> = {
+  title: 'Discarding the server form',
+  bindings: [
+    {keys: ['y', 'Y'], label: 'discard', help: 'throw the changes away', footer: true, run: discard},
+    {keys: ['n', 'N', 'Esc'], label: 'keep editing', help: 'back to the form', footer: true, run: (ctx) => ctx.dispatch({type: 'askDiscard', asking: false})},
+  ],
+};
+
+/** The server was removed by another program while its form was open: add it back with the changes, or discard them. */
+const serverRemovedKeys: KeyTable<Ctx> = {
+  title: 'A server removed while you edited it',
+  bindings: [
+    {
+      keys: ['a'],
+      label: 'add it back',
+      help: 'put the server back (as it was, from the history) with your changes',
+      footer: true,
+      edits: true,
+      run: (ctx) => {
+        const form = formOf(ctx)!;
+        ctx.panel.write(
+          () => addBackServer(ctx.panel.store, form),
+          (outcome) => {
+            if (!outcome.ok) return;
+            ctx.dispatch({type: 'browse'});
+            if (typeof outcome.added === 'number') ctx.dispatch({type: 'select', id: outcome.added});
+          },
+        );
+      },
+    },
+    {
+      keys: ['d', 'Esc'],
+      label: 'discard',
+      help: 'leave it removed; your changes are dropped',
       footer: true,
       run: (ctx) => {
-        ctx.panel.setStatus({tone: 'info', text: 'discarded; nothing saved'});
+        ctx.panel.setStatus({tone: 'info', text: `discarded; server ${formOf(ctx)!.id} stays removed`});
+        ctx.panel.refresh();
         ctx.dispatch({type: 'browse'});
       },
     },
@@ -214,7 +261,15 @@ const serverConflictKeys: KeyTable<Ctx> = {
 };
 
 /** Every table of the Servers tab, in the order the help shows them. */
-export const serversKeyTables = [serversBrowseKeys, serversFilterKeys, serverFormKeys, serverConflictKeys, serversConfirmKeys];
+export const serversKeyTables = [
+  serversBrowseKeys,
+  serversFilterKeys,
+  serverFormKeys,
+  serverDiscardKeys,
+  serverConflictKeys,
+  serverRemovedKeys,
+  serversConfirmKeys,
+];
 
 // The history view has its own table; this one stands idle meanwhile.
 const serversKeysByMode = {
@@ -227,6 +282,8 @@ const serversKeysByMode = {
 
 /** The table of the mode the Servers tab is in: a form with a conflict answers its question first. */
 export function serversKeysFor(state: ServersState): KeyTable<ServersKeyContext> {
+  if (state.mode.kind === 'form' && state.mode.form.askingDiscard) return serverDiscardKeys;
+  if (state.mode.kind === 'form' && state.mode.form.conflict === removedConflict) return serverRemovedKeys;
   if (state.mode.kind === 'form' && state.mode.form.conflict) return serverConflictKeys;
   return serversKeysByMode[state.mode.kind];
 }

@@ -105,7 +105,7 @@ export function ServersPanel({panel, shell, tests, servers, width, height, compa
           form={form}
           problem={problem}
           width={width}
-          isActive={isActive && !form.conflict}
+          isActive={isActive && !form.conflict && !form.askingDiscard}
           footer={footer}
           onChange={(value) => dispatch({type: 'changeField', value})}
         />

@@ -15,8 +15,10 @@ export type ServerForm = {
   readonly hiddenSecrets: Readonly<Record<SecretServerField, boolean>>;
   /** The values the form started from: only the fields changed from these are saved, and only if they are still these. */
   readonly original?: FormValues;
-  /** Saving found these fields changed meanwhile by another program. */
+  /** Saving found these fields changed meanwhile by another program ('removed': the server itself is gone). */
   readonly conflict?: string;
+  /** Esc with changes typed: asking whether to throw them away. */
+  readonly askingDiscard?: boolean;
 };
 
 /** The Servers tab's own mode; browsing and the delete question come from the list kit. Rows are known by id. */
@@ -30,7 +32,8 @@ export type ServersAction =
   | {type: 'changeField'; value: string}
   | {type: 'focusField'; delta: number}
   | {type: 'showHistory'; id: number}
-  | {type: 'formConflict'; fields?: string; original?: FormValues};
+  | {type: 'formConflict'; fields?: string; original?: FormValues}
+  | {type: 'askDiscard'; asking: boolean};
 
 export const initialServersState: ServersState = {selected: 0, offset: 0, filter: '', mode: {kind: 'browse'}};
 
@@ -52,6 +55,8 @@ export function serversReducer(state: ServersState, action: ServersAction): Serv
       const form = {...state.mode.form, conflict: action.fields, original: action.original ?? state.mode.form.original};
       return {...state, mode: {kind: 'form', form}};
     }
+    case 'askDiscard':
+      return state.mode.kind === 'form' ? {...state, mode: {kind: 'form', form: {...state.mode.form, askingDiscard: action.asking}}} : state;
     case 'focusField': {
       if (state.mode.kind !== 'form') return state;
       const {form} = state.mode;

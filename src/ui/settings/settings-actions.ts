@@ -8,13 +8,26 @@ export function visibleValue(setting: Setting, revealed: boolean): string {
   return displayValue(setting.type, setting.value);
 }
 
+/** What a write did to a setting, as every message says it: `flask_port 5000 -> 5050`, secrets masked. */
+function changed(key: string, before: Setting | undefined, after: Setting, note = ''): string {
+  const was = before ? visibleValue(before, false) : '(not set)';
+  const now = visibleValue(after, false);
+  return before?.value === after.value ? `${key} unchanged, ${now}` : `${key} ${was} -> ${now}${note}`;
+}
+
 /** Save an edit; with `original`, only if the value is still what the edit started from. */
 export function saveSetting(store: ConfigStore, key: string, draft: string, original?: string | null): Outcome {
-  return attempt(() => `saved ${key} = ${visibleValue(store.settings.set(key, draft, {ifValue: original}), false)}`, store.path);
+  return attempt(() => {
+    const before = store.settings.get(key);
+    return changed(key, before, store.settings.set(key, draft, {ifValue: original}));
+  }, store.path);
 }
 
 export function toggleSetting(store: ConfigStore, key: string): Outcome {
-  return attempt(() => `${key} is ${visibleValue(store.settings.toggle(key), false)}`, store.path);
+  return attempt(() => {
+    const before = store.settings.get(key);
+    return changed(key, before, store.settings.toggle(key));
+  }, store.path);
 }
 
 export function deleteSetting(store: ConfigStore, key: string): Outcome {
@@ -42,7 +55,10 @@ export function addSetting(store: ConfigStore, draft: AddDraft, category: string
 }
 
 export function resetSetting(store: ConfigStore, key: string): Outcome {
-  return attempt(() => `${key} is back to its default, ${visibleValue(store.settings.reset(key), false)}`, store.path);
+  return attempt(() => {
+    const before = store.settings.get(key);
+    return changed(key, before, store.settings.reset(key), ' (its default)');
+  }, store.path);
 }
 
 /** Whether a value differs from the catalogue's default (false when there is none). */

@@ -11,6 +11,12 @@ export type ShellControls = {
   readonly openHelp: () => void;
   /** Undo the last change made in this session. */
   readonly undoLast: () => void;
+  /** Redo the last undo of this session. */
+  readonly redoLast: () => void;
+  /** Every change, newest first, filterable, with restore. */
+  readonly openChanges: () => void;
+  /** Find a setting or server on any tab and go there. */
+  readonly openJump: () => void;
   /** The last message in full, for one cut at the screen's width. */
   readonly showDetails: () => void;
   /** Clear the terminal and draw the whole frame again (after another program wrote over it). */
@@ -30,7 +36,26 @@ export const shellKeys: KeyTable<InShell> = {
     {keys: ['S-Tab', '←', 'h'], label: 'previous tab', help: 'previous tab', run: (ctx) => ctx.shell.previousTab()},
     {keys: ['1-9'], label: 'tab', help: 'jump to that tab', run: (ctx, input) => ctx.shell.goToTab(Number(input) - 1)},
     {keys: ['s', '0'], label: 'servers', help: 'the Servers tab, whatever the number of categories', run: (ctx) => ctx.shell.goToServers()},
-    {keys: ['u'], label: 'undo', help: 'undo the last change made in this session', edits: true, run: (ctx) => ctx.shell.undoLast()},
+    {
+      keys: ['u'],
+      label: 'undo',
+      help: 'undo the last change made in this session (asks when it changed since)',
+      edits: true,
+      run: (ctx) => ctx.shell.undoLast(),
+    },
+    {keys: ['U', 'C-r'], label: 'redo', help: 'redo the last undo', edits: true, run: (ctx) => ctx.shell.redoLast()},
+    {
+      keys: ['c'],
+      label: 'changes',
+      help: 'recent changes: every setting and server, newest first, filterable, with restore',
+      run: (ctx) => ctx.shell.openChanges(),
+    },
+    {
+      keys: ['f', 'C-f'],
+      label: 'find',
+      help: 'find a setting or server on any tab (key, description, value, name, address) and go there',
+      run: (ctx) => ctx.shell.openJump(),
+    },
     {keys: ['E'], label: 'env file', help: 'write ~/.letta/.env from the settings (as env-file sync does)', run: (ctx) => ctx.shell.syncEnvFile()},
     {keys: ['C-l'], label: 'redraw', help: 'clear the screen and draw it again', run: (ctx) => ctx.shell.redraw()},
     {keys: ['i'], label: 'details', help: 'the last message in full', run: (ctx) => ctx.shell.showDetails()},

@@ -38,12 +38,12 @@ describe('what an operator reaches for takes few keys (80x24, tmux)', () => {
     await app.tmux.waitFor(/flask_port = \[5000\]/);
     await app.type('5050');
     await app.press('Enter');
-    await app.tmux.waitFor(/saved flask_port = 5050/);
+    await app.tmux.waitFor(/flask_port 5000 -> 5050/);
     expect(app.count).toBeLessThanOrEqual(7);
     expect(cliFor(db)(['get', 'flask_port']).stdout).toBe('5050\n');
   });
 
-  it('adds a second server at 127.0.0.1:8284 with a password in at most 30 keys', async () => {
+  it('adds a second server at 127.0.0.1:8284 with a password and makes it the active one in at most 25 keys', async () => {
     const db = tempDbPath();
     cliFor(db)(['list']);
     const app = start(db);
@@ -51,16 +51,44 @@ describe('what an operator reaches for takes few keys (80x24, tmux)', () => {
     await app.press('5', 'n');
     await app.tmux.waitFor(/New Letta server/);
     await app.type('127.0.0.1');
-    await app.press('Tab');
-    await app.type('8284');
-    await app.press('Tab');
+    // The port proposed is Sanctum's, 8284: kept.
+    await app.press('Tab', 'Tab');
     await app.type('pw-lab');
     await app.press('Enter');
     await app.tmux.waitFor(/added server 2/);
-    expect(app.count).toBeLessThanOrEqual(30);
+    await app.press('Space');
+    await app.tmux.waitFor(/server 2 is the active server/);
+    expect(app.count).toBeLessThanOrEqual(25);
     const servers = JSON.parse(cliFor(db)(['server', 'list', '--json', '--reveal']).stdout);
-    expect(servers[1]).toMatchObject({address: '127.0.0.1', port: 8284, password: 'pw-lab'});
+    expect(servers[1]).toMatchObject({address: '127.0.0.1', port: 8284, password: 'pw-lab', active: true});
   });
+
+  it('sets up a new box to a verified connection on a non-default port with a password in at most 25 keys', async () => {
+    const letta = await startFakeLetta({password: 'right'});
+    try {
+      const db = tempDbPath();
+      const app = start(db);
+      await app.tmux.waitFor(/step 1 of 7/);
+      await app.type('127.0.0.1');
+      await app.press('Enter');
+      await app.type(String(letta.port));
+      // 2 picks "a password"; C-s goes to the review, the API keys left as they are.
+      await app.press('Enter', '2');
+      await app.tmux.waitFor(/Password or token/);
+      await app.type('right');
+      await app.press('C-s');
+      await app.tmux.waitFor(/Save this setup\?/);
+      await app.press('Enter');
+      await app.tmux.waitFor(/ok: password accepted/);
+      expect(app.count).toBeLessThanOrEqual(25);
+      const server = JSON.parse(cliFor(db)(['server', 'list', '--json', '--reveal']).stdout)[0];
+      expect(server).toMatchObject({address: '127.0.0.1', port: letta.port, password: 'right', active: true});
+      // The test the wizard ran is recorded, and the setup is done: the next start opens the tabs.
+      expect(server.last_connected_at).toBeTruthy();
+    } finally {
+      await letta.close();
+    }
+  }, 30_000);
 });
 
 describe("the setup wizard's failure, fixed (80x24, tmux)", () => {
@@ -110,7 +138,7 @@ describe('line editing in a real terminal (tmux, NO_COLOR)', () => {
     await app.tmux.waitFor(/ollama_base_url = http:\/\/10\.0\.0\.5:11434\|/);
     expect(cliFor(db)(['get', 'ollama_base_url']).stdout).toBe('http://localhost:11434\n');
     await app.press('Enter');
-    await app.tmux.waitFor(/saved ollama_base_url = http:\/\/10\.0\.0\.5:11434/);
+    await app.tmux.waitFor(/ollama_base_url http:\/\/localhost:11434 -> http:\/\/10\.0\.0\.5:11434/);
     await app.press('C-l');
     await app.tmux.waitFor(/redrawn/);
     expect(app.tmux.screen().split('\n')[0]).toMatch(/^sanctum-config \[1 API Keys\]/);

@@ -62,7 +62,7 @@ describe("the app on the panel's file", () => {
     // Address, port, no credentials, no OpenAI or Anthropic key: then the panel's keys.
     await app.keys('Enter', 'Enter', 'Enter', 'Enter', 'Enter');
     let screen = await app.waitFor(/API keys are its published defaults/);
-    expect(screen).toMatch(/❯ replace them with new random keys/);
+    expect(screen).toMatch(/❯ 1 replace them with new random keys/);
     await app.keys('Enter');
     screen = await app.waitFor(/Save this setup\?/);
     expect(screen).toMatch(/panel API keys new random keys/);

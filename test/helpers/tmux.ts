@@ -11,7 +11,7 @@ import {cliPath} from './run-cli.js';
  * tests of a setup cut short pass `setupAsIs`.
  */
 function finishSetupOf(command: string): void {
-  const db = / --db (\S+)/.exec(command)?.[1];
+  const db = / --db ([^\s;"]+)/.exec(command)?.[1];
   if (!db || !existsSync(db)) return;
   const file = new Sqlite(db, {fileMustExist: true});
   try {

@@ -50,10 +50,23 @@ const skipAll = {
   run: (ctx: Ctx) => (leavingLoses(ctx.store, ctx.state) ? ctx.dispatch({type: 'askSkip', asking: true}) : leave(ctx)),
 };
 
+/** Straight to the review from any step, the rest left as stored (the step on screen is checked first). */
+const reviewNow = {
+  keys: ['C-s'],
+  label: 'review',
+  help: 'skip the remaining steps, to the review (what is not answered keeps what is stored)',
+  footer: true,
+  run: (ctx: Ctx) => {
+    const check = checkStep(ctx.state.step, ctx.state.values);
+    if (!check.ok) return ctx.dispatch({type: 'problem', problem: asFormWords(check.message)});
+    ctx.dispatch({type: 'review'});
+  },
+};
+
 const wizardTextKeys: KeyTable<Ctx> = {
   title: 'A setup step',
   typing: 'type (empty skips)',
-  bindings: [{keys: ['Enter'], label: 'next', help: 'next step (empty keeps what is stored)', footer: true, run: next}, back, skipAll],
+  bindings: [{keys: ['Enter'], label: 'next', help: 'next step (empty keeps what is stored)', footer: true, run: next}, reviewNow, back, skipAll],
 };
 
 const wizardChoiceKeys: KeyTable<Ctx> = {
@@ -68,6 +81,8 @@ const wizardChoiceKeys: KeyTable<Ctx> = {
       footer: true,
       run: (ctx) => ctx.dispatch({type: 'choose'}),
     },
+    {keys: ['1-9'], label: 'pick', help: 'pick that answer by its number', run: (ctx, input) => ctx.dispatch({type: 'pick', index: Number(input) - 1})},
+    reviewNow,
     back,
     skipAll,
   ],

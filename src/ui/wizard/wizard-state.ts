@@ -64,7 +64,9 @@ export type WizardAction =
   | {type: 'askSkip'; asking: boolean}
   | {type: 'saved'; message: string}
   | {type: 'checked'; report: ConnectionReport}
-  | {type: 'fix'};
+  | {type: 'fix'}
+  | {type: 'review'}
+  | {type: 'pick'; index: number};
 
 type TextStep = 'address' | 'port' | 'secret' | 'openai' | 'anthropic';
 export const isTextStep = (step: WizardStepId): step is TextStep => !isChoiceStep(step) && step !== 'review';
@@ -140,6 +142,13 @@ export function wizardReducer(state: WizardState, action: WizardAction): WizardS
       return {...state, saved: action.message, report: undefined, problem: ''};
     case 'checked':
       return {...state, report: action.report};
+    case 'review':
+      // The rest can be skipped: what is not answered keeps what is stored.
+      return {...state, step: 'review', problem: '', choice: 0, fixing: false};
+    case 'pick': {
+      if (!isChoiceStep(state.step) || action.index < 0 || action.index >= choicesFor(state.step).length) return state;
+      return wizardReducer({...state, choice: action.index}, {type: 'choose'});
+    }
     case 'fix': {
       // Back to the step that failed: the password (or how the server checks one) when it was refused, else the address.
       const step: WizardStepId = state.report?.outcome === 'auth-failed' ? (state.values.auth === 'none' ? 'auth' : 'secret') : 'address';

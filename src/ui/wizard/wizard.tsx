@@ -102,7 +102,7 @@ export function Wizard({store, width, height, onDone, start = proposedServer}: P
       {isChoiceStep(step)
         ? choicesFor(step).map((choice, i) => (
             <Text key={choice.value} inverse={i === state.choice}>
-              {clip(`${i === state.choice ? '❯' : ' '} ${choice.label}`, width)}
+              {clip(`${i === state.choice ? '❯' : ' '} ${i + 1} ${choice.label}`, width)}
             </Text>
           ))
         : null}

@@ -1,4 +1,5 @@
 import {spawn, spawnSync} from 'node:child_process';
+import {userInfo} from 'node:os';
 import {describe, expect, it} from 'vitest';
 import Sqlite from 'better-sqlite3';
 import {bundleFixture} from '../helpers/bundle-fixture.js';
@@ -17,6 +18,7 @@ type Entry = {
   old_value: string | null;
   new_value: string | null;
   source: string;
+  actor: string | null;
 };
 
 describe('the history, by every writer', () => {
@@ -80,9 +82,9 @@ describe('the history, by every writer', () => {
       db,
     ]);
     const [entry] = JSON.parse(cli(['history', 'flask_port', '--json']).stdout) as Entry[];
-    expect(entry).toMatchObject({key: 'flask_port', action: 'update', old_value: '5000', new_value: '6100', source: 'other'});
+    expect(entry).toMatchObject({key: 'flask_port', action: 'update', old_value: '5000', new_value: '6100', source: 'other', actor: null});
     const undone = cli(['undo', String(entry!.id)]);
-    expect(undone.stdout).toBe(`undid change ${entry!.id}: flask_port back to '5000'\n`);
+    expect(undone.stdout).toBe(`undid change ${entry!.id}: flask_port 6100 -> 5000\n`);
     expect(cli(['get', 'flask_port']).stdout).toBe('5000\n');
 
     cli(['set', 'smcp_port', '9001']);
@@ -96,6 +98,25 @@ describe('the history, by every writer', () => {
     expect(cli(['get', 'smcp_port']).stdout).toBe('9000\n');
   });
 
+  it('records the OS user with the program, and the one behind sudo; shows values as their type does', () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    const me = userInfo().username;
+    cli(['set', 'flask_port', '5050']);
+    cli(['set', 'debug_mode', 'false'], {env: {SUDO_USER: 'alice-ops'}});
+    const [sudo, plain] = JSON.parse(cli(['history', '--json', '--limit', '2']).stdout) as Entry[];
+    expect(plain).toMatchObject({key: 'flask_port', source: 'cli', actor: me});
+    expect(sudo).toMatchObject({key: 'debug_mode', source: 'cli', actor: me === 'alice-ops' ? me : `${me} (sudo alice-ops)`});
+    const table = cli(['history', '--limit', '2']).stdout;
+    expect(table).toMatch(new RegExp(`cli ${me} \\(sudo alice-ops\\)\\s+debug_mode\\s+on -> off`));
+    expect(table).toMatch(new RegExp(`cli ${me}\\s+flask_port\\s+5000 -> 5050`));
+    // Another program's write names no person.
+    const raw = new Sqlite(db);
+    raw.prepare(`UPDATE system_config SET config_value = '5060' WHERE config_key = 'flask_port'`).run();
+    raw.close();
+    expect((JSON.parse(cli(['history', '--json', '--limit', '1']).stdout) as Entry[])[0]).toMatchObject({source: 'other', actor: null});
+  });
+
   it('masks secrets in the history unless --reveal, and puts back deleted rows and servers', () => {
     const db = tempDbPath();
     const cli = cliFor(db);
@@ -106,7 +127,7 @@ describe('the history, by every writer', () => {
 
     cli(['server', 'add', '--address', '10.0.0.3', '--name', 'lab']);
     cli(['server', 'remove', '2']);
-    expect(cli(['undo']).stdout).toMatch(/undid change \d+: server 2 \(added back\)/);
+    expect(cli(['undo']).stdout).toMatch(/undid change \d+: server 2 added/);
     expect(JSON.parse(cli(['server', 'list', '--json']).stdout)[1]).toMatchObject({id: 2, address: '10.0.0.3', name: 'lab'});
     cli(['unset', 'environment']);
     cli(['undo']);

@@ -64,7 +64,7 @@ export function ServerForm({form, problem, width, isActive, footer, onChange}: P
 /** What the form asks, when it asks: whether to discard, or what to do about another program's change. */
 function formQuestion(form: Form): string | undefined {
   if (form.askingDiscard) return 'Discard your changes to this form? y / n';
-  if (form.conflict === removedConflict) return `! server ${form.id} was removed by another program meanwhile: add it back with your changes, or discard?`;
+  if (form.conflict === removedConflict) return `! server ${form.id} was removed by another program: add it back, or discard?`;
   if (form.conflict) return `! ${form.conflict} changed meanwhile by another program: which to keep?`;
   return undefined;
 }

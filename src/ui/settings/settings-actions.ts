@@ -1,5 +1,6 @@
 import {type ConfigStore, displayValue, hidesValue, maskSecret, type Setting} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
+import {ValidationError} from '../../errors.js';
 import type {AddDraft} from './settings-state.js';
 
 /** How a value shows in the table: masked unless revealed, booleans on/off. */
@@ -63,3 +64,21 @@ export function resetSetting(store: ConfigStore, key: string): Outcome {
 
 /** Whether a value differs from the catalogue's default (false when there is none). */
 export const differsFromDefault = (setting: Setting) => setting.defaultValue !== undefined && (setting.value ?? '') !== setting.defaultValue;
+
+/** What a compare-and-set conflict holds when the setting itself is gone (the repository's word for it). */
+export const removedValue = '(removed)';
+
+/**
+ * Put back a setting another program removed while it was being edited, with
+ * the value typed: the removal is undone from the history (its type,
+ * description and secrecy as they were), then the value is set.
+ */
+export function addBackSetting(store: ConfigStore, key: string, draft: string): Outcome {
+  return attempt(() => {
+    const removal = store.history.list({key, limit: 50}).find((e) => e.action === 'delete');
+    if (!removal) throw new ValidationError('key', `${key} is gone and the history no longer holds it; add it again with a`);
+    store.history.undo(removal.id);
+    const after = store.settings.set(key, draft);
+    return `added ${key} back, ${visibleValue(after, false)}`;
+  }, store.path);
+}

@@ -5,7 +5,7 @@ import {whyNotEditable} from '../edit-limits.js';
 import {confirmKeys, filterBrowseKeys, filterTypingKeys, moveKeys} from '../list/list-keys.js';
 import type {ListKeyContext} from '../list/use-list-keys.js';
 import {shellKeys} from '../shell/shell-keys.js';
-import {addSetting, checkAddStep, differsFromDefault, resetSetting, saveSetting, toggleSetting} from './settings-actions.js';
+import {addBackSetting, addSetting, checkAddStep, differsFromDefault, removedValue, resetSetting, saveSetting, toggleSetting} from './settings-actions.js';
 import {addSteps, type AddDraft, isChoiceStep, sensitiveChoices, type SettingsAction, type SettingsState, typeChoices} from './settings-state.js';
 
 /** Everything a settings tab's keys act on: the list's, and its category. */
@@ -154,6 +154,42 @@ const settingsConflictKeys: KeyTable<Ctx> = {
   ],
 };
 
+/** The setting was removed by another program while it was being edited: add it back with the value typed, or discard it. */
+const settingsRemovedKeys: KeyTable<Ctx> = {
+  title: 'A setting removed while you edited it',
+  bindings: [
+    {
+      keys: ['a'],
+      label: 'add it back',
+      help: 'put the setting back (as it was, from the history) with your value',
+      footer: true,
+      edits: true,
+      run: (ctx) => {
+        const {key, draft} = conflictOf(ctx)!;
+        ctx.panel.write(
+          () => addBackSetting(ctx.panel.store, key, draft),
+          (o) => {
+            if (!o.ok) return;
+            ctx.dispatch({type: 'browse'});
+            ctx.dispatch({type: 'select', id: key});
+          },
+        );
+      },
+    },
+    {
+      keys: ['d', 'Esc'],
+      label: 'discard',
+      help: 'leave it removed; your value is dropped',
+      footer: true,
+      run: (ctx) => {
+        ctx.panel.setStatus({tone: 'info', text: `discarded; ${conflictOf(ctx)!.key} stays removed`});
+        ctx.panel.refresh();
+        ctx.dispatch({type: 'browse'});
+      },
+    },
+  ],
+};
+
 const cancel = (ctx: Ctx) => {
   ctx.panel.setStatus({tone: 'info', text: 'cancelled; nothing saved'});
   ctx.dispatch({type: 'browse'});
@@ -283,6 +319,7 @@ export const settingsKeyTables = [
   settingsFilterKeys,
   settingsEditKeys,
   settingsConflictKeys,
+  settingsRemovedKeys,
   settingsAddTextKeys,
   settingsAddChoiceKeys,
   settingsConfirmKeys,
@@ -295,6 +332,7 @@ export function settingsKeysFor(state: SettingsState): KeyTable<SettingsKeyConte
   if (mode.kind === 'add') return isChoiceStep(mode.draft.step) ? settingsAddChoiceKeys : settingsAddTextKeys;
   // The history view has its own table; this one stands idle meanwhile.
   if (mode.kind === 'history') return {title: 'History', bindings: []};
+  if (mode.kind === 'conflict' && mode.theirs === removedValue) return settingsRemovedKeys;
   return {
     browse: settingsBrowseKeys,
     filter: settingsFilterKeys,

@@ -12,7 +12,7 @@ import {useListKeys} from '../list/use-list-keys.js';
 import {clip} from '../text-fit.js';
 import {AddSettingForm} from './add-setting-form.js';
 import {HistoryView} from '../history/history-view.js';
-import {deleteSetting} from './settings-actions.js';
+import {deleteSetting, removedValue} from './settings-actions.js';
 import {settingsDetailText, settingsEmptyNote} from './settings-lines.js';
 import {listPage} from '../screen/layout.js';
 import {settingsKeysFor} from './settings-keys.js';
@@ -126,6 +126,9 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
     if (mode.kind === 'confirm-reset') {
       const row = settings.find((s) => s.key === mode.key);
       return <Text bold>{clip(`Reset ${mode.key} to its default ${quoted(row?.defaultValue ?? '', 20)}? y / n`, width)}</Text>;
+    }
+    if (mode.kind === 'conflict' && mode.theirs === removedValue) {
+      return <Text bold>{clip(`! ${mode.key} was removed by another program: add it back, or discard?`, width)}</Text>;
     }
     if (mode.kind === 'conflict') {
       const yours = mode.secret ? maskSecret(mode.draft) : mode.draft;

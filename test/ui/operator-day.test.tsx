@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {openConfigStore} from '../../src/repo/index.js';
-import {keys, waitForFrame} from '../helpers/render-app.js';
+import {keys} from '../helpers/render-app.js';
 import {openApp as open, openStore, selectedLine} from '../helpers/open-app.js';
 
 /** Another program's write, through its own connection. */

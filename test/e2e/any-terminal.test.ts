@@ -187,7 +187,7 @@ describe('keys typed while a write waits for another writer', () => {
       blocking.close();
     }
     const screen = await app.waitFor(/^> smcp_port/m);
-    expect(screen).toMatch(/flask_port\s+\*5111/);
+    expect(screen).toMatch(/flask_port\s+\* 5111/);
     expect(cli(['get', 'flask_port']).stdout).toBe('5111\n');
     await app.keys('q');
     await app.waitFor(/EXITED:0/);

@@ -44,7 +44,7 @@ describe('an operator at 80x24 (tmux, whole frames)', () => {
     const tmux = start(db, {columns: 80, rows: 24});
     await tmux.waitFor(/\[1 API Keys\]/);
     await tmux.keys('3');
-    expect(whole(await tmux.waitFor(/> flask_port \*5050/), port)).toMatchSnapshot('ports tab');
+    expect(whole(await tmux.waitFor(/> flask_port \* 5050/), port)).toMatchSnapshot('ports tab');
 
     await tmux.keys('R');
     await tmux.waitFor(/Reset flask_port to its default '5000'\? y \/ n/);

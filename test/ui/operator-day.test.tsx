@@ -130,3 +130,70 @@ describe('find anywhere (f)', () => {
     expect(app.frame()).not.toContain('Find anywhere');
   });
 });
+
+describe('reading at any width', () => {
+  it('keeps the changed marker apart from the value, under a VALUE header aligned with the values', async () => {
+    const store = openStore((s) => s.settings.set('flask_port', '5050'));
+    const app = await open(store);
+    await app.press('3');
+    const lines = app.frame().split('\n');
+    const header = lines.find((l) => l.includes('VALUE'))!;
+    const row = lines.find((l) => l.includes('flask_port'))!;
+    const other = lines.find((l) => l.includes('smcp_port'))!;
+    expect(row).toMatch(/^> flask_port\s+\* 5050\s/);
+    expect(row.indexOf('5050')).toBe(header.indexOf('VALUE'));
+    expect(other.indexOf('9000')).toBe(header.indexOf('VALUE'));
+  });
+
+  it('gives a wide terminal to the description, not only to the value', async () => {
+    const store = openStore((s) =>
+      s.settings.add({key: 'notes', type: 'string', value: 'short', category: 'general', description: `${'a long description '.repeat(3)}END`}),
+    );
+    const app = await open(store, {}, {columns: 160, rows: 30});
+    await app.press('4');
+    const row = app
+      .frame()
+      .split('\n')
+      .find((l) => l.includes('notes'))!;
+    expect(row).toContain('END');
+    const header = app
+      .frame()
+      .split('\n')
+      .find((l) => l.includes('VALUE'))!;
+    expect(header.indexOf('TYPE') - header.indexOf('VALUE')).toBeLessThanOrEqual(41);
+  });
+
+  it('keeps d delete and / filter in the footer at 80 columns on every kind of row', async () => {
+    const store = openStore((s) => {
+      s.settings.set('flask_port', '5050');
+      s.settings.set('openai_api_key', 'sk-1');
+      s.servers.add({address: '10.0.0.9', port: 8284});
+    });
+    const app = await open(store);
+    const footer = () => app.frame().split('\n').at(-2)!;
+    for (const tab of ['1', '3']) {
+      await app.press(tab);
+      expect(footer()).toContain('d delete');
+      expect(footer()).toContain('/ filter');
+    }
+    await app.press('5', keys.down);
+    expect(footer()).toContain('Space activate');
+    expect(footer()).toContain('d delete');
+    expect(footer()).toContain('/ filter');
+    expect(footer().length).toBeLessThanOrEqual(80);
+  });
+
+  it('does not ask for the type on a tab that allows one (Ports: integer)', async () => {
+    const store = openStore();
+    const app = await open(store);
+    await app.press('3', 'a');
+    await app.type('gpu_port');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('type        integer (the only type on Ports)');
+    expect(app.frame()).toContain('no: shown in clear');
+    await app.press(keys.enter);
+    await app.type('7000');
+    await app.press(keys.enter, keys.enter);
+    expect(store.settings.require('gpu_port')).toMatchObject({type: 'integer', value: '7000', category: 'ports'});
+  });
+});

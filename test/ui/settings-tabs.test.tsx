@@ -106,7 +106,7 @@ describe('editing settings', () => {
     await app.press(keys.enter);
     expect(store.settings.require('flask_port').value).toBe('5001');
     expect(app.frame()).toContain('flask_port 5000 -> 5001');
-    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+\*5001/);
+    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+\* 5001/);
   });
 
   it('cancels an edit with Esc, writing nothing', async () => {
@@ -153,17 +153,17 @@ describe('editing settings', () => {
     expect(selectedLine(app.frame())).toMatch(/debug_mode\s+on/);
     await app.press(keys.enter);
     expect(store.settings.require('debug_mode').value).toBe('false');
-    expect(selectedLine(app.frame())).toMatch(/debug_mode\s+\*off/);
+    expect(selectedLine(app.frame())).toMatch(/debug_mode\s+\* off/);
   });
 
   it('never shows a secret until revealed, and hides it again when the selection moves', async () => {
     const store = storeWith((s) => s.settings.set('openai_api_key', 'sk-very-secret'));
     const app = await open(store);
-    expect(app.frame()).toMatch(/> openai_api_key\s+\*{8}/);
+    expect(app.frame()).toMatch(/> openai_api_key\s+\* \*{8}/);
     await app.press('j', 'k', '/', 'o', keys.enter, keys.escape, '?', 'x');
     for (const frame of app.frames) expect(frame).not.toContain('sk-very-secret');
     await app.press('r');
-    expect(app.frame()).toMatch(/> openai_api_key\s+\*sk-very-secret/);
+    expect(app.frame()).toMatch(/> openai_api_key\s+\* sk-very-secret/);
     await app.press('r');
     expect(app.frame()).not.toContain('sk-very-secret');
     await app.press('r', 'j');
@@ -178,10 +178,10 @@ describe('editing settings', () => {
       await app.press('r');
       expect(app.frame()).toContain('sk-very-secret');
       await app.press('2', '1');
-      expect(selectedLine(app.frame())).toMatch(/^> openai_api_key\s+\*{8}/);
+      expect(selectedLine(app.frame())).toMatch(/^> openai_api_key\s+\* \*{8}/);
       await app.press('r');
       expect(app.frame()).toContain('sk-very-secret');
-      await waitForFrame(app.frame, /> openai_api_key\s+\*{8}/);
+      await waitForFrame(app.frame, /> openai_api_key\s+\* \*{8}/);
       expect(app.frame()).not.toContain('sk-very-secret');
     } finally {
       vi.unstubAllEnvs();
@@ -294,7 +294,7 @@ describe('sharing the file', () => {
     other.settings.set('flask_port', '5123');
     other.close();
     const {waitForFrame} = await import('../helpers/render-app.js');
-    expect(await waitForFrame(app.frame, /flask_port\s+\*5123/, 3000)).toContain('5123');
+    expect(await waitForFrame(app.frame, /flask_port\s+\* 5123/, 3000)).toContain('5123');
   });
 
   it('says so when the terminal is too small instead of drawing garbage', async () => {
@@ -408,7 +408,7 @@ describe('defaults', () => {
     const store = storeWith((s) => s.settings.set('flask_port', '5050'));
     const app = await open(store);
     await app.press('3');
-    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+\*5050/);
+    expect(selectedLine(app.frame())).toMatch(/^> flask_port\s+\* 5050/);
     expect(app.frame()).toContain("Flask web interface port · default '5000' (changed; R resets)");
     await app.press('R');
     expect(app.frame()).toContain("Reset flask_port to its default '5000'? y / n");

@@ -24,6 +24,8 @@ export type Binding<Ctx> = {
   readonly disabled?: (ctx: Ctx) => string | undefined;
   /** A key people press to get out of things (Esc): when it has nothing to do, it does nothing, silently. */
   readonly quiet?: boolean;
+  /** In the footer, the first to give way when it is too wide (the help still lists it). */
+  readonly minor?: boolean;
 };
 
 /** The keys of one mode (browse, edit, form, filter, confirm, a wizard step...). */
@@ -75,16 +77,35 @@ const essential = new Set(['help', 'quit']);
 
 /**
  * The footer: what typing does, then every footer key that works right now.
- * Given a width, the mode's own keys are dropped from the end until it fits,
- * never `? help` and `q quit`.
+ * Given a width: the minor keys give way first, then second spellings
+ * (`a/n add` reads `a add`), then the mode's own keys from the end, until it
+ * fits; never `? help` and `q quit`.
  */
 export function footerText<Ctx>(table: KeyTable<Ctx>, ctx: Ctx, readOnly: boolean, width = Infinity, prefix = ''): string {
   const shown = table.bindings.filter((b) => b.footer && !whyOff(b, ctx, readOnly));
-  const text = (b: Binding<Ctx>) => `${keysText(b as Binding<never>)} ${labelOf(b, ctx)}`;
-  const own = [...(prefix ? [prefix] : []), ...(table.typing ? [table.typing] : []), ...shown.filter((b) => !essential.has(labelOf(b, ctx))).map(text)];
+  // Too wide with every key spelled: each binding's first key only (the help lists them all).
+  let firstKeys = false;
+  const text = (b: Binding<Ctx>) => `${firstKeys ? b.keys[0] : keysText(b as Binding<never>)} ${labelOf(b, ctx)}`;
+  const lead = [...(prefix ? [prefix] : []), ...(table.typing ? [table.typing] : [])];
+  const own = shown.filter((b) => !essential.has(labelOf(b, ctx)));
   const kept = shown.filter((b) => essential.has(labelOf(b, ctx))).map(text);
-  const join = () => [...own, ...kept].join('  ');
-  while (join().length > width && own.length > 1) own.pop();
+  const join = () => [...lead, ...own.map(text), ...kept].join('  ');
+  // Too wide: the minor keys go first (the last of them first), then the second spellings, then from the end.
+  while (join().length > width && own.length + lead.length > 1) {
+    if (!firstKeys && !own.some((b) => b.minor)) {
+      firstKeys = true;
+      continue;
+    }
+    const minor = own.map((b) => Boolean(b.minor)).lastIndexOf(true);
+    if (minor !== -1) own.splice(minor, 1);
+    else if (own.length) own.pop();
+    else lead.pop();
+  }
+  // After dropping some, every spelling may fit again.
+  if (firstKeys) {
+    firstKeys = false;
+    if (join().length > width) firstKeys = true;
+  }
   return join();
 }
 

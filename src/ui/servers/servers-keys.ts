@@ -103,6 +103,7 @@ const serversOwnKeys: KeyTable<Ctx> = {
       label: 'copy',
       help: 'copy its URL (OSC 52)',
       footer: true,
+      minor: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.problem ? `server ${ctx.current!.id} has no URL: ${ctx.current!.problem}` : undefined),
       run: copyUrl,
     },

@@ -19,12 +19,15 @@ const labels = {key: 'key', type: 'type', sensitive: 'secret', value: 'value', d
 /** The add-a-setting form: one field at a time, earlier answers shown above. Renders only. */
 export function AddSettingForm({draft, category, width, isActive, footer, onChange}: Props) {
   const current = addSteps.indexOf(draft.step);
+  // One type allowed here (Ports: integer): it is not asked, and said as given.
+  const onlyType = typeChoices(category).length === 1 ? typeChoices(category)[0] : undefined;
   // The repository masks a key named like a secret whatever the answer; the form does too.
   const secretByName = looksSecret(draft.key);
   const secret = draft.sensitive || secretByName;
   const answer = (field: AddStep) => {
     if (field === 'sensitive') return draft.sensitive ? 'yes' : secretByName ? 'yes (its name says so)' : 'no';
     if (field === 'value' && secret) return draft.value ? maskSecret(draft.value) : '';
+    if (field === 'type' && onlyType) return `${onlyType} (the only type on ${categoryLabel(category)})`;
     return draft[field];
   };
   const choices = draft.step === 'type' ? typeChoices(category) : draft.step === 'sensitive' ? sensitiveChoices.map((c) => c.label) : [];
@@ -34,6 +37,12 @@ export function AddSettingForm({draft, category, width, isActive, footer, onChan
       {addSteps.map((field, i) => {
         const label = `  ${labels[field].padEnd(12)}`;
         if (i < current) return <Text key={field}>{clip(`${label}${answer(field)}`, width)}</Text>;
+        if (field === 'type' && onlyType && i > current)
+          return (
+            <Text key={field} dimColor>
+              {clip(`${label}${answer(field)}`, width)}
+            </Text>
+          );
         if (i > current)
           return (
             <Text key={field} dimColor>

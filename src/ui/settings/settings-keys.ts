@@ -51,6 +51,7 @@ const settingsOwnKeys: KeyTable<Ctx> = {
       label: 'copy',
       help: 'copy the value (OSC 52)',
       footer: true,
+      minor: true,
       disabled: (ctx) => noRow(ctx) ?? (ctx.current!.value ? undefined : `${ctx.current!.key} is empty; nothing to copy`),
       run: copyValue,
     },
@@ -255,7 +256,14 @@ function submitAddStep(ctx: Ctx): void {
   const check = checkAddStep(ctx.panel.store, draft, ctx.category);
   if (!check.ok) return ctx.panel.setStatus({tone: 'error', text: check.message});
   ctx.panel.setStatus({tone: 'info', text: ''});
-  ctx.dispatch({type: 'changeAdd', draft: {step: nextStep(draft), choice: 0}});
+  const step = nextStep(draft);
+  // A tab that allows one type (Ports: integer) does not ask which: it costs no key.
+  const only = typeChoices(ctx.category);
+  if (step === 'type' && only.length === 1) {
+    ctx.dispatch({type: 'changeAdd', draft: {type: only[0]!, step: 'sensitive', choice: 0, value: settingType(only[0]!).initial}});
+    return;
+  }
+  ctx.dispatch({type: 'changeAdd', draft: {step, choice: 0}});
 }
 
 function choices(ctx: Ctx): number {
@@ -288,7 +296,10 @@ const addBack = {
   disabled: (ctx: Ctx) => (draftOf(ctx)?.step === 'key' ? 'this is the first field' : undefined),
   run: (ctx: Ctx) => {
     const draft = draftOf(ctx)!;
-    ctx.dispatch({type: 'changeAdd', draft: {step: addSteps[Math.max(0, addSteps.indexOf(draft.step) - 1)]!, choice: 0}});
+    const back = addSteps[Math.max(0, addSteps.indexOf(draft.step) - 1)]!;
+    // The type step is not shown where one type is allowed: back goes past it.
+    const step = back === 'type' && typeChoices(ctx.category).length === 1 ? 'key' : back;
+    ctx.dispatch({type: 'changeAdd', draft: {step, choice: 0}});
   },
 };
 

@@ -37,13 +37,20 @@ export function settingsColumns(width: number, compact: boolean, longestKey: num
   const key = Math.min(longestKey, 24);
   const type = 7;
   const rest = usable - key - type - 2;
-  const description = width >= descriptionFrom ? Math.floor((rest - 1) * 0.45) : 0;
+  // Wide terminals: the value takes up to its share, at most 40 columns; the description the rest (it is what gets cut).
+  const description = width >= descriptionFrom ? Math.max(Math.floor((rest - 1) * 0.45), rest - 1 - valueMost) : 0;
   return {key, type, value: Math.max(1, rest - (description ? description + 1 : 0)), description};
 }
 
+/** The most a value column takes on a wide terminal: paths and URLs fit, and the rest goes to the description. */
+const valueMost = 40;
+
+/** The changed marker stands apart from the value, in a column of its own: `*` never reads as part of it. */
+const markerWidth = 2;
+
 export function settingsHeaderText(columns: Columns, compact: boolean): string {
   const header =
-    `  ${fit('KEY', columns.key)} ${fit('VALUE', columns.value)}${compact ? '' : ` ${fit('TYPE', columns.type)}`}` +
+    `  ${fit('KEY', columns.key)} ${' '.repeat(markerWidth)}${fit('VALUE', columns.value - markerWidth)}${compact ? '' : ` ${fit('TYPE', columns.type)}`}` +
     (columns.description > 0 ? ` ${fit('DESCRIPTION', columns.description)}` : '');
   return header.trimEnd();
 }
@@ -51,9 +58,9 @@ export function settingsHeaderText(columns: Columns, compact: boolean): string {
 /** One line a setting: pointer, key, value, type. The pointer marks the selection without colour. */
 export function settingsRowText(setting: Setting, selected: boolean, revealed: boolean, columns: Columns, compact: boolean): string {
   // A value that is not the default is marked, so what was changed stands out without colour.
-  const value = `${differsFromDefault(setting) ? '*' : ''}${visibleValue(setting, revealed)}`;
+  const marker = differsFromDefault(setting) ? '* ' : '  ';
   return (
-    `${selected ? '> ' : '  '}${fit(setting.key, columns.key)} ${fit(value, columns.value)}` +
+    `${selected ? '> ' : '  '}${fit(setting.key, columns.key)} ${marker}${fit(visibleValue(setting, revealed), columns.value - markerWidth)}` +
     (compact ? '' : ` ${fit(setting.type, columns.type)}`) +
     (columns.description > 0 ? ` ${fit(setting.description ?? '', columns.description)}` : '')
   );

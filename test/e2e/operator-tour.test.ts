@@ -49,7 +49,7 @@ describe('an operator at 80x24 (tmux, whole frames)', () => {
     await tmux.keys('R');
     await tmux.waitFor(/Reset flask_port to its default '5000'\? y \/ n/);
     await tmux.keys('y');
-    await tmux.waitFor(/flask_port is back to its default, 5000/);
+    await tmux.waitFor(/flask_port 5050 -> 5000 \(its default\)/);
     expect(cli(['get', 'flask_port']).stdout).toBe('5000\n');
 
     await tmux.keys('s', 'T');

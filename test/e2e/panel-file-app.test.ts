@@ -44,7 +44,7 @@ describe("the app on the panel's file", () => {
     expect(userVersion(db)).toBe(0);
     // The first edit adopts the file, and saves.
     await app.keys('Enter', 'BSpace', 'BSpace', 'BSpace', 'BSpace', '5', '0', '0', '6', 'Enter');
-    await app.waitFor(/saved flask_port = 5006/);
+    await app.waitFor(/flask_port \S+ -> 5006/);
     await app.keys('q');
     await app.waitFor(/EXITED:0/);
     expect(userVersion(db)).toBeGreaterThan(0);

@@ -52,7 +52,7 @@ describe('the screen reader mode', () => {
       '0',
       '5',
       '1',
-      'Saved flask_port = 5051.',
+      'flask_port 5000 to 5051.',
     ]);
     expect(lines.slice(13)).toEqual([
       'Editing flask_port, now 5051. Type the new value, then Enter to save or Escape to cancel.',
@@ -63,7 +63,7 @@ describe('the screen reader mode', () => {
       'Editing openai_api_key, a secret. Type the new value (it is not shown), then Enter to save or Escape to cancel.',
       '1 character.',
       '2 characters.',
-      'Saved openai_api_key = ********.',
+      'openai_api_key a hidden value to a hidden value.',
       'Goodbye.',
     ]);
     // Nothing drawn: no cursor movement, no colour, no alternate screen.

@@ -42,7 +42,7 @@ describe('the app and the CLI on one file at once (two real processes)', () => {
     screen = await app.waitFor(/smcp_port changed meanwhile: now '9200' \(yours: 9111\)\. o overwrite/);
     expect(cli(['get', 'smcp_port']).stdout).toBe('9200\n');
     await app.keys('o');
-    await app.waitFor(/saved smcp_port = 9111/);
+    await app.waitFor(/smcp_port \S+ -> 9111/);
     expect(cli(['get', 'smcp_port']).stdout).toBe('9111\n');
 
     // The history knows who did what; u undoes the app's own last change.
@@ -52,7 +52,7 @@ describe('the app and the CLI on one file at once (two real processes)', () => {
       ['cli', '9200'],
     ]);
     await app.keys('u');
-    await app.waitFor(/undid: smcp_port/);
+    await app.waitFor(/undid smcp_port \S+ -> /);
     expect(cli(['get', 'smcp_port']).stdout).toBe('9200\n');
     await app.keys('q');
     await app.waitFor(/EXITED:0/);

@@ -107,7 +107,8 @@ describe('triggers and views that sanctum-config did not make', () => {
   it('the app opens such a file read-only and says why', async () => {
     const {path} = plantedBox(`CREATE TRIGGER leak AFTER UPDATE ON system_config BEGIN SELECT 1; END;`);
     const before = hash(path);
-    const tmux = new TmuxSession(`env NO_COLOR=1 ${process.execPath} ${cliPath} --db ${path}; sleep 60`);
+    // The file as it is: the harness must not touch it (its hash is the point).
+    const tmux = new TmuxSession(`env NO_COLOR=1 ${process.execPath} ${cliPath} --db ${path}; sleep 60`, undefined, {setupAsIs: true});
     try {
       const screen = await tmux.waitFor(/read-only: the file has triggers or views sanctum-config did not make/);
       expect(screen).toContain('read-only');

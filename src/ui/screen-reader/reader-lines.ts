@@ -28,9 +28,12 @@ export const readerHelp =
   'Keys: j or down arrow, next; k or up arrow, previous; g, first; G, last; Tab or a digit, another tab; ' +
   'Enter, edit the value; r, show or hide a secret; ? these keys; q, quit. While editing: type, Backspace, Enter saves, Escape cancels.';
 
-/** A message from the repository ("saved x = 1", "flask_port: 'abc' is not a whole number") as a sentence. */
+/** A message from the repository ("flask_port 5000 -> 5050", "flask_port: 'abc' is not a whole number") as a sentence; an arrow is said as "to", a masked secret as "a hidden value". */
 export const sentence = (text: string) => {
-  const clean = printable(text).trim();
+  const clean = printable(text)
+    .trim()
+    .replaceAll(' -> ', ' to ')
+    .replace(/\*{4,}/g, 'a hidden value');
   // A first word is capitalised, a setting's key ("flask_port: ...") is not.
   const capital = /^[a-z]+(\s|$)/.test(clean) ? clean.charAt(0).toUpperCase() + clean.slice(1) : clean;
   return /[.!?]$/.test(capital) ? capital : `${capital}.`;

@@ -9,10 +9,13 @@ export function visibleValue(setting: Setting, revealed: boolean): string {
   return displayValue(setting.type, setting.value);
 }
 
+/** A value in a one-line message: both ends of a change fit beside each other. */
+const short = (text: string) => (text.length > 32 ? `${text.slice(0, 31)}…` : text);
+
 /** What a write did to a setting, as every message says it: `flask_port 5000 -> 5050`, secrets masked. */
 function changed(key: string, before: Setting | undefined, after: Setting, note = ''): string {
-  const was = before ? visibleValue(before, false) : '(not set)';
-  const now = visibleValue(after, false);
+  const was = before ? short(visibleValue(before, false)) : '(not set)';
+  const now = short(visibleValue(after, false));
   return before?.value === after.value ? `${key} unchanged, ${now}` : `${key} ${was} -> ${now}${note}`;
 }
 

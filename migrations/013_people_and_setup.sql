@@ -1,7 +1,7 @@
 -- Two things the file did not know.
 --
--- 1. Who made a change, not only which program: the OS user (and the user
---    behind sudo) is written by our writers beside their source, and a
+-- 1. Who made a change, not only which program: the OS user (and the person
+--    behind sudo: `alice as root`) is written by our writers beside their source, and a
 --    trigger copies it into each history entry as it is recorded, so every
 --    history trigger (ours, of every earlier migration) is left as it is.
 --    Other programs' writes leave it NULL (who they ran as is not known).

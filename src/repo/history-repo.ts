@@ -23,7 +23,7 @@ export type HistoryEntry = {
   readonly oldValue: string | null;
   readonly newValue: string | null;
   readonly source: string;
-  /** The OS user who ran the program (`alice`, `root (sudo alice)`); null for other programs and older entries. */
+  /** The OS user who ran the program (`alice`, `alice as root` through sudo); null for other programs and older entries. */
   readonly actor: string | null;
   readonly sensitive: boolean;
   /** A setting's type now (its values show as the type shows them: on/off, numbers bare); undefined for the rest. */

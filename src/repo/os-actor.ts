@@ -3,8 +3,8 @@ import {userInfo} from 'node:os';
 let actor: string | undefined;
 
 /**
- * Who runs this process, for the history: the OS user, and the one behind
- * sudo (`root (sudo alice)`), so two operators' edits are told apart. A user
+ * Who runs this process, for the history: the OS user, and the person behind
+ * sudo first (`alice as root`), so two operators' edits are told apart. A user
  * without a passwd entry (a container) is named by $USER, else by uid.
  */
 export function osActor(env: NodeJS.ProcessEnv = process.env): string {
@@ -15,8 +15,7 @@ export function osActor(env: NodeJS.ProcessEnv = process.env): string {
   } catch {
     name = env.USER || env.LOGNAME || (typeof process.getuid === 'function' ? `uid ${process.getuid()}` : 'unknown');
   }
-  const behind = env.SUDO_USER && env.SUDO_USER !== name ? ` (sudo ${env.SUDO_USER})` : '';
-  const found = `${name}${behind}`.slice(0, 100);
+  const found = (env.SUDO_USER && env.SUDO_USER !== name ? `${env.SUDO_USER} as ${name}` : name).slice(0, 100);
   if (env === process.env) actor = found;
   return found;
 }

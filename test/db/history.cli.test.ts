@@ -106,9 +106,9 @@ describe('the history, by every writer', () => {
     cli(['set', 'debug_mode', 'false'], {env: {SUDO_USER: 'alice-ops'}});
     const [sudo, plain] = JSON.parse(cli(['history', '--json', '--limit', '2']).stdout) as Entry[];
     expect(plain).toMatchObject({key: 'flask_port', source: 'cli', actor: me});
-    expect(sudo).toMatchObject({key: 'debug_mode', source: 'cli', actor: me === 'alice-ops' ? me : `${me} (sudo alice-ops)`});
+    expect(sudo).toMatchObject({key: 'debug_mode', source: 'cli', actor: me === 'alice-ops' ? me : `alice-ops as ${me}`});
     const table = cli(['history', '--limit', '2']).stdout;
-    expect(table).toMatch(new RegExp(`cli ${me} \\(sudo alice-ops\\)\\s+debug_mode\\s+on -> off`));
+    expect(table).toMatch(new RegExp(`cli alice-ops as ${me}\\s+debug_mode\\s+on -> off`));
     expect(table).toMatch(new RegExp(`cli ${me}\\s+flask_port\\s+5000 -> 5050`));
     // Another program's write names no person.
     const raw = new Sqlite(db);

@@ -329,7 +329,8 @@ describe('history and undo in the app', () => {
     // Who: the program and the OS user; numbers as the type shows them.
     expect(frame).toMatch(new RegExp(`> .* cli ${userInfo().username}\\s+flask_port\\s+5050 -> 5060`));
     // When, with the year and the zone.
-    expect(frame).toMatch(/> 20\d\d-\d\d-\d\d \d\d:\d\d UTC\s+cli/);
+    expect(frame).toMatch(/WHEN \(UTC\)\s+BY\s+WHAT\s+CHANGE/);
+    expect(frame).toMatch(/> 20\d\d-\d\d-\d\d \d\d:\d\d\s+cli/);
     await app.press(keys.down, keys.enter);
     expect(app.frame()).toContain('Put back flask_port 5000 (from before change 1)? y / n');
     await app.press('y');

@@ -35,8 +35,8 @@ function entryColumns(entry: HistoryEntry): {when: string; who: string; what: st
     entry.action === 'update'
       ? `${describeValue(entry, entry.oldValue, false)} -> ${describeValue(entry, entry.newValue, false)}`
       : describeValue(entry, null, false);
-  // Stored in UTC by SQLite's strftime('now').
-  const when = entry.changedAt ? `${entry.changedAt.slice(0, 16)} UTC` : '';
+  // Stored in UTC by SQLite's strftime('now'); the header says so.
+  const when = entry.changedAt.slice(0, 16);
   return {when, who: describeWho(entry), what: describeTarget(entry), change};
 }
 
@@ -58,11 +58,13 @@ export function HistoryView({panel, target, revision, width, height, isActive, o
 
   const title = 'key' in target ? `History of ${printable(target.key)}` : 'serverId' in target ? `History of server ${target.serverId}` : 'Recent changes';
   const filterShown = state.typing || state.filter !== '';
-  const rows = Math.max(1, height - 4 - (filterShown ? 1 : 0));
+  const rows = Math.max(1, height - 5 - (filterShown ? 1 : 0));
   const first = Math.max(0, Math.min(state.selected - rows + 1, entries.length - rows));
   const visible = matching.slice(first, first + rows);
   const selected = entries[state.selected];
-  const whoWidth = width >= 100 ? 20 : 12;
+  // BY and WHAT as wide as what is in view needs (at most 24 and 20): the people stay told apart at 80 columns.
+  const whoWidth = Math.min(24, Math.max(2, ...visible.map(({columns: c}) => c.who.length)));
+  const whatWidth = Math.min(20, Math.max(4, ...visible.map(({columns: c}) => c.what.length)));
   const count = needle ? ` · ${entries.length} of ${all.length} match` : '';
   return (
     <Box height={height} flexDirection="column">
@@ -75,10 +77,11 @@ export function HistoryView({panel, target, revision, width, height, isActive, o
           onChange={(filter) => setState((s) => ({...s, filter, selected: 0}))}
         />
       ) : null}
+      {entries.length ? <Text dimColor>{clip(`  ${fit('WHEN (UTC)', 16)} ${fit('BY', whoWidth)} ${fit('WHAT', whatWidth)} CHANGE`, width)}</Text> : null}
       {entries.length === 0 ? <Text dimColor>{clip(needle ? '  no change matches' : '  no change recorded', width)}</Text> : null}
       {visible.map(({entry, columns: c}) => {
         const isSelected = entry === selected;
-        const line = `${isSelected ? '> ' : '  '}${fit(c.when, 20)} ${fit(c.who, whoWidth)} ${fit(c.what, 18)} ${c.change}`;
+        const line = `${isSelected ? '> ' : '  '}${fit(c.when, 16)} ${fit(c.who, whoWidth)} ${fit(c.what, whatWidth)} ${c.change}`;
         return (
           <Text key={entry.id} inverse={isSelected} wrap="truncate-end">
             {clip(line, width)}

@@ -17,7 +17,11 @@ import {writeErr, writeOut} from './stdio.js';
 
 /** Commander's words, made into our one line: `sanctum-config: unknown option '--x' (see --help)`. */
 function usageLine(message: string): string {
-  return `sanctum-config: ${message.trim().replace(/^error: /, '')} (see --help)\n`;
+  // One line, also when commander adds a suggestion on a line of its own ("(Did you mean --name?)").
+  return `sanctum-config: ${message
+    .trim()
+    .replace(/^error: /, '')
+    .replace(/\s*\n\s*/g, ' ')} (see --help)\n`;
 }
 
 /**
@@ -61,8 +65,11 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
   if (withCompletion) withCompletion(program);
   else registerCompletionHelp(program);
   // Every command reports usage errors our way: one line, exit 2 (see main).
-  for (const command of [program, ...program.commands, ...server.commands]) {
+  const everyCommand = (command: Command): Command[] => [command, ...command.commands.flatMap(everyCommand)];
+  for (const command of everyCommand(program)) {
     command.exitOverride().configureOutput({writeOut, writeErr, outputError: (message, write) => write(usageLine(message))});
+    // An argument too many is a usage error (`unset a1 a2` does not remove only a1); the root says "unknown command" itself.
+    if (command !== program) command.allowExcessArguments(false);
   }
   return program;
 }

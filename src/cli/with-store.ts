@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import {StoreError, UsageError} from '../errors.js';
 import {resolveDatabasePath} from '../db/database-path.js';
-import {asConfigError, openConfigStore, type ConfigStore} from '../repo/index.js';
+import {asConfigError, openConfigStore, printable, quoted, type ConfigStore} from '../repo/index.js';
 import {type Change, diffState, snapshotState} from '../repo/changes.js';
 import {upgradesOnWrite} from '../db/pending-upgrade.js';
 import {writeOut} from './stdio.js';
@@ -87,6 +87,17 @@ export function printJsonArray<T>(items: Iterable<T>, toJson: (item: T) => unkno
   writeOut(first ? '[]\n' : '\n]\n');
 }
 
+/** The help of every writing command's --dry-run. */
+export const dryRunHelp = 'check everything and say what would change, writing nothing (with --json: the same report, "dry_run": true)';
+
+/** One change for a person: `setting flask_port updated: value 5000 -> 5050`, `server 2 added` (secrets named, never shown). */
+function changeText(change: Change): string {
+  const what = change.setting !== undefined ? `setting ${printable(change.setting)}` : `server ${change.server}`;
+  if (change.action !== 'updated') return `${what} ${change.action}`;
+  const values = change.from !== undefined ? ` ${quoted(change.from ?? '', 40)} -> ${quoted(change.to ?? '', 40)}` : '';
+  return `${what} updated: ${change.fields.join(', ')}${values}`;
+}
+
 /** What `--json` on a writing command prints: whether anything changed, and what. */
 export type ChangeReport = {readonly changed: boolean; readonly changes: readonly Change[]};
 
@@ -102,19 +113,23 @@ export async function withChanges(
   options: {readonly dryRun?: boolean} = {},
 ): Promise<ChangeReport> {
   const lines: string[] = [];
+  const dryRun = Boolean(options.dryRun);
   // A dry run does the same work on a copy in memory, which is then thrown away.
-  const report = await withStore(command, options.dryRun ? 'dry-run' : 'write', (store) =>
+  const report = await withStore(command, dryRun ? 'dry-run' : 'write', (store) =>
     store.writeTransaction(() => {
       // The work may run twice (a trial on a copy before an upgrade): its lines are those of the last run.
       lines.length = 0;
-      // Two full reads to compare: only when the caller asked what changed.
-      const before = json ? snapshotState(store) : undefined;
+      // Two full reads to compare: only when the caller asked what changed (a dry run always does).
+      const before = json || dryRun ? snapshotState(store) : undefined;
       work(store, (line) => lines.push(line));
       const changes = before ? diffState(before, snapshotState(store)) : [];
       return {changed: changes.length > 0, changes};
     }),
   );
-  if (json) print(JSON.stringify(report, null, 2));
+  // One object for every outcome: a failure is {"ok": false, "error": ...} (main), a success says ok too.
+  if (json) print(JSON.stringify({ok: true, ...(dryRun ? {dry_run: true} : {}), ...report}, null, 2));
+  else if (dryRun)
+    for (const line of report.changes.length ? report.changes.map((c) => `would change: ${changeText(c)}`) : ['would change nothing']) print(line);
   else for (const line of lines) print(line);
   return report;
 }

@@ -15,19 +15,23 @@ describe('--json on writing commands: what changed, for configuration management
   it('says changed: true once and false when the database already holds the state, secrets named but never shown', () => {
     const cli = cliFor(tempDbPath());
     const first = json(cli(['set', 'flask_port', '5050', '--json']).stdout);
-    expect(first).toEqual({changed: true, changes: [{setting: 'flask_port', action: 'updated', fields: ['value'], from: '5000', to: '5050'}]});
-    expect(json(cli(['set', 'flask_port', '5050', '--json']).stdout)).toEqual({changed: false, changes: []});
+    expect(first).toEqual({ok: true, changed: true, changes: [{setting: 'flask_port', action: 'updated', fields: ['value'], from: '5000', to: '5050'}]});
+    expect(json(cli(['set', 'flask_port', '5050', '--json']).stdout)).toEqual({ok: true, changed: false, changes: []});
     const secret = cli(['set', 'openai_api_key', '--stdin', '--json'], {input: 'sk-hidden-1'});
-    expect(json(secret.stdout)).toEqual({changed: true, changes: [{setting: 'openai_api_key', action: 'updated', fields: ['value']}]});
+    expect(json(secret.stdout)).toEqual({ok: true, changed: true, changes: [{setting: 'openai_api_key', action: 'updated', fields: ['value']}]});
     expect(secret.stdout).not.toContain('sk-hidden-1');
     expect(json(cli(['set', 'web_port', '8088', '--type', 'integer', '--category', 'ports', '--json']).stdout).changes[0]).toMatchObject({
       setting: 'web_port',
       action: 'added',
       to: '8088',
     });
-    expect(json(cli(['unset', 'web_port', '--json']).stdout)).toEqual({changed: true, changes: [{setting: 'web_port', action: 'removed', fields: []}]});
+    expect(json(cli(['unset', 'web_port', '--json']).stdout)).toEqual({
+      ok: true,
+      changed: true,
+      changes: [{setting: 'web_port', action: 'removed', fields: []}],
+    });
     const again = cli(['unset', 'web_port', '--json']);
-    expect([again.status, json(again.stdout)]).toEqual([0, {changed: false, changes: []}]);
+    expect([again.status, json(again.stdout)]).toEqual([0, {ok: true, changed: false, changes: []}]);
   });
 
   it('reports server commands, init and import the same way', () => {

@@ -7,7 +7,7 @@ import {looksSecret, printable} from '../../repo/index.js';
 import {warnSecretInArgv} from './settings.js';
 import {answersFromEnv} from '../env-answers.js';
 import {readStdinValue} from '../read-stdin.js';
-import {databasePathOf, withChanges, withStore} from '../with-store.js';
+import {databasePathOf, dryRunHelp, withChanges, withStore} from '../with-store.js';
 import {pathKind} from '../../db/private-file.js';
 import type {ConfigStore} from '../../repo/index.js';
 import {writeErr} from '../stdio.js';
@@ -53,6 +53,7 @@ export function registerInitCommand(program: Command): void {
     .option('--no-probe', 'do not look for Letta on 127.0.0.1:8284 and :8283')
     .option('--wait-for-letta <seconds>', 'with --from-env: how long to wait for a Letta that is starting (0: one look)', parseWait, 30)
     .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
+    .option('--dry-run', dryRunHelp)
     .addHelpText(
       'after',
       '\nExamples:\n  $ sanctum-config init                         # on a terminal: the setup wizard\n' +
@@ -61,7 +62,7 @@ export function registerInitCommand(program: Command): void {
     )
     .action(async (options, command: Command) => {
       const flagged = setupFlags.some((flag) => (flag === 'set' ? Object.keys(options.set).length > 0 : options[flag] !== undefined));
-      if (!options.nonInteractive && !flagged && hasTerminal()) {
+      if (!options.nonInteractive && !flagged && !options.dryRun && hasTerminal()) {
         const {launchApp} = await import('../launch-app.js');
         await launchApp({dbPath: databasePathOf(command), wizard: true, theme: themeOf(command), screenReader: screenReaderOf(command)});
         return;
@@ -111,16 +112,21 @@ export function registerInitCommand(program: Command): void {
           missed = local === undefined;
         }
       }
-      await withChanges(command, Boolean(options.json), (store, say) => {
-        for (const key of Object.keys(options.set)) {
-          if (store.settings.get(key)?.sensitive || looksSecret(key)) warnSecretInArgv(key);
-        }
-        const stillDefault = apply(store, say, local, isNew || store.created);
-        if (missed && stillDefault) {
-          say(
-            `no Letta answered on ${lettaPorts} within ${options.waitForLetta} s; the server stays ${printable(describeDefault(store))} (set it with --server-address and --server-port)`,
-          );
-        }
-      });
+      await withChanges(
+        command,
+        Boolean(options.json),
+        (store, say) => {
+          for (const key of Object.keys(options.set)) {
+            if (store.settings.get(key)?.sensitive || looksSecret(key)) warnSecretInArgv(key);
+          }
+          const stillDefault = apply(store, say, local, isNew || store.created);
+          if (missed && stillDefault) {
+            say(
+              `no Letta answered on ${lettaPorts} within ${options.waitForLetta} s; the server stays ${printable(describeDefault(store))} (set it with --server-address and --server-port)`,
+            );
+          }
+        },
+        {dryRun: Boolean(options.dryRun)},
+      );
     });
 }

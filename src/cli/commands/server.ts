@@ -14,7 +14,7 @@ import {
 import {serverBaseUrl} from '../../repo/server-url.js';
 import {readStdinValue} from '../read-stdin.js';
 import {formatTable, terminalWidth} from '../table.js';
-import {print, withChanges, withStore} from '../with-store.js';
+import {dryRunHelp, print, withChanges, withStore} from '../with-store.js';
 import {writeErr, writeOut} from '../stdio.js';
 
 const jsonHelp = 'print what changed: {"changed": true|false, "changes": [...]}';
@@ -146,20 +146,27 @@ export function registerServerCommands(program: Command): Command {
     .description('add a server (active when --activate, or when none is active)')
     .option('--activate', 'make it the active server')
     .option('--json', jsonHelp)
+    .option('--dry-run', dryRunHelp)
     .addHelpText('after', '\nExample:\n  $ printf %s "$PW" | sanctum-config server add --address 10.0.0.5 --port 8284 --name lab --password-stdin')
     .action(async (options, command: Command) => {
       if (options.address === undefined) throw new UsageError('server add needs --address');
       const fields = await fieldsFromOptions(options);
-      await withChanges(command, Boolean(options.json), (store, say) => {
-        const added = store.servers.add(fields, {activate: Boolean(options.activate)});
-        say(`added server ${added.id}${added.active ? ' (active)' : ''}`);
-      });
+      await withChanges(
+        command,
+        Boolean(options.json),
+        (store, say) => {
+          const added = store.servers.add(fields, {activate: Boolean(options.activate)});
+          say(`added server ${added.id}${added.active ? ' (active)' : ''}`);
+        },
+        {dryRun: Boolean(options.dryRun)},
+      );
     });
 
   clearOptions(serverOptions(server.command('set')))
     .description("change a server's fields")
     .argument('<id>', 'server id (see server list)')
     .option('--json', jsonHelp)
+    .option('--dry-run', dryRunHelp)
     .option('--if-version <n>', 'only if the server is still at this version (its "version" in server list --json); else exit 3')
     .option(
       '--if-unchanged-since <updated_at>',
@@ -171,7 +178,9 @@ export function registerServerCommands(program: Command): Command {
       const fields = await fieldsFromOptions(options);
       const ifUnchangedSince = options.ifUnchangedSince === undefined ? undefined : parseTimestamp(options.ifUnchangedSince);
       const ifVersion = options.ifVersion === undefined ? undefined : parseVersion(options.ifVersion);
-      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince, ifVersion}));
+      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince, ifVersion}), {
+        dryRun: Boolean(options.dryRun),
+      });
     });
 
   server
@@ -179,10 +188,11 @@ export function registerServerCommands(program: Command): Command {
     .description('make this server the active one (every other becomes inactive)')
     .argument('<id>', 'server id')
     .option('--json', jsonHelp)
+    .option('--dry-run', dryRunHelp)
     .addHelpText('after', '\nExample:\n  $ sanctum-config server activate 2')
-    .action(async (id: string, options: {json?: boolean}, command: Command) => {
+    .action(async (id: string, options: {json?: boolean; dryRun?: boolean}, command: Command) => {
       const serverId = parseServerId(id);
-      await withChanges(command, Boolean(options.json), (store) => void store.servers.activate(serverId));
+      await withChanges(command, Boolean(options.json), (store) => void store.servers.activate(serverId), {dryRun: Boolean(options.dryRun)});
     });
 
   server
@@ -190,14 +200,20 @@ export function registerServerCommands(program: Command): Command {
     .description('remove a server')
     .argument('<id>', 'server id')
     .option('--json', 'print what changed; a server that is already gone is no error then, just "changed": false')
+    .option('--dry-run', dryRunHelp)
     .addHelpText('after', '\nExample:\n  $ sanctum-config server remove 2')
-    .action(async (id: string, options: {json?: boolean}, command: Command) => {
+    .action(async (id: string, options: {json?: boolean; dryRun?: boolean}, command: Command) => {
       const serverId = parseServerId(id);
-      await withChanges(command, Boolean(options.json), (store) => {
-        if (options.json && !store.servers.get(serverId)) return;
-        const {wasActive} = store.servers.remove(serverId);
-        if (wasActive) writeErr(`removed the active server; none is active now (server activate ID)\n`);
-      });
+      await withChanges(
+        command,
+        Boolean(options.json),
+        (store) => {
+          if (options.json && !store.servers.get(serverId)) return;
+          const {wasActive} = store.servers.remove(serverId);
+          if (wasActive && !options.dryRun) writeErr(`removed the active server; none is active now (server activate ID)\n`);
+        },
+        {dryRun: Boolean(options.dryRun)},
+      );
     });
   return server;
 }

@@ -2,7 +2,7 @@ import type {Command} from 'commander';
 import {ConflictError, UsageError} from '../../errors.js';
 import {isConfigType, looksSecret, printable, quoted, typeNames} from '../../repo/index.js';
 import {readStdinValue} from '../read-stdin.js';
-import {databasePathOf, withChanges} from '../with-store.js';
+import {databasePathOf, dryRunHelp, withChanges} from '../with-store.js';
 import {type ListOptions, listSettings, showSetting} from './read-commands.js';
 import {writeErr} from '../stdio.js';
 
@@ -42,6 +42,7 @@ export function registerSettingCommands(program: Command): void {
           '  $ sanctum-config set web_port 8088 --type integer --category ports --description "Web UI port"',
       ),
     )
+    .option('--dry-run', dryRunHelp)
     .action(async (key: string, value: string | undefined, options, command: Command) => {
       if (options.stdin && value !== undefined) throw new UsageError('give the value or --stdin, not both');
       if (!options.stdin && value === undefined) throw new UsageError(`missing value for ${key} (or use --stdin)`);
@@ -49,34 +50,39 @@ export function registerSettingCommands(program: Command): void {
         throw new UsageError(`--type must be ${typeNames()}, not ${quoted(options.type)}`);
       }
       const input = options.stdin ? await readStdinValue(`value of ${key}`) : value!;
-      await withChanges(command, Boolean(options.json), (store, say) => {
-        const existing = store.settings.get(key);
-        if (existing && options.type !== undefined) {
-          throw new UsageError(`${key} already exists (type ${existing.type}); drop --type to change its value`);
-        }
-        // A setting the catalogue knows (the bootstrap's VENICE_API_KEY, say) is added as the catalogue describes it.
-        const known = existing || options.type !== undefined ? undefined : store.settings.known(key);
-        if (!existing && options.type === undefined && !known) {
-          throw new UsageError(`no setting '${key}'; to add it, give --type (and --category)`);
-        }
-        const secret = existing ? existing.sensitive : Boolean(options.sensitive) || looksSecret(key) || Boolean(known?.sensitive);
-        if (secret && !options.stdin) warnSecretInArgv(key);
-        if (secret && options.ifValue !== undefined) warnSecretInArgv(key, 'current value (--if-value)');
-        if (existing) {
-          store.settings.set(key, input, {ifValue: options.ifValue});
-          return;
-        }
-        if (options.ifValue !== undefined) throw new ConflictError(`no setting '${key}' (it was removed?); nothing changed`, '(removed)');
-        store.settings.add({
-          key,
-          type: options.type ?? known!.type,
-          value: input,
-          category: options.category ?? known?.category,
-          description: options.description ?? known?.description,
-          sensitive: Boolean(options.sensitive) || Boolean(known?.sensitive),
-        });
-        say(`added ${key}`);
-      });
+      await withChanges(
+        command,
+        Boolean(options.json),
+        (store, say) => {
+          const existing = store.settings.get(key);
+          if (existing && options.type !== undefined) {
+            throw new UsageError(`${key} already exists (type ${existing.type}); drop --type to change its value`);
+          }
+          // A setting the catalogue knows (the bootstrap's VENICE_API_KEY, say) is added as the catalogue describes it.
+          const known = existing || options.type !== undefined ? undefined : store.settings.known(key);
+          if (!existing && options.type === undefined && !known) {
+            throw new UsageError(`no setting '${key}'; to add it, give --type (and --category)`);
+          }
+          const secret = existing ? existing.sensitive : Boolean(options.sensitive) || looksSecret(key) || Boolean(known?.sensitive);
+          if (secret && !options.stdin) warnSecretInArgv(key);
+          if (secret && options.ifValue !== undefined) warnSecretInArgv(key, 'current value (--if-value)');
+          if (existing) {
+            store.settings.set(key, input, {ifValue: options.ifValue});
+            return;
+          }
+          if (options.ifValue !== undefined) throw new ConflictError(`no setting '${key}' (it was removed?); nothing changed`, '(removed)');
+          store.settings.add({
+            key,
+            type: options.type ?? known!.type,
+            value: input,
+            category: options.category ?? known?.category,
+            description: options.description ?? known?.description,
+            sensitive: Boolean(options.sensitive) || Boolean(known?.sensitive),
+          });
+          say(`added ${key}`);
+        },
+        {dryRun: Boolean(options.dryRun)},
+      );
     });
 
   program
@@ -84,12 +90,18 @@ export function registerSettingCommands(program: Command): void {
     .description('remove a setting')
     .argument('<key>', 'setting key')
     .option('--json', 'print what changed; a key that is already gone is no error then, just "changed": false')
+    .option('--dry-run', dryRunHelp)
     .addHelpText('after', example('  $ sanctum-config unset web_port'))
-    .action(async (key: string, options: {json?: boolean}, command: Command) => {
-      await withChanges(command, Boolean(options.json), (store) => {
-        if (options.json && !store.settings.get(key)) return;
-        store.settings.remove(key);
-      });
+    .action(async (key: string, options: {json?: boolean; dryRun?: boolean}, command: Command) => {
+      await withChanges(
+        command,
+        Boolean(options.json),
+        (store) => {
+          if (options.json && !store.settings.get(key)) return;
+          store.settings.remove(key);
+        },
+        {dryRun: Boolean(options.dryRun)},
+      );
     });
 
   program

@@ -40,6 +40,8 @@ function checkName(input: string | number): string | null {
   if (trimmed === '') return null;
   if (trimmed.length > 100) throw new ValidationError('name', 'must be at most 100 characters');
   if (controlCharacters.test(trimmed)) throw new ValidationError('name', 'must not contain control characters');
+  // A name is taken wherever an id is: one made of digits would read as an id.
+  if (/^\d+$/.test(trimmed)) throw new ValidationError('name', `${trimmed} is a number, which reads as a server id; give a name with a letter in it`);
   return trimmed;
 }
 

@@ -3,6 +3,7 @@ import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import type {WriteContext} from './write-context.js';
 import {preparedOnUse} from './prepared-on-use.js';
 import {storedText} from './stored-value.js';
+import {quoted} from './value-codec.js';
 import {type ServerFieldSpec, type ServerFields, type ServerValues, serverFieldColumns, serverFields} from './server-fields.js';
 
 /** A server as stored: its fields (server-fields.ts), and what the program keeps about it. */
@@ -97,9 +98,11 @@ export class ServersRepo {
   readonly #delete: () => Statement<[number]>;
   readonly #touchConnected: () => Statement<[number]>;
   readonly #writes: WriteContext;
+  readonly #byName: () => Statement<[string], number>;
 
   constructor(db: Database, writes: WriteContext) {
     this.#writes = writes;
+    this.#byName = preparedOnUse(db, `SELECT id FROM letta_server_config WHERE name = ?`);
     this.#all = preparedOnUse(db, `SELECT ${columns} FROM letta_server_config ORDER BY id`);
     this.#panelAddress = preparedOnUse(
       db,
@@ -153,10 +156,36 @@ export class ServersRepo {
     return server;
   }
 
+  /** The server with this name (names are unique, migration 014). */
+  named(name: string): Server | undefined {
+    const id = this.#byName().pluck().get(name.trim()) as number | undefined;
+    return id === undefined ? undefined : this.get(id);
+  }
+
+  /**
+   * A server as a person or a playbook names it: its id (digits), or its name
+   * (ids differ from box to box, names need not). Unknown: NotFoundError.
+   */
+  resolve(reference: string): number {
+    const text = reference.trim();
+    if (/^\d{1,15}$/.test(text)) return Number(text);
+    const server = text ? this.named(text) : undefined;
+    if (!server) throw new NotFoundError(`no server named ${quoted(text)}; 'sanctum-config server list' shows them`);
+    return server.id;
+  }
+
+  /** A name another server has is refused here, in words, before SQLite's unique index would. */
+  #checkNameFree(name: string | null | undefined, id?: number): void {
+    if (!name) return;
+    const holder = this.named(name);
+    if (holder && holder.id !== id) throw new ValidationError('name', `${quoted(name)} is the name of server ${holder.id}; names are unique`);
+  }
+
   /** Add a server; it becomes active when asked to, or when no server is active yet. */
   add(fields: ServerFields, options: {activate?: boolean; id?: number} = {}): Server {
     const stored = validateServer(fields);
     if (options.id !== undefined && this.get(options.id)) throw new ValidationError('id', `${options.id} is taken`);
+    this.#checkNameFree(stored.name as string | null);
     return this.#writes.run(() => {
       const activate = options.activate || !this.active();
       const id = Number(this.#insert().run({...stored, id: options.id ?? null}).lastInsertRowid);
@@ -189,6 +218,7 @@ export class ServersRepo {
         throw new ConflictError(`server ${id} was changed at ${base.updatedAt}, after ${options.ifUnchangedSince}; nothing changed`, base.updatedAt);
       }
       const stored = validateServer(fields, base);
+      this.#checkNameFree(stored.name as string | null, id);
       // Nothing written when nothing differs, so updated_at keeps meaning "last changed".
       if (JSON.stringify(stored) === JSON.stringify(storedFieldsOf(base))) return base;
       this.#update().run({...stored, id});

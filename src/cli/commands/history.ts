@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import {describeChange, describeTarget, describeValue, describeWho, type HistoryEntry, hidesValue, printable} from '../../repo/index.js';
 import {formatTable, terminalWidth} from '../table.js';
-import {parseServerId} from './server.js';
+import {serverReference} from './server.js';
 import {print, withChanges, withStore} from '../with-store.js';
 import {UsageError, ValidationError} from '../../errors.js';
 import {writeOut} from '../stdio.js';
@@ -35,7 +35,7 @@ export function registerHistoryCommands(program: Command): void {
     .command('history')
     .description('who changed what, newest first: every writer (the app, the CLI, imports, other programs)')
     .argument('[key]', 'only this setting')
-    .option('--server <id>', 'only this server')
+    .option('--server <server>', 'only this server (id or name)')
     .option('--limit <n>', 'how many changes', '20')
     .option('--json', 'an array of objects for scripts')
     .option('--reveal', 'show secret values instead of masking them')
@@ -46,9 +46,10 @@ export function registerHistoryCommands(program: Command): void {
     .action(async (key: string | undefined, options, command: Command) => {
       if (key !== undefined && options.server !== undefined) throw new UsageError('give a key or --server, not both');
       const limit = parseCount(options.limit);
-      const serverId = options.server === undefined ? undefined : parseServerId(options.server);
+      const reference = options.server === undefined ? undefined : serverReference(options.server);
       const reveal = Boolean(options.reveal);
       await withStore(command, 'read', (store) => {
+        const serverId = reference === undefined ? undefined : store.servers.resolve(reference);
         const entries = store.history.list({key, serverId, limit});
         if (options.json)
           return print(
@@ -73,23 +74,23 @@ export function registerHistoryCommands(program: Command): void {
     .command('purge-history')
     .description('remove changes from the history for good (a rotated secret, a key, a server, or all): the file keeps no copy')
     .argument('[key]', "this setting's changes")
-    .option('--server <id>', "this server's changes")
+    .option('--server <server>', "this server's changes (id or name)")
     .option('--secrets', 'every change that is or was secret')
     .option('--all', 'every change')
     .option('--json', 'print what changed: {"changed": true|false, "changes": [...]}')
     .addHelpText('after', '\nExamples:\n  $ sanctum-config purge-history --secrets\n  $ sanctum-config purge-history openai_api_key')
     .action(async (key: string | undefined, options: {server?: string; secrets?: boolean; all?: boolean; json?: boolean}, command: Command) => {
       const given = [key !== undefined, options.server !== undefined, Boolean(options.secrets), Boolean(options.all)].filter(Boolean).length;
-      if (given !== 1) throw new UsageError('give one of: a key, --server ID, --secrets or --all');
+      if (given !== 1) throw new UsageError('give one of: a key, --server ID|NAME, --secrets or --all');
       const scope = options.all
         ? ({all: true} as const)
         : options.secrets
           ? ({secrets: true} as const)
           : key !== undefined
             ? {key}
-            : {serverId: parseServerId(options.server!)};
+            : {server: serverReference(options.server ?? '')};
       await withChanges(command, Boolean(options.json), (store, say) => {
-        const removed = store.history.purge(scope);
+        const removed = store.history.purge('server' in scope ? {serverId: store.servers.resolve(scope.server as string)} : scope);
         say(`removed ${removed} change${removed === 1 ? '' : 's'} from the history`);
       });
     });

@@ -3,19 +3,19 @@ import {UsageError, ValidationError} from '../../errors.js';
 import {testAndRecord} from '../../letta/test-and-record.js';
 import {printable} from '../../repo/index.js';
 import {print, withStore} from '../with-store.js';
-import {parseServerId} from './server.js';
+import {serverReference} from './server.js';
 
 export function registerServerTestCommand(server: Command): void {
   server
     .command('test')
     .description('check that a Letta server answers and accepts the stored credentials (exit 0 only when ok)')
-    .argument('[id]', 'server id (default: the active server)')
+    .argument('[server]', 'server id or name (default: the active server)')
     .option('--json', 'one JSON object for scripts')
     .addHelpText('after', '\nExamples:\n  $ sanctum-config server test\n  $ sanctum-config server test 2 --json')
     .action(async (id: string | undefined, options, command: Command) => {
-      const serverId = id === undefined ? undefined : parseServerId(id);
+      const reference = id === undefined ? undefined : serverReference(id);
       const ok = await withStore(command, 'record', async (store) => {
-        const target = serverId === undefined ? store.servers.active() : store.servers.require(serverId);
+        const target = reference === undefined ? store.servers.active() : store.servers.require(store.servers.resolve(reference));
         if (!target) throw new UsageError('no server is active; give an id (see server list)');
         if (target.problem) throw new ValidationError(`server ${target.id}`, `cannot be tested: ${target.problem}`);
         const report = await testAndRecord(store, target);

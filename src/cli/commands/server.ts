@@ -1,6 +1,7 @@
 import type {Command} from 'commander';
 import {UsageError, ValidationError} from '../../errors.js';
 import {
+  hasControlCharacters,
   hidesValue,
   maskSecret,
   printable,
@@ -38,10 +39,13 @@ function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
 }
 
 /** A server id as typed: any whole number JavaScript holds exactly, 0 and negative ones too (other programs write them). */
-export function parseServerId(text: string): number {
-  const id = /^-?\d{1,16}$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(id)) throw new ValidationError('id', `${quoted(text)} is not a server id (see server list)`);
-  return id;
+/** A server as the command line names it: its id, or its name (checked here for shape; found in the store). */
+export function serverReference(text: string): string {
+  const trimmed = text.trim();
+  if (!trimmed || trimmed.length > 100 || hasControlCharacters(trimmed) || /^-\d/.test(trimmed)) {
+    throw new ValidationError('server', `${quoted(text)} is not a server id or name (see server list)`);
+  }
+  return trimmed;
 }
 
 function parseVersion(text: string): number {
@@ -162,9 +166,44 @@ export function registerServerCommands(program: Command): Command {
       );
     });
 
+  clearOptions(serverOptions(server.command('ensure')))
+    .description(
+      'make the server with this name exist as the options say: added when missing, updated where it differs, left alone when it matches (--json reports "changed", as Ansible wants)',
+    )
+    .argument('<name>', 'its name (names are unique)')
+    .option('--activate', 'make it the active server')
+    .option('--json', jsonHelp)
+    .option('--dry-run', dryRunHelp)
+    .addHelpText(
+      'after',
+      '\nExample:\n  $ printf %s "$PW" | sanctum-config server ensure lab --address 10.0.0.5 --port 8284 --password-stdin --activate --json',
+    )
+    .action(async (name: string, options, command: Command) => {
+      if (options.name !== undefined) throw new UsageError('server ensure takes the name as its argument, not --name');
+      const fields = await fieldsFromOptions(options);
+      await withChanges(
+        command,
+        Boolean(options.json),
+        (store, say) => {
+          const existing = store.servers.named(name);
+          if (!existing) {
+            if (fields.address === undefined) throw new UsageError(`no server named ${quoted(name)} yet; give --address to add it`);
+            const added = store.servers.add({...fields, name}, {activate: Boolean(options.activate)});
+            return say(`added server ${added.id} (${printable(added.name ?? name)})${added.active ? ', active' : ''}`);
+          }
+          const updated = store.servers.update(existing.id, fields);
+          const activated = Boolean(options.activate) && !updated.active;
+          if (activated) store.servers.activate(existing.id);
+          const same = JSON.stringify(updated) === JSON.stringify(existing) && !activated;
+          say(`server ${existing.id} (${printable(existing.name ?? name)}): ${same ? 'already as asked' : 'changed'}`);
+        },
+        {dryRun: Boolean(options.dryRun)},
+      );
+    });
+
   clearOptions(serverOptions(server.command('set')))
     .description("change a server's fields")
-    .argument('<id>', 'server id (see server list)')
+    .argument('<server>', 'server id or name (see server list)')
     .option('--json', jsonHelp)
     .option('--dry-run', dryRunHelp)
     .option('--if-version <n>', 'only if the server is still at this version (its "version" in server list --json); else exit 3')
@@ -174,41 +213,50 @@ export function registerServerCommands(program: Command): Command {
     )
     .addHelpText('after', '\nExample:\n  $ sanctum-config server set 1 --port 8284 --timeout 10')
     .action(async (id: string, options, command: Command) => {
-      const serverId = parseServerId(id);
+      const reference = serverReference(id);
       const fields = await fieldsFromOptions(options);
       const ifUnchangedSince = options.ifUnchangedSince === undefined ? undefined : parseTimestamp(options.ifUnchangedSince);
       const ifVersion = options.ifVersion === undefined ? undefined : parseVersion(options.ifVersion);
-      await withChanges(command, Boolean(options.json), (store) => void store.servers.update(serverId, fields, {ifUnchangedSince, ifVersion}), {
-        dryRun: Boolean(options.dryRun),
-      });
+      await withChanges(
+        command,
+        Boolean(options.json),
+        (store) => void store.servers.update(store.servers.resolve(reference), fields, {ifUnchangedSince, ifVersion}),
+        {
+          dryRun: Boolean(options.dryRun),
+        },
+      );
     });
 
   server
     .command('activate')
     .description('make this server the active one (every other becomes inactive)')
-    .argument('<id>', 'server id')
+    .argument('<server>', 'server id or name')
     .option('--json', jsonHelp)
     .option('--dry-run', dryRunHelp)
-    .addHelpText('after', '\nExample:\n  $ sanctum-config server activate 2')
+    .addHelpText('after', '\nExamples:\n  $ sanctum-config server activate 2\n  $ sanctum-config server activate lab')
     .action(async (id: string, options: {json?: boolean; dryRun?: boolean}, command: Command) => {
-      const serverId = parseServerId(id);
-      await withChanges(command, Boolean(options.json), (store) => void store.servers.activate(serverId), {dryRun: Boolean(options.dryRun)});
+      const reference = serverReference(id);
+      await withChanges(command, Boolean(options.json), (store) => void store.servers.activate(store.servers.resolve(reference)), {
+        dryRun: Boolean(options.dryRun),
+      });
     });
 
   server
     .command('remove')
     .description('remove a server')
-    .argument('<id>', 'server id')
+    .argument('<server>', 'server id or name')
     .option('--json', 'print what changed; a server that is already gone is no error then, just "changed": false')
     .option('--dry-run', dryRunHelp)
     .addHelpText('after', '\nExample:\n  $ sanctum-config server remove 2')
     .action(async (id: string, options: {json?: boolean; dryRun?: boolean}, command: Command) => {
-      const serverId = parseServerId(id);
+      const reference = serverReference(id);
       await withChanges(
         command,
         Boolean(options.json),
         (store) => {
-          if (options.json && !store.servers.get(serverId)) return;
+          const found = /^\d+$/.test(reference) ? Number(reference) : store.servers.named(reference)?.id;
+          if (options.json && (found === undefined || !store.servers.get(found))) return;
+          const serverId = store.servers.resolve(reference);
           const {wasActive} = store.servers.remove(serverId);
           if (wasActive && !options.dryRun) writeErr(`removed the active server; none is active now (server activate ID)\n`);
         },

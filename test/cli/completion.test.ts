@@ -138,7 +138,10 @@ describe('shell completion in a real bash', () => {
     const offered = bashCompleter(db, false)('sanctum-config get zz');
     expect(existsSync(marker)).toBe(false);
     // What bash inserts is quoted: read back by the shell it is each key exactly, and running it ran nothing.
-    const readBack = offered.map((quoted) => spawnSync('bash', ['-c', `printf %s ${quoted}`], {encoding: 'utf8', cwd: dir}).stdout);
+    const readBack = offered.map(
+      (quoted) =>
+        spawnSync('bash', ['--norc', '--noprofile', '-c', `printf %s ${quoted}`], {encoding: 'utf8', cwd: dir, stdio: ['ignore', 'pipe', 'pipe']}).stdout,
+    );
     expect(readBack.sort()).toEqual(keys.sort());
     expect(existsSync(marker)).toBe(false);
   });

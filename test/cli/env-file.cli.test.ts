@@ -14,7 +14,10 @@ const vendored = (name: string) => fileURLToPath(new URL(`../vendor/installer/${
 /** A home whose ~/.letta/.env the bootstrap wrote, with these keys in its environment. */
 function bootstrapped(kind: 'local' | 'docker', keys: Record<string, string>) {
   const home = tempDir();
-  execFileSync('bash', [vendored(`write-env-${kind}.sh`)], {env: {HOME: home, PATH: process.env.PATH, ...keys}});
+  execFileSync('bash', ['--norc', '--noprofile', vendored(`write-env-${kind}.sh`)], {
+    env: {HOME: home, PATH: process.env.PATH, ...keys},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return home;
 }
 

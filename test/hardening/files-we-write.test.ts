@@ -81,7 +81,7 @@ describe('a closed or full standard output', () => {
     const {db} = secretBox();
     for (const args of ['export', 'list --json', '--help', 'export --format env']) {
       const script = `node "$1" --db "$2" ${args} | head -c 10 >/dev/null; echo "status=\${PIPESTATUS[0]}"`;
-      const result = spawnSync('bash', ['-c', script, 'bash', cliPath, db], {encoding: 'utf8'});
+      const result = spawnSync('bash', ['--norc', '--noprofile', '-c', script, 'bash', cliPath, db], {encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
       expect([args, result.stderr]).toEqual([args, '']);
       expect(result.stdout).toMatch(/^status=(0|141)\n$/);
     }
@@ -89,7 +89,10 @@ describe('a closed or full standard output', () => {
 
   it('says a full disk in one line, exit 1', () => {
     const {db} = secretBox();
-    const result = spawnSync('bash', ['-c', 'node "$1" --db "$2" export > /dev/full', 'bash', cliPath, db], {encoding: 'utf8'});
+    const result = spawnSync('bash', ['--norc', '--noprofile', '-c', 'node "$1" --db "$2" export > /dev/full', 'bash', cliPath, db], {
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     expect(result.status).toBe(1);
     expect(expectOneLine(result.stderr)).toBe('sanctum-config: cannot write to standard output: no space left on device');
   });

@@ -11,7 +11,9 @@ import {tempDir} from './temp-db.js';
 export function sourcedBy(shell: 'bash' | 'dash', text: string): Record<string, string> {
   const file = join(tempDir(), 'sourced.env');
   writeFileSync(file, text);
-  const out = execFileSync(shell, ['-c', '. "$1" && exec env -0', shell, file], {env: {}, encoding: 'utf8'});
+  // No rc file: bash reads ~/.bashrc when its stdin is a socket (as under a test runner), as if run by sshd.
+  const quiet = shell === 'bash' ? ['--norc', '--noprofile'] : [];
+  const out = execFileSync(shell, [...quiet, '-c', '. "$1" && exec env -0', shell, file], {env: {}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe']});
   return Object.fromEntries(
     out
       .split('\0')
@@ -93,7 +95,11 @@ export function localLauncher(text: string): Record<string, string> {
   const home = homeWithEnvFile(text);
   const script = 'source ~/.letta/.env\nexport SECURE=true\nexport LETTA_SERVER_PASSWORD="$LETTA_SERVER_PASSWORD"\ncd "$HOME" && env -0\n';
   writeFileSync(join(home, 'launch_letta.sh'), `#!/bin/bash\n${script}`);
-  const out = execFileSync('bash', [join(home, 'launch_letta.sh')], {env: {HOME: home, PATH: process.env.PATH}, encoding: 'utf8'});
+  const out = execFileSync('bash', ['--norc', '--noprofile', join(home, 'launch_letta.sh')], {
+    env: {HOME: home, PATH: process.env.PATH},
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return nulSeparated(out);
 }
 
@@ -126,7 +132,11 @@ export function dockerLauncher(text: string): Record<string, string> {
     '',
   ].join('\n');
   writeFileSync(join(home, 'launch_letta.sh'), script);
-  const out = execFileSync('bash', [join(home, 'launch_letta.sh')], {env: {HOME: home, PATH: `${bin}:${process.env.PATH}`}, encoding: 'utf8'});
+  const out = execFileSync('bash', ['--norc', '--noprofile', join(home, 'launch_letta.sh')], {
+    env: {HOME: home, PATH: `${bin}:${process.env.PATH}`},
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const args = out.split('\0');
   const environment = readByDockerEnvFile(readFileSync(args[args.indexOf('--env-file') + 1]!, 'utf8'));
   args.forEach((arg, i) => {

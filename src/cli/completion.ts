@@ -103,7 +103,7 @@ const completionScripts: Record<string, string> = {bash: bashCompletionScript, z
 export function registerCompletion(program: Command): void {
   const root = tab(program, {completionCommandName: 'completion'});
   for (const command of ['get', 'set', 'unset']) setHandler(root, command, 'key', settingKeys);
-  for (const command of ['server set', 'server activate', 'server remove', 'server test']) setHandler(root, command, 'id', serverIds);
+  for (const command of ['server set', 'server activate', 'server remove', 'server test']) setHandler(root, command, 'server', serverIds);
   setOptionHandler(root, 'list', 'category', categories);
   setOptionHandler(root, 'set', 'category', categories);
   const {wantFiles} = completeFilesWhereWanted(root);

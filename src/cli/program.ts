@@ -33,7 +33,7 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
     .description('Configuration of a Sanctum box: Letta server connections and system settings.\nWith no command on a terminal, opens the interactive app.')
     .version(packageVersion(), '-V, --version')
     .option('--db <path>', 'database file (default: $SANCTUM_CONFIG_DB, else ~/.config/sanctum/config.db)')
-    .option('--read-only', 'open the app without any editing')
+    .option('--read-only', 'open the app without any editing; a command that would write refuses (exit 2)')
     .option('--screen-reader', 'for a screen reader: one plain line per key, no drawn screen (also SANCTUM_CONFIG_SCREEN_READER=1, INK_SCREEN_READER=true)')
     .option('--theme <theme>', "the app's colours: auto (asks the terminal), dark, light or mono (default: $SANCTUM_CONFIG_THEME, else auto)")
     .showSuggestionAfterError()
@@ -53,6 +53,8 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
       await launchApp({dbPath: databasePathOf(command), readOnly: Boolean(options.readOnly), theme: themeOf(command), screenReader: screenReaderOf(command)});
     });
   program.allowExcessArguments(true);
+  // `sanctum-config help set`, as git and npm take it (the root has an action, so commander adds none by itself).
+  program.helpCommand('help [command]', 'show the help of a command');
 
   registerInitCommand(program);
   registerSettingCommands(program);

@@ -1,3 +1,4 @@
+import {existsSync} from 'node:fs';
 import type {Command} from 'commander';
 import {StoreError, UsageError} from '../errors.js';
 import {resolveDatabasePath} from '../db/database-path.js';
@@ -11,7 +12,10 @@ export function databasePathOf(command: Command): string {
   const db = command.optsWithGlobals().db as string | undefined;
   // An empty --db (an unset variable in a script: --db "$DB") must not quietly mean the default database.
   if (db === '') throw new UsageError('--db needs a path; it was empty');
-  return resolveDatabasePath(db);
+  const path = resolveDatabasePath(db);
+  // --read-only creates nothing either: a file that is not there is said, not made.
+  if (command.optsWithGlobals().readOnly && !existsSync(path)) throw new StoreError(`${path} does not exist, and --read-only was given`);
+  return path;
 }
 
 /**
@@ -27,6 +31,11 @@ export async function withStore<T>(
   intent: 'read' | 'write' | 'record' | 'dry-run',
   work: (store: ConfigStore) => T | Promise<T>,
 ): Promise<T> {
+  // --read-only is a promise not to write: a writing command refuses it, a connection test does not record.
+  if (command.optsWithGlobals().readOnly) {
+    if (intent === 'write') throw new UsageError(`${command.name()} writes to the file, and --read-only was given; nothing changed`);
+    if (intent === 'record') intent = 'read';
+  }
   return withStoreAt(databasePathOf(command), intent, work);
 }
 

@@ -168,7 +168,8 @@ export class ServersRepo {
    */
   resolve(reference: string): number {
     const text = reference.trim();
-    if (/^\d{1,15}$/.test(text)) return Number(text);
+    // Any whole number is an id (other programs write 0, negatives, 2^53-1); a name has a letter in it.
+    if (/^-?\d{1,16}$/.test(text) && Number.isSafeInteger(Number(text))) return Number(text);
     const server = text ? this.named(text) : undefined;
     if (!server) throw new NotFoundError(`no server named ${quoted(text)}; 'sanctum-config server list' shows them`);
     return server.id;

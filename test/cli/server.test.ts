@@ -43,7 +43,7 @@ describe('server commands', () => {
     [['server', 'activate', '9'], /no server with id 9/],
     [['server', 'remove', '9'], /no server with id 9/],
     [['server', 'set', '9', '--port', '1'], /no server with id 9/],
-    [['server', 'set', 'one', '--port', '1'], /'one' is not a server id/],
+    [['server', 'set', 'one', '--port', '1'], /no server named 'one'/],
     [['server', 'set', '1', '--port', '70000'], /server_port: 70000 is out of range/],
     [['server', 'set', '1', '--timeout', '0'], /connection_timeout: must be a whole number of seconds from 1 to 3600/],
     [['server', 'add', '--address', 'bad host'], /must not contain spaces/],

@@ -4,7 +4,7 @@ import {buildProgram} from '../../src/cli/program.js';
 import {cliFor, expectOneLine} from '../helpers/run-cli.js';
 import {snapshot, tempDbPath, tempDir} from '../helpers/temp-db.js';
 import {readdirSync} from 'node:fs';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 
 /** Every command a person can run, with its arguments as the tree declares them: `server add`, `unset <key>`... */
 function leaves(command: Command, path: string[] = []): {path: string[]; command: Command}[] {
@@ -115,5 +115,61 @@ describe('--dry-run on every writing command', () => {
       expect(JSON.parse(real.stdout)).toEqual(dryReport);
       expect(dryReport.changed).toBe(true);
     }
+  });
+});
+
+describe('--read-only, help, and a doctor that creates nothing', () => {
+  it('--read-only refuses every writing command (exit 2, the file unchanged) and still reads', () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    cli(['list']);
+    const before = snapshot(db);
+    const writes: string[][] = [
+      ['set', 'flask_port', '5050'],
+      ['unset', 'smcp_port'],
+      ['server', 'add', '--address', '10.0.0.3'],
+      ['server', 'set', '1', '--port', '8290'],
+      ['server', 'activate', '1'],
+      ['server', 'remove', '1'],
+      ['server', 'ensure', 'lab', '--address', '10.0.0.3'],
+      ['init', '--non-interactive'],
+      ['undo'],
+      ['purge-history', '--all'],
+    ];
+    for (const args of writes) {
+      const result = cli(['--read-only', ...args]);
+      expect({args, status: result.status}).toEqual({args, status: 2});
+      expect(expectOneLine(result.stderr)).toContain('--read-only was given');
+    }
+    expect(snapshot(db)).toBe(before);
+    expect(cli(['--read-only', 'get', 'flask_port']).stdout).toBe('5000\n');
+    // A file that is not there is said, not made.
+    const missing = join(tempDir(), 'none.db');
+    expect(cliFor(missing)(['--read-only', 'list']).status).toBe(1);
+    expect(readdirSync(dirname(missing))).toEqual([]);
+  });
+
+  it('help COMMAND shows that command help', () => {
+    const cli = cliFor(tempDbPath());
+    const help = cli(['help', 'set']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^Usage: sanctum-config set /);
+    expect(cli(['help']).stdout).toMatch(/help \[command\]/);
+  });
+
+  it('doctor on a mistyped path fails, names the file, and creates nothing', () => {
+    const dir = tempDir();
+    const db = join(dir, 'cnofig.db');
+    const result = cliFor(db)(['doctor', '--json']);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toEqual({
+      ok: false,
+      checks: [{check: 'database', status: 'fail', message: `${db} does not exist`, fix: expect.stringContaining('sanctum-config init')}],
+    });
+    expect(readdirSync(dir)).toEqual([]);
+    // On a file that is there, the first line names it.
+    const real = join(dir, 'config.db');
+    cliFor(real)(['list']);
+    expect(cliFor(real)(['doctor', '--offline']).stdout.split('\n')[0]).toBe(`ok    database: ${real}`);
   });
 });

@@ -42,7 +42,7 @@ function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
 /** A server as the command line names it: its id, or its name (checked here for shape; found in the store). */
 export function serverReference(text: string): string {
   const trimmed = text.trim();
-  if (!trimmed || trimmed.length > 100 || hasControlCharacters(trimmed) || /^-\d/.test(trimmed)) {
+  if (!trimmed || trimmed.length > 100 || hasControlCharacters(trimmed) || (/^-?\d+$/.test(trimmed) && !Number.isSafeInteger(Number(trimmed)))) {
     throw new ValidationError('server', `${quoted(text)} is not a server id or name (see server list)`);
   }
   return trimmed;
@@ -254,7 +254,7 @@ export function registerServerCommands(program: Command): Command {
         command,
         Boolean(options.json),
         (store) => {
-          const found = /^\d+$/.test(reference) ? Number(reference) : store.servers.named(reference)?.id;
+          const found = /^-?\d+$/.test(reference) ? Number(reference) : store.servers.named(reference)?.id;
           if (options.json && (found === undefined || !store.servers.get(found))) return;
           const serverId = store.servers.resolve(reference);
           const {wasActive} = store.servers.remove(serverId);

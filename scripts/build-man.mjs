@@ -21,7 +21,9 @@ function section(title) {
   if (start === -1) throw new Error(`README has no section "${title}"`);
   const body = readme.slice(start + title.length + 5);
   const end = body.search(/\n## /);
-  return (end === -1 ? body : body.slice(0, end)).replace(/\n### /g, '\n#### ').trim();
+  const text = (end === -1 ? body : body.slice(0, end)).replace(/\n### /g, '\n#### ').trim();
+  // The screen captures are 80 columns wide, and man indents them: a page read at 80 columns leaves them to the README.
+  return text.replace(/```\nsanctum-config {2}[^`]*?```/g, '(The README shows the screen, captured at 80x24.)');
 }
 
 /** Every command, depth first, with the help text it prints. */
@@ -31,6 +33,12 @@ function commands(command, path = []) {
 }
 
 const program = buildProgram();
+// The page is read at 80 columns, and man indents a block by 7 to 12: the help is wrapped at 66.
+const narrow = (command) => {
+  command.configureHelp({helpWidth: 66, minWidthToWrap: 20});
+  for (const sub of command.commands) narrow(sub);
+};
+narrow(program);
 const intro = readme.slice(readme.indexOf('\n') + 1, readme.indexOf('\n## ')).trim();
 const markdown = [
   'sanctum-config(1) -- configuration of a Sanctum box',
@@ -74,6 +82,17 @@ const markdown = [
   '## SAFETY',
   '',
   section('Safety'),
+  '',
+  '## ENVIRONMENT',
+  '',
+  '`SANCTUM_CONFIG_DB`: the database file when `--db` is not given (else `~/.config/sanctum/config.db`).',
+  "`SANCTUM_CONFIG_THEME`: the app's colours (auto, dark, light, mono). `NO_COLOR`: no colour at all.",
+  '`SANCTUM_CONFIG_KEYS`: the keymap file (else `$XDG_CONFIG_HOME/sanctum/keys.json`).',
+  '`SANCTUM_CONFIG_REVEAL_SECONDS`: how long a revealed secret stays on screen (0: until hidden).',
+  '`SANCTUM_CONFIG_SCREEN_READER=1`: the screen reader mode. `SANCTUM_CONFIG_TRUSTED_OBJECTS`: triggers and views trusted by fingerprint.',
+  '`SUDO_USER`: the person recorded in the history when run through sudo.',
+  '`SANCTUM_CONFIG_DEBUG=1`: a stack trace with an unexpected error. `SANCTUM_CONFIG_PLAIN=1`: no start-up tricks.',
+  '`init --from-env` reads `OPENAI_API_KEY`, `LETTA_SERVER_URL`, `LETTA_SERVER_PASSWORD` and the other names `env-file` writes.',
   '',
   '## EXIT STATUS',
   '',

@@ -13,12 +13,21 @@ import {join} from 'node:path';
 import {root, shared} from './bundle-options.mjs';
 import {appPatches, checkOneScheduler, patchPlugin} from './patches.mjs';
 import {checkV8Flags} from './v8-flags.mjs';
+import {writeNotices} from './notices.mjs';
 
 /** The commands bundle reaches the app by import() at run time, never by bundling it. */
 const appIsSeparate = {
   name: 'app-is-separate',
   setup(b) {
     b.onResolve({filter: /\/ui\/launch\.js$/}, () => ({path: './app.cjs', external: true}));
+  },
+};
+
+/** Import's schema check (Ajv, 120 kB) is a bundle of its own, loaded only by import: no other command parses it. */
+const validatorIsSeparate = {
+  name: 'validator-is-separate',
+  setup(b) {
+    b.onResolve({filter: /\/import-validation\.js$/}, () => ({path: './validator.cjs', external: true}));
   },
 };
 
@@ -36,14 +45,14 @@ rmSync(join(root, 'dist'), {recursive: true, force: true});
 const patches = patchPlugin(appPatches);
 // The V8 flags the app sets, checked against this Node; the app sets them only on this V8.
 const v8Flags = JSON.stringify(checkV8Flags());
-const [commands, app] = await Promise.all([
+const [commands, app, validator] = await Promise.all([
   build({
     ...shared,
     entryPoints: [join(root, 'src/cli/main.ts')],
     outfile: join(root, 'dist/commands.cjs'),
     format: 'cjs',
     metafile: true,
-    plugins: [appIsSeparate],
+    plugins: [appIsSeparate, validatorIsSeparate],
     define: {...shared.define, __SANCTUM_V8_FLAGS__: v8Flags},
   }),
   build({
@@ -54,7 +63,19 @@ const [commands, app] = await Promise.all([
     metafile: true,
     plugins: [noDevtools, patches.plugin],
   }),
+  build({
+    ...shared,
+    entryPoints: [join(root, 'src/cli/import-validation.ts')],
+    outfile: join(root, 'dist/validator.cjs'),
+    format: 'cjs',
+    metafile: true,
+  }),
 ]);
+if (Object.keys(commands.metafile.inputs).some((input) => /node_modules\/ajv\//.test(input))) throw new Error('the commands bundle includes Ajv');
+if (!Object.keys(validator.metafile.inputs).some((input) => /node_modules\/ajv\//.test(input))) throw new Error('the validator bundle lacks Ajv');
+
+// The licences of what the bundles carry (their comments are not kept in them).
+writeNotices(root, [commands.metafile, app.metafile, validator.metafile], join(root, 'dist/THIRD-PARTY-NOTICES.txt'));
 
 // Every start-up trick carries its guard: a patch that did not apply fails the build (in the plugin), and so does a second scheduler.
 checkOneScheduler(app.metafile);

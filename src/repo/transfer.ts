@@ -7,7 +7,7 @@ import type {Server} from './servers-repo.js';
 import type {Setting} from './settings-repo.js';
 import type {ConfigType} from './setting-types.js';
 
-const exportFormat = 'sanctum-config/1';
+import {exportFormat} from './export-schema.js';
 
 export type ExportedSetting = {
   key: string;

@@ -1,5 +1,5 @@
 import {execFileSync, spawnSync} from 'node:child_process';
-import {cpSync, existsSync, mkdirSync, readdirSync, symlinkSync} from 'node:fs';
+import {cpSync, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
@@ -30,8 +30,12 @@ describe('the package users get', () => {
         'dist/man/sanctum-config.1',
         'migrations/001_init.sql',
         'migrations/adopt/panel.sql',
+        'dist/validator.cjs',
+        'dist/THIRD-PARTY-NOTICES.txt',
+        'docs/export.schema.json',
         'package.json',
         'README.md',
+        'LICENSE',
       ]),
     );
     expect(files.filter((f) => f.startsWith('test/') || f.startsWith('src/') || f.endsWith('.md.map'))).toEqual([]);
@@ -49,7 +53,25 @@ describe('the package users get', () => {
     expect([list.status, list.stderr]).toEqual([0, '']);
     expect(list.stdout).toMatch(/^flask_port\s+5000\s+integer\s+ports$/m);
     expect(readdirSync(join(installed, 'sanctum-config', 'dist', 'man'))).toContain('sanctum-config.1');
-    // Everything but the native addon is in the bundles: an install brings no Ink, React or commander.
-    expect(['ink', 'react', 'commander'].filter((name) => existsSync(join(installed, name)))).toEqual([]);
+    // Everything but the native addon is in the bundles: an install brings no Ink, React, commander or Ajv.
+    expect(['ink', 'react', 'commander', 'ajv'].filter((name) => existsSync(join(installed, name)))).toEqual([]);
+    // The bundled packages' notices travel with them: each one the bundles carry, with its licence.
+    const notices = readFileSync(join(installed, 'sanctum-config', 'dist', 'THIRD-PARTY-NOTICES.txt'), 'utf8');
+    for (const name of ['ink', 'react', 'commander', 'ajv', 'chalk']) expect(notices).toMatch(new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ \\(MIT\\)$`, 'm'));
+    expect(readFileSync(join(installed, 'sanctum-config', 'LICENSE'), 'utf8')).toMatch(/^MIT License/);
+    // Import's schema check runs from the installed package, and an export names the schema it ships.
+    const badFile = join(tempDir(), 'bad.json');
+    writeFileSync(badFile, '{"setings": []}');
+    const refused = spawnSync(bin, ['--db', db, 'import', badFile], {encoding: 'utf8'});
+    expect([refused.status, refused.stderr]).toEqual([2, 'sanctum-config: import refused, nothing changed (1 problem): /: unknown field "setings"\n']);
+    const exported = JSON.parse(spawnSync(bin, ['--db', db, 'export'], {encoding: 'utf8'}).stdout);
+    expect(existsSync(fileURLToPath(exported.$schema))).toBe(true);
+
+    // A global install into a prefix, as npm install -g does it: the man page is linked where man finds it.
+    const global = join(tempDir(), 'global');
+    npm(['install', '--global', '--prefix', global, '--prefer-offline', '--ignore-scripts', join(checkout, packed[0]!.filename)], checkout);
+    const where = execFileSync('man', ['-w', 'sanctum-config'], {encoding: 'utf8', env: {...process.env, MANPATH: join(global, 'share', 'man')}});
+    expect(lstatSync(join(global, 'share', 'man', 'man1', 'sanctum-config.1')).isSymbolicLink()).toBe(true);
+    expect(realpathSync(where.trim())).toBe(realpathSync(join(global, 'lib', 'node_modules', 'sanctum-config', 'dist', 'man', 'sanctum-config.1')));
   }, 240_000);
 });

@@ -1,3 +1,6 @@
+import {realpathSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {UsageError} from '../../errors.js';
 import {envFormats, formatEnvExport, isEnvFormat} from '../../repo/env-export.js';
 import {decodeValue, hidesValue, maskSecret, notSet, printable, quoted, type Setting} from '../../repo/index.js';
@@ -6,6 +9,15 @@ import {writeOutput} from '../output.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {print, printJsonArray, withStoreAt} from '../with-store.js';
 import {stdoutIsTerminal, writeErr, writeOut} from '../stdio.js';
+
+/**
+ * The export's schema as this install ships it (docs/export.schema.json beside
+ * dist/), as a file URL: an editor opening the export checks it as it is typed.
+ */
+function installedSchemaUrl(): string {
+  const script = process.argv[1] ? realpathSync(process.argv[1]) : '';
+  return pathToFileURL(join(dirname(script), '..', 'docs', 'export.schema.json')).href;
+}
 
 /*
  * The commands scripts call most: get, list, export. Their work lives here,
@@ -79,7 +91,7 @@ export async function exportConfig(path: string, options: ExportOptions): Promis
   const reveal = Boolean(options.reveal);
   const {text, warnings} = await withStoreAt(path, 'read', (store) =>
     format === 'json'
-      ? {text: `${JSON.stringify(buildExport(store, reveal), null, 2)}\n`, warnings: []}
+      ? {text: `${JSON.stringify({$schema: installedSchemaUrl(), ...buildExport(store, reveal)}, null, 2)}\n`, warnings: []}
       : formatEnvExport(store.envNames.bindings(), (key) => store.settings.get(key), store.servers.active(), {reveal, format}),
   );
   for (const warning of warnings) writeErr(`sanctum-config: warning: ${warning}\n`);

@@ -81,6 +81,11 @@ export function registerTransferCommands(program: Command): void {
     .addHelpText('after', '\nExamples:\n  $ sanctum-config import backup.json --dry-run\n  $ sanctum-config import backup.json')
     .action(async (file: string, options, command: Command) => {
       const doc = readImportFile(file);
+      // The shape first, by the published schema: an unknown field is refused with its path, before anything is opened.
+      // A bundle of its own (scripts/build.mjs): the commands bundle runs in a vm.Script, where only require loads code.
+      const {schemaProblems} = require('../import-validation.js') as typeof import('../import-validation.js');
+      const problems = schemaProblems(doc);
+      if (problems.length) throw new ImportError(problems);
       const dryRun = Boolean(options.dryRun);
       const replace = Boolean(options.replace);
       if (options.json) {

@@ -162,7 +162,7 @@ describe('hostile input files and arguments', () => {
       ['bad.json', '{"settings": [{"key": "openai_api_key", "value": "sk-TOPSECRET-123" oops}]}', /bad\.json is not valid JSON at line 1, column \d+/],
       ['latin1.json', Buffer.from([0x7b, 0x22, 0x61, 0x22, 0x3a, 0x22, 0xe9, 0x22, 0x7d]), /latin1\.json is not valid UTF-8/],
       ['deep.json', `{"settings": ${'['.repeat(20000)}${']'.repeat(20000)}}`, /deep\.json is nested more than 64 levels deep/],
-      ['ids.json', '{"servers": [{"id": 1e20, "address": "h"}]}', /servers\[0\]: id: must be a whole number from 1 to 2\^53-1/],
+      ['ids.json', '{"servers": [{"id": 1e20, "address": "h"}]}', /\/servers\/0\/id: must be <= 9007199254740991/],
       ['timeout.json', '{"servers": [{"id": 5, "address": "h", "timeout": 1e300}]}', /connection_timeout: must be a whole number of seconds from 1 to 3600/],
       ['userinfo.json', '{"servers": [{"id": 5, "address": "http://u:p@h"}]}', /must not contain a user name or password/],
     ];

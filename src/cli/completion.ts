@@ -110,6 +110,13 @@ export function registerCompletion(program: Command): void {
   setHandler(root, 'import', 'file', wantFiles);
   setOptionHandler(root, 'export', 'output', wantFiles);
   setOptionHandler(root, 'doctor', 'compare-env', wantFiles);
+  // --db, before or after the command: a file too.
+  const rootDb = (root as unknown as {options?: Map<string, {handler?: unknown}>}).options?.get('db');
+  if (rootDb) rootDb.handler = wantFiles;
+  for (const command of root.commands.values()) {
+    const db = command.options.get('db');
+    if (db) db.handler = wantFiles;
+  }
   const completion = program.commands.find((c) => c.name() === 'completion');
   completion
     ?.description(completionDescription)

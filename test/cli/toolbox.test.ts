@@ -1,4 +1,5 @@
 import {chmodSync, readFileSync, writeFileSync} from 'node:fs';
+import {type AddressInfo, createServer} from 'node:net';
 import {dirname, join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import Sqlite from 'better-sqlite3';
@@ -106,6 +107,33 @@ describe('doctor', () => {
       expect(statusOf(sick.report, 'active server')).toEqual(['fail']);
       expect(sick.report.checks.find((c) => c.check === 'setting value')).toMatchObject({status: 'fail', message: 'flask_port is not a valid port'});
       expect(statusOf(sick.report, 'connection')).toEqual([]);
+      // A file kept read-only on purpose is told to stay read-only.
+      chmodSync(db, 0o444);
+      expect((await doctor(db, '--offline')).report.checks.find((c) => c.check === 'file mode')!.fix).toMatch(/^chmod 400 /);
+      chmodSync(db, 0o600);
+    } finally {
+      await letta.close();
+    }
+  });
+
+  it('gives each kind of connection failure its own fix', async () => {
+    const letta = await startFakeLetta({password: 'right'});
+    try {
+      const db = tempDbPath();
+      const cli = cliFor(db);
+      cli(['init', '--non-interactive']);
+      cli(['server', 'set', '1', '--address', '127.0.0.1', '--port', String(letta.port), '--password-stdin'], {input: 'wrong'});
+      const refused = (await doctor(db)).report.checks.find((c) => c.check === 'connection')!;
+      expect(refused).toMatchObject({status: 'fail', fix: expect.stringContaining('--password-stdin')});
+      // A port nothing listens on (taken, then let go).
+      const probe = createServer();
+      await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+      const closed = (probe.address() as AddressInfo).port;
+      await new Promise((resolve) => probe.close(resolve));
+      cli(['server', 'set', '1', '--port', String(closed)]);
+      const down = (await doctor(db)).report.checks.find((c) => c.check === 'connection')!;
+      expect(down.fix).toMatch(new RegExp(`^start Letta \\(letta server --port ${closed}\\)`));
+      expect(down.fix).not.toBe(refused.fix);
     } finally {
       await letta.close();
     }

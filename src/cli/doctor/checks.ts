@@ -22,7 +22,13 @@ export function fileChecks(path: string): Check[] {
   const checks: Check[] = [];
   checks.push(
     mode & 0o077
-      ? {check: 'file mode', status: 'fail', message: `${printable(path)} is ${octal(mode)}: other users can read its secrets`, fix: `chmod 600 ${shq(path)}`}
+      ? {
+          check: 'file mode',
+          status: 'fail',
+          message: `${printable(path)} is ${octal(mode)}: other users can read its secrets`,
+          // A file kept read-only on purpose stays read-only: only the others' bits go.
+          fix: `chmod ${mode & 0o200 ? '600' : '400'} ${shq(path)}`,
+        }
       : ok('file mode', `${octal(mode)}`),
   );
   checks.push(
@@ -181,6 +187,22 @@ export function secretChecks(store: ConfigStore): Check[] {
   return checks;
 }
 
+/** What to do about each way a connection test fails: a fix for that failure, not one for all. */
+function connectionFix(outcome: string, id: number, port: number): string {
+  switch (outcome) {
+    case 'unreachable':
+      return `start Letta (letta server --port ${port}), or point the server where it runs: sanctum-config server set ${id} --address HOST --port PORT`;
+    case 'timeout':
+      return `check the address and any firewall between; a slow server gets more time with sanctum-config server set ${id} --timeout 60`;
+    case 'auth-failed':
+      return `store the password Letta was started with: printf %s "$PW" | sanctum-config server set ${id} --password-stdin`;
+    case 'tls-error':
+      return `use the certificate's host name, or http:// for a server without TLS: sanctum-config server set ${id} --address http://HOST`;
+    default:
+      return `check that a Letta server answers there (not another program): sanctum-config server test ${id} --json`;
+  }
+}
+
 export async function connectionCheck(store: ConfigStore): Promise<Check> {
   const active = store.servers.active();
   if (!active || active.problem) return {check: 'connection', status: 'fail', message: 'no usable active server to test', fix: 'sanctum-config server list'};
@@ -190,7 +212,7 @@ export async function connectionCheck(store: ConfigStore): Promise<Check> {
       check: 'connection',
       status: 'fail',
       message: `server ${active.id}: ${report.outcome}: ${printable(report.detail)}`,
-      fix: `sanctum-config server test ${active.id}`,
+      fix: connectionFix(report.outcome, active.id, active.port),
     };
   }
   if (report.credentials === 'not-enforced') {

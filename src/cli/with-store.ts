@@ -101,7 +101,7 @@ export const dryRunHelp = 'check everything and say what would change, writing n
 
 /** One change for a person: `setting flask_port updated: value 5000 -> 5050`, `server 2 added` (secrets named, never shown). */
 function changeText(change: Change): string {
-  const what = change.setting !== undefined ? `setting ${printable(change.setting)}` : `server ${change.server}`;
+  const what = change.setting !== undefined ? `setting ${printable(change.setting)}` : `server ${change.server_id}`;
   if (change.action !== 'updated') return `${what} ${change.action}`;
   const values = change.from !== undefined ? ` ${quoted(change.from ?? '', 40)} -> ${quoted(change.to ?? '', 40)}` : '';
   return `${what} updated: ${change.fields.join(', ')}${values}`;

@@ -7,7 +7,7 @@ import type {Setting} from './settings-repo.js';
 /** One thing a command changed, for scripts and configuration management: secrets named, never shown. */
 export type Change = {
   readonly setting?: string;
-  readonly server?: number;
+  readonly server_id?: number;
   readonly action: 'added' | 'updated' | 'removed';
   /** The fields that differ. */
   readonly fields: readonly string[];
@@ -55,12 +55,12 @@ export function diffState(before: StateSnapshot, after: StateSnapshot): Change[]
   for (const [id, now] of newServers) {
     const was = oldServers.get(id);
     if (!was) {
-      changes.push({server: id, action: 'added', fields: [...serverChangeFields]});
+      changes.push({server_id: id, action: 'added', fields: [...serverChangeFields]});
       continue;
     }
     const fields = differing(serverChangeFields, was, now, (s, f) => s[f as (typeof serverChangeFields)[number]]);
-    if (fields.length) changes.push({server: id, action: 'updated', fields});
+    if (fields.length) changes.push({server_id: id, action: 'updated', fields});
   }
-  for (const id of oldServers.keys()) if (!newServers.has(id)) changes.push({server: id, action: 'removed', fields: []});
+  for (const id of oldServers.keys()) if (!newServers.has(id)) changes.push({server_id: id, action: 'removed', fields: []});
   return changes;
 }

@@ -14,6 +14,7 @@ export {
   type ServerFields,
 } from './server-fields.js';
 export {hidesValue, maskSecret, notSet} from './mask-secret.js';
+export {isoTime} from './iso-time.js';
 export {categoryLabel} from './categories.js';
 export {type ConfigType, decodeValue, displayValue, isConfigType, settingType, typeNames} from './setting-types.js';
 export {hasControlCharacters, printable, quoted} from './value-codec.js';

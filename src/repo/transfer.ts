@@ -15,8 +15,8 @@ export type ExportedSetting = {
   category: string;
   description: string | null;
   sensitive: boolean;
-  /** Absent when the setting is sensitive and was not revealed: import keeps the stored one. */
-  value?: string | null;
+  /** Absent when the setting is sensitive and was not revealed: import keeps the stored one. A whole number is a JSON number. */
+  value?: string | number | null;
 };
 
 /** A server's fields by their JSON names (server-fields.ts); a secret is absent unless revealed (or not set): import keeps the stored one. */
@@ -29,6 +29,13 @@ export type ExportDocument = {
   servers: ExportedServer[];
 };
 
+/** One vocabulary: a port (any integer setting) is a number in every JSON, as list --json gives it; other text as stored. */
+function jsonValue(setting: Setting): string | number | null {
+  const text = setting.value;
+  if (setting.type !== 'integer' || text === null || !/^-?\d{1,15}$/.test(text) || String(Number(text)) !== text) return text;
+  return Number(text);
+}
+
 function exportSetting(setting: Setting, reveal: boolean): ExportedSetting {
   const exported: ExportedSetting = {
     key: setting.key,
@@ -38,7 +45,7 @@ function exportSetting(setting: Setting, reveal: boolean): ExportedSetting {
     sensitive: setting.sensitive,
   };
   // An empty secret reveals nothing, and importing it keeps "not set" exact.
-  if (!hidesValue(setting.sensitive, setting.value, reveal)) exported.value = setting.value;
+  if (!hidesValue(setting.sensitive, setting.value, reveal)) exported.value = jsonValue(setting);
   return exported;
 }
 

@@ -15,7 +15,7 @@ describe('servers by name, idempotent (a playbook runs the same line on every bo
     expect(first.status).toBe(0);
     expect(json(first.stdout)).toMatchObject({ok: true, changed: true});
     expect(json(first.stdout).changes).toEqual(
-      expect.arrayContaining([expect.objectContaining({server: 2, action: 'added'}), {server: 1, action: 'updated', fields: ['active']}]),
+      expect.arrayContaining([expect.objectContaining({server_id: 2, action: 'added'}), {server_id: 1, action: 'updated', fields: ['active']}]),
     );
     const second = ensure();
     expect(json(second.stdout)).toEqual({ok: true, changed: false, changes: []});
@@ -25,7 +25,7 @@ describe('servers by name, idempotent (a playbook runs the same line on every bo
     expect(servers[1]).toMatchObject({name: 'lab', address: '10.0.0.5', port: 8284, password: 'pw-lab', active: true});
     // A difference: changed, and only that.
     const moved = cli(['server', 'ensure', 'lab', '--port', '8290', '--json']);
-    expect(json(moved.stdout)).toEqual({ok: true, changed: true, changes: [{server: 2, action: 'updated', fields: ['port']}]});
+    expect(json(moved.stdout)).toEqual({ok: true, changed: true, changes: [{server_id: 2, action: 'updated', fields: ['port']}]});
     expect(cli(['server', 'ensure', 'lab', '--port', '8290']).stdout).toBe('server 2 (lab): already as asked\n');
     // A check-mode run says what would change and changes nothing.
     const before = snapshot(db);

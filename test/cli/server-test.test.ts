@@ -33,7 +33,7 @@ describe('sanctum-config server test', () => {
     expect(result.stdout).toMatch(/response time: \d+ ms/);
     expect(result.stdout).not.toContain('pw-right');
     const [server] = JSON.parse(cli(['server', 'list', '--json']).stdout);
-    expect(server.last_connected_at).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
+    expect(server.last_connected_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/);
   });
 
   it('exits 1 with auth-failed as JSON for a wrong password, leaving last_connected_at alone', async () => {

@@ -38,14 +38,14 @@ describe('--json on writing commands: what changed, for configuration management
   it('reports server commands, init and import the same way', () => {
     const db = tempDbPath();
     const cli = cliFor(db);
-    expect(json(cli(['server', 'set', '1', '--port', '8284', '--json']).stdout).changes).toEqual([{server: 1, action: 'updated', fields: ['port']}]);
+    expect(json(cli(['server', 'set', '1', '--port', '8284', '--json']).stdout).changes).toEqual([{server_id: 1, action: 'updated', fields: ['port']}]);
     expect(json(cli(['server', 'set', '1', '--port', '8284', '--json']).stdout).changed).toBe(false);
     const added = json(cli(['server', 'add', '--address', '10.0.0.2', '--password-stdin', '--json'], {input: 'pw-x'}).stdout);
-    expect(added.changes).toEqual([{server: 2, action: 'added', fields: ['name', 'address', 'port', 'password', 'token', 'timeout', 'active']}]);
+    expect(added.changes).toEqual([{server_id: 2, action: 'added', fields: ['name', 'address', 'port', 'password', 'token', 'timeout', 'active']}]);
     expect(JSON.stringify(added)).not.toContain('pw-x');
     expect(json(cli(['server', 'activate', '2', '--json']).stdout).changes).toEqual([
-      {server: 1, action: 'updated', fields: ['active']},
-      {server: 2, action: 'updated', fields: ['active']},
+      {server_id: 1, action: 'updated', fields: ['active']},
+      {server_id: 2, action: 'updated', fields: ['active']},
     ]);
     expect(json(cli(['server', 'activate', '2', '--json']).stdout).changed).toBe(false);
     expect(json(cli(['init', '--set', 'environment=production', '--no-probe', '--json']).stdout).changes).toEqual([
@@ -60,7 +60,7 @@ describe('--json on writing commands: what changed, for configuration management
       {setting: 'smcp_port', action: 'updated', fields: ['value'], from: '9001', to: '9000'},
     ]);
     expect(cli(['get', 'smcp_port']).stdout).toBe('9001\n');
-    expect(json(cli(['server', 'remove', '2', '--json']).stdout).changes).toEqual([{server: 2, action: 'removed', fields: []}]);
+    expect(json(cli(['server', 'remove', '2', '--json']).stdout).changes).toEqual([{server_id: 2, action: 'removed', fields: []}]);
     expect(json(cli(['server', 'remove', '2', '--json']).stdout).changed).toBe(false);
   });
 });

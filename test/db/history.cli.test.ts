@@ -12,7 +12,7 @@ import {readFileSync} from 'node:fs';
 type Entry = {
   id: number;
   key?: string;
-  server?: number;
+  server_id?: number;
   action: string;
   column: string | null;
   old_value: string | null;

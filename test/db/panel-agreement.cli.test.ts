@@ -104,7 +104,7 @@ describe('a file we created, beside the panel', () => {
       },
     );
     expect(newYork.status).toBe(0);
-    expect(server()).toMatchObject({last_connected_at: '2026-11-27 11:10:11'});
+    expect(server()).toMatchObject({last_connected_at: '2026-11-27T11:10:11Z'});
     cli(['server', 'set', '1', '--port', '8285']);
     expect(panel('get', path, 'last_connected')).toBe('2026-11-27T06:10:11.123456');
   });

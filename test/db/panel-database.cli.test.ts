@@ -52,7 +52,7 @@ describe("the Sanctum control panel's database", () => {
     }
     expect(box.setting('flask_port')).toMatchObject({value: 5000, type: 'integer', category: 'ports'});
     expect(box.servers()).toEqual([
-      expect.objectContaining({address: 'https://localhost', port: 443, url: 'https://localhost:443', token: null, redacted: ['password'], active: true}),
+      expect.objectContaining({address: 'https://localhost', port: 443, url: 'https://localhost:443', token: null, redacted: true, active: true}),
     ]);
     const plain = [box.cli(['list']).stdout, box.cli(['list', '--json']).stdout, box.cli(['export', '--format', 'env']).stdout].join('\n');
     for (const secret of panelSecrets) expect(plain).not.toContain(secret);
@@ -110,8 +110,8 @@ describe("the Sanctum control panel's database", () => {
       port: 8284,
       timeout: 12,
       active: true,
-      last_connected_at: '2026-11-27 06:10:11',
-      redacted: ['password'],
+      last_connected_at: '2026-11-27T06:10:11Z',
+      redacted: true,
       uses: 'password',
     });
     expect(JSON.parse(box.cli(['server', 'list', '--json', '--reveal']).stdout)[0].password).toBe('tok-bridge-4');

@@ -114,9 +114,9 @@ describe('a history another program wrote to', () => {
          ('system_config', 'gone_c', 'delete', '["sk-array"]', 'other'),
          ('letta_server_config', '77', 'delete', '{"id": 77, "server_address": "bad host!", "server_port": 8284}', 'other');`,
     );
-    const history = JSON.parse(cli(['history', '--json', '--reveal', '--limit', '10']).stdout) as {id: number; key?: string; server?: number}[];
+    const history = JSON.parse(cli(['history', '--json', '--reveal', '--limit', '10']).stdout) as {id: number; key?: string; server_id?: number}[];
     for (const target of ['gone_a', 'gone_b', 'gone_c', 77]) {
-      const entry = history.find((h) => h.key === target || h.server === target)!;
+      const entry = history.find((h) => h.key === target || h.server_id === target)!;
       const before = sqlite3(path, 'SELECT count(*) FROM system_config; SELECT count(*) FROM letta_server_config;');
       const result = cli(['undo', String(entry.id)]);
       expect({target, status: result.status}).toEqual({target, status: 2});

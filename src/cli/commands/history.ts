@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {describeChange, describeTarget, describeValue, describeWho, type HistoryEntry, hidesValue, printable} from '../../repo/index.js';
+import {describeChange, describeTarget, describeValue, describeWho, type HistoryEntry, hidesValue, isoTime, printable} from '../../repo/index.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {serverReference} from './server.js';
 import {print, withChanges, withStore} from '../with-store.js';
@@ -11,9 +11,9 @@ function entryJson(entry: HistoryEntry, reveal: boolean): Record<string, unknown
   const value = (v: string | null) => (hide && v !== null ? null : v);
   return {
     id: entry.id,
-    changed_at: entry.changedAt,
+    changed_at: isoTime(entry.changedAt),
     kind: entry.kind,
-    ...(entry.kind === 'setting' ? {key: entry.row} : entry.kind === 'server' ? {server: Number(entry.row)} : {scope: entry.row}),
+    ...(entry.kind === 'setting' ? {key: entry.row} : entry.kind === 'server' ? {server_id: Number(entry.row)} : {scope: entry.row}),
     action: entry.action,
     column: entry.column,
     old_value: value(entry.oldValue),

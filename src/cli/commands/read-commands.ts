@@ -3,7 +3,7 @@ import {dirname, join} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {UsageError} from '../../errors.js';
 import {envFormats, formatEnvExport, isEnvFormat} from '../../repo/env-export.js';
-import {decodeValue, hidesValue, maskSecret, notSet, printable, quoted, type Setting} from '../../repo/index.js';
+import {decodeValue, hidesValue, isoTime, maskSecret, notSet, printable, quoted, type Setting} from '../../repo/index.js';
 import {buildExport} from '../../repo/transfer.js';
 import {writeOutput} from '../output.js';
 import {formatTable, terminalWidth} from '../table.js';
@@ -39,7 +39,7 @@ function settingJson(setting: Setting, reveal: boolean): Record<string, unknown>
     redacted: hidden ? true : undefined,
     invalid: setting.problem || undefined,
     default: setting.defaultValue ?? null,
-    updated_at: setting.updatedAt,
+    updated_at: isoTime(setting.updatedAt),
   };
 }
 

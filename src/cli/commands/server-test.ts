@@ -1,7 +1,7 @@
 import type {Command} from 'commander';
 import {UsageError, ValidationError} from '../../errors.js';
 import {testAndRecord} from '../../letta/test-and-record.js';
-import {printable} from '../../repo/index.js';
+import {isoTime, printable} from '../../repo/index.js';
 import {print, withStore} from '../with-store.js';
 import {serverReference} from './server.js';
 
@@ -33,7 +33,7 @@ export function registerServerTestCommand(server: Command): void {
                 version: report.version ?? null,
                 credentials: report.credentials,
                 sent: report.sent,
-                last_connected_at: lastConnected,
+                last_connected_at: isoTime(lastConnected),
               },
               null,
               2,

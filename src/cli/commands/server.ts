@@ -2,6 +2,7 @@ import type {Command} from 'commander';
 import {UsageError, ValidationError} from '../../errors.js';
 import {
   hasControlCharacters,
+  isoTime,
   hidesValue,
   maskSecret,
   printable,
@@ -28,13 +29,14 @@ function serverJson(server: Server, reveal: boolean): Record<string, unknown> {
     id: server.id,
     ...fields,
     url: server.problem ? null : serverBaseUrl(server),
-    ...(redacted.length ? {redacted} : {}),
+    // One word for it everywhere: true when a value is left out (here, which one is the null beside it).
+    ...(redacted.length ? {redacted: true} : {}),
     uses: server.password ? 'password' : server.token ? 'token' : 'none',
     active: server.active,
     version: server.version,
-    last_connected_at: server.lastConnectedAt,
+    last_connected_at: isoTime(server.lastConnectedAt),
     ...(server.problem ? {invalid: server.problem} : {}),
-    updated_at: server.updatedAt,
+    updated_at: isoTime(server.updatedAt),
   };
 }
 

@@ -5,7 +5,7 @@ import {useExternalChanges} from './use-external-changes.js';
 
 /** One line about what another program changed: values shown only when not secret. */
 export function describeExternalChanges(changes: readonly Change[]): string {
-  const name = (c: Change) => (c.setting !== undefined ? printable(c.setting) : `server ${c.server}`);
+  const name = (c: Change) => (c.setting !== undefined ? printable(c.setting) : `server ${c.server_id}`);
   if (changes.length === 1) {
     const c = changes[0]!;
     if (c.action !== 'updated') return `${name(c)} ${c.action === 'added' ? 'added' : 'removed'} by another program`;

@@ -46,15 +46,15 @@ const asJson = (a: SetupAnswers): string => JSON.stringify({address: a.address, 
  * the row removed, reads as set up: nobody is asked twice.
  */
 export class SetupRepo {
-  readonly #db: Database;
   readonly #writes: WriteContext;
-  readonly #read = () => this.#db.prepare(`SELECT finished, answers FROM sanctum_setup WHERE id = 1`);
+  readonly #read: () => Statement<[], {finished: unknown; answers: unknown}>;
   readonly #remember: () => Statement<[string]>;
   readonly #finish: () => Statement<[]>;
 
   constructor(db: Database, writes: WriteContext) {
-    this.#db = db;
     this.#writes = writes;
+    // Prepared once, on first use (the start reads it for the header and the first frame); a file without the table throws here.
+    this.#read = preparedOnUse(db, `SELECT finished, answers FROM sanctum_setup WHERE id = 1`);
     this.#remember = preparedOnUse(db, `UPDATE sanctum_setup SET answers = ?, changed_at = strftime('%Y-%m-%d %H:%M:%f', 'now') WHERE id = 1 AND finished = 0`);
     this.#finish = preparedOnUse(
       db,

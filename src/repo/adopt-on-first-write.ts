@@ -60,6 +60,9 @@ export function openAdoptingOnFirstWrite(path: string, options: OpenOptions & {r
     get setup() {
       return current().setup;
     },
+    get profiles() {
+      return current().profiles;
+    },
     externalVersion: () => {
       if (real) return real.externalVersion() + reloads;
       const now = fileChangeStamp(path);

@@ -8,6 +8,7 @@ import {SettingsRepo} from './settings-repo.js';
 import {HistoryRepo} from './history-repo.js';
 import {EnvNamesRepo} from './env-names.js';
 import {SetupRepo} from './setup-repo.js';
+import {ProfilesRepo} from './profiles-repo.js';
 import {type ChangeSource, WriteContext} from './write-context.js';
 
 /** The repository the CLI and the TUI use; nothing above this layer sees SQL. */
@@ -23,6 +24,8 @@ export type ConfigStore = {
   readonly envNames: EnvNamesRepo;
   /** Whether the first-run setup finished, and the answers of one cut short. */
   readonly setup: SetupRepo;
+  /** Environment profiles: named sets of values, one of them active. */
+  readonly profiles: ProfilesRepo;
   /**
    * A number that changes when another connection (the web panel, a script)
    * commits to the file, so a long-lived view knows to reload.
@@ -59,13 +62,17 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
   const opened = openDatabase(path, options);
   const db: Database = opened.db;
   const writes = new WriteContext(db, options.source ?? 'cli');
+  const settings = new SettingsRepo(db, writes);
+  const servers = new ServersRepo(db, writes);
+  const profiles = new ProfilesRepo(db, writes, settings, servers);
   return {
     path: opened.path,
     created: opened.created,
     readOnly: opened.readOnly,
-    settings: new SettingsRepo(db, writes),
-    servers: new ServersRepo(db, writes),
-    history: new HistoryRepo(db, writes),
+    settings,
+    servers,
+    profiles,
+    history: new HistoryRepo(db, writes, (from, expectActive) => void profiles.switch(from, {expectActive})),
     envNames: new EnvNamesRepo(db, writes),
     setup: new SetupRepo(db, writes),
     externalVersion: () => db.pragma('data_version', {simple: true}) as number,
@@ -83,6 +90,9 @@ export function openConfigStore(path: string, options: OpenOptions & {readonly s
           db.prepare(`SELECT count(*), max(id), total(length(CAST(new_value AS BLOB))) FROM config_history`).raw().get(),
           db.prepare(`SELECT * FROM sanctum_env_names ORDER BY config_key`).raw().all(),
           db.prepare(`SELECT finished, answers FROM sanctum_setup`).raw().all(),
+          db.prepare(`SELECT * FROM sanctum_profile ORDER BY name`).raw().all(),
+          db.prepare(`SELECT * FROM sanctum_profile_value ORDER BY profile, kind, key`).raw().all(),
+          db.prepare(`SELECT active, base FROM sanctum_profile_state`).raw().all(),
         ],
         (_key, value) => (typeof value === 'bigint' ? String(value) : Buffer.isBuffer(value) ? value.toString('hex') : value),
       ),

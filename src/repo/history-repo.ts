@@ -14,10 +14,10 @@ export type HistoryEntry = {
   readonly id: number;
   readonly changedAt: string;
   /** A setting's change, a server's, or the history's own (a purge). */
-  readonly kind: 'setting' | 'server' | 'history';
+  readonly kind: 'setting' | 'server' | 'history' | 'profile';
   /** The setting's key, or the server's id. */
   readonly row: string;
-  readonly action: 'insert' | 'update' | 'delete' | 'purge';
+  readonly action: 'insert' | 'update' | 'delete' | 'purge' | 'switch';
   readonly column: string | null;
   /** As stored; a whole row as JSON for insert and delete. */
   readonly oldValue: string | null;
@@ -53,12 +53,21 @@ type HistoryRow = {
 const settingKindColumns = new Set(['config_type', 'is_sensitive']);
 const isKindChange = (entry: Pick<HistoryEntry, 'kind' | 'column'>) => entry.kind === 'setting' && settingKindColumns.has(entry.column ?? '');
 
+const tableKinds = new Map<string, HistoryEntry['kind']>([
+  ['system_config', 'setting'],
+  ['config_history', 'history'],
+  ['sanctum_profile', 'profile'],
+]);
+
+/** A profile's name in a change: the base when there is none. */
+const profileName = (name: string | null) => (name ? printable(name) : '(base)');
+
 /** A history row as the program sees it: every column text (or null), whatever type another program stored. */
 const toEntry = (r: HistoryRow): HistoryEntry =>
   withKindsInClear({
     id: r.id,
     changedAt: storedText(r.changed_at) ?? '',
-    kind: r.table_name === 'system_config' ? 'setting' : r.table_name === 'config_history' ? 'history' : 'server',
+    kind: tableKinds.get(r.table_name as string) ?? 'server',
     row: storedText(r.row_key) ?? '',
     action: r.action as HistoryEntry['action'],
     column: storedText(r.column_name),
@@ -118,9 +127,13 @@ function checkServerField(entry: HistoryEntry, column: string, value: unknown): 
   }
 }
 
+/** An entry that has a value before and after (a value changed, a profile switched). */
+export const hasOldAndNew = (entry: Pick<HistoryEntry, 'action'>) => entry.action === 'update' || entry.action === 'switch';
+
 /** A value for a person: masked when secret, escaped, and a whole row summed up. */
 export function describeValue(entry: HistoryEntry, value: string | null, reveal: boolean): string {
   if (entry.action === 'purge') return `purged ${printable(entry.newValue ?? '?')} entries`;
+  if (entry.kind === 'profile') return profileName(value);
   if (entry.action !== 'update') return entry.action === 'insert' ? 'added' : 'removed';
   if (value === null) return '(none)';
   if (hidesValue(entry.sensitive, value, reveal)) return maskSecret(value);
@@ -137,7 +150,7 @@ export function describeChange(entry: HistoryEntry, options: {readonly reveal?: 
   const reveal = options.reveal ?? false;
   const target = describeTarget(entry);
   if (entry.action === 'purge') return `${target} ${describeValue(entry, null, reveal)}`;
-  if (entry.action !== 'update') {
+  if (entry.action !== 'update' && entry.action !== 'switch') {
     const added = (entry.action === 'insert') !== Boolean(options.undoing);
     return `${target} ${added ? 'added' : 'removed'}`;
   }
@@ -158,6 +171,7 @@ export function describeTarget(entry: HistoryEntry): string {
       .replace('connection_', '')
       .replace('is_', '') ?? '';
   if (entry.kind === 'history') return `history (${printable(entry.row)})`;
+  if (entry.kind === 'profile') return 'profile';
   if (isKindChange(entry)) return `${printable(entry.row)} ${entry.column === 'config_type' ? 'type' : 'sensitive'}`;
   return entry.kind === 'setting' ? printable(entry.row) : `server ${printable(entry.row)}${entry.action === 'update' ? ` ${printable(column)}` : ''}`;
 }
@@ -169,9 +183,13 @@ export class HistoryRepo {
   readonly #byId: () => Statement<[number], HistoryRow>;
   readonly #typeOf: () => Statement<[{key: unknown}], unknown>;
 
-  constructor(db: Database, writes: WriteContext) {
+  /** Undoes a profile switch: switches back, whole (profiles-repo.ts). */
+  readonly #switchBack: (from: string | null, expectActive: string | null | undefined) => void;
+
+  constructor(db: Database, writes: WriteContext, switchBack: (from: string | null, expectActive: string | null | undefined) => void) {
     this.#db = db;
     this.#writes = writes;
+    this.#switchBack = switchBack;
     this.#byId = preparedOnUse(db, `SELECT * FROM config_history WHERE id = ?`);
     this.#typeOf = preparedOnUse(
       db,
@@ -311,6 +329,11 @@ export class HistoryRepo {
         if (!options.force) throw new ConflictError(`change ${id} (${describeTarget(entry)}): ${why}; nothing changed (--force undoes it anyway)`, why);
       };
       if (entry.kind === 'history') throw new ValidationError('change', `${entry.id} purged the history; it cannot be undone`);
+      // A switch is undone whole: the profile before it becomes active again, with every value it had.
+      if (entry.kind === 'profile') {
+        this.#switchBack(entry.oldValue || null, options.force ? undefined : entry.newValue || null);
+        return entry;
+      }
       if (entry.kind === 'setting') this.#undoSetting(entry, conflict);
       else this.#undoServer(entry, conflict);
       return entry;

@@ -19,4 +19,4 @@ export {categoryLabel} from './categories.js';
 export {type ConfigType, decodeValue, displayValue, isConfigType, settingType, typeNames} from './setting-types.js';
 export {hasControlCharacters, printable, quoted} from './value-codec.js';
 export {looksSecret} from './secret-keys.js';
-export {describeChange, describeTarget, describeValue, describeWho, type HistoryEntry} from './history-repo.js';
+export {describeChange, describeTarget, describeValue, describeWho, hasOldAndNew, type HistoryEntry} from './history-repo.js';

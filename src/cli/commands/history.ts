@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {describeChange, describeTarget, describeValue, describeWho, type HistoryEntry, hidesValue, isoTime, printable} from '../../repo/index.js';
+import {describeChange, describeTarget, describeValue, describeWho, hasOldAndNew, type HistoryEntry, hidesValue, isoTime, printable} from '../../repo/index.js';
 import {formatTable, terminalWidth} from '../table.js';
 import {serverReference} from './server.js';
 import {print, withChanges, withStore} from '../with-store.js';
@@ -13,7 +13,13 @@ function entryJson(entry: HistoryEntry, reveal: boolean): Record<string, unknown
     id: entry.id,
     changed_at: isoTime(entry.changedAt),
     kind: entry.kind,
-    ...(entry.kind === 'setting' ? {key: entry.row} : entry.kind === 'server' ? {server_id: Number(entry.row)} : {scope: entry.row}),
+    ...(entry.kind === 'setting'
+      ? {key: entry.row}
+      : entry.kind === 'server'
+        ? {server_id: Number(entry.row)}
+        : entry.kind === 'profile'
+          ? {profile: entry.newValue}
+          : {scope: entry.row}),
     action: entry.action,
     column: entry.column,
     old_value: value(entry.oldValue),
@@ -64,7 +70,7 @@ export function registerHistoryCommands(program: Command): void {
           printable(e.changedAt.slice(0, 19)),
           describeWho(e),
           describeTarget(e),
-          e.action === 'update' ? `${describeValue(e, e.oldValue, reveal)} -> ${describeValue(e, e.newValue, reveal)}` : describeValue(e, null, reveal),
+          hasOldAndNew(e) ? `${describeValue(e, e.oldValue, reveal)} -> ${describeValue(e, e.newValue, reveal)}` : describeValue(e, null, reveal),
         ]);
         writeOut(formatTable(['ID', 'WHEN (UTC)', 'BY', 'WHAT', 'CHANGE'], rows, terminalWidth()));
       });

@@ -93,6 +93,7 @@ export function restoreAnswer(ctx: Omit<Ctx, 'answer'>): (yes: boolean) => void 
 /** What restoring an entry will do, asked before it is done: the value it puts back, or the row it adds or removes. */
 export function restoreQuestion(entry: HistoryEntry): string {
   const target = describeTarget(entry);
+  if (entry.kind === 'profile') return `Switch back to profile ${describeValue(entry, entry.oldValue, false)} (before change ${entry.id})? y / n`;
   if (entry.action === 'update') return `Put back ${target} ${describeValue(entry, entry.oldValue, false)} (from before change ${entry.id})? y / n`;
   if (entry.action === 'insert') return `Remove ${target} again (added by change ${entry.id})? y / n`;
   return `Add ${target} back (removed by change ${entry.id})? y / n`;

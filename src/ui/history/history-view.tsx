@@ -1,6 +1,6 @@
 import {Box, Text} from 'ink';
 import {useMemo, useState} from 'react';
-import {describeTarget, describeValue, describeWho, type HistoryEntry, printable} from '../../repo/index.js';
+import {describeTarget, describeValue, describeWho, hasOldAndNew, type HistoryEntry, printable} from '../../repo/index.js';
 import {footerText} from '../bindings/binding.js';
 import {useKeyTable} from '../bindings/use-key-table.js';
 import {FilterLine} from '../list/filter-line.js';
@@ -31,10 +31,9 @@ type Props = {
 
 /** The columns of one entry, secrets masked: when (with the year and the zone, as the CLI says it), who, what, the change. */
 function entryColumns(entry: HistoryEntry): {when: string; who: string; what: string; change: string} {
-  const change =
-    entry.action === 'update'
-      ? `${describeValue(entry, entry.oldValue, false)} -> ${describeValue(entry, entry.newValue, false)}`
-      : describeValue(entry, null, false);
+  const change = hasOldAndNew(entry)
+    ? `${describeValue(entry, entry.oldValue, false)} -> ${describeValue(entry, entry.newValue, false)}`
+    : describeValue(entry, null, false);
   // Stored in UTC by SQLite's strftime('now'); the header says so.
   const when = entry.changedAt.slice(0, 16);
   return {when, who: describeWho(entry), what: describeTarget(entry), change};

@@ -6,6 +6,7 @@ import {registerEnvFileCommands} from './commands/env-file.js';
 import {registerHistoryCommands} from './commands/history.js';
 import {registerCompletionHelp} from './completion-command.js';
 import {registerInitCommand} from './commands/init.js';
+import {registerProfileCommands} from './commands/profile.js';
 import {registerServerCommands} from './commands/server.js';
 import {registerServerTestCommand} from './commands/server-test.js';
 import {registerSettingCommands} from './commands/settings.js';
@@ -63,6 +64,7 @@ export function buildProgram(withCompletion?: (program: Command) => void): Comma
   registerServerTestCommand(server);
   registerDoctorCommand(program);
   registerEnvFileCommands(program);
+  registerProfileCommands(program);
   registerHistoryCommands(program);
   if (withCompletion) withCompletion(program);
   else registerCompletionHelp(program);

@@ -79,3 +79,13 @@ export function envFileDrift(store: ConfigStore): {readonly drifted: boolean; re
     return {drifted: true, problem: (error as Error).message};
   }
 }
+
+/**
+ * What a sync of ~/.letta/.env would write after a change that the file must
+ * follow (a profile switch), when that file is in use (it exists); undefined
+ * when it is not. Throws as a sync would (a value the dialect cannot carry).
+ */
+export function followingEnvFile(store: ConfigStore): EnvFilePlan | undefined {
+  if (pathKind(defaultEnvFilePath()) === 'missing') return undefined;
+  return planEnvFileSync(store);
+}

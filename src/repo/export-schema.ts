@@ -50,6 +50,8 @@ export function exportSchema(): Record<string, unknown> {
       exported_at: {type: 'string', description: 'when, in ISO 8601 UTC (informational)'},
       settings: {type: 'array', items: {$ref: '#/definitions/setting'}},
       servers: {type: 'array', items: {$ref: '#/definitions/server'}},
+      profiles: {type: 'array', items: {$ref: '#/definitions/profile'}},
+      profile: {type: 'string', description: 'export --profile: the profile whose values these are (the file was not switched)'},
     },
     definitions: {
       setting: {
@@ -70,6 +72,29 @@ export function exportSchema(): Record<string, unknown> {
         },
       },
       server: {type: 'object', additionalProperties: false, required: ['id'], properties: serverProperties},
+      profile: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['name'],
+        properties: {
+          name: {type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]{0,39}$'},
+          active: {type: 'boolean', description: 'the active profile when exported (informational: import never switches)'},
+          values: {
+            type: 'array',
+            description: "the profile's own values; the rest come from the base",
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['key'],
+              properties: {
+                key: {type: 'string', minLength: 1},
+                value: {type: ['string', 'number', 'boolean'], description: 'absent for a secret exported without --reveal: import keeps the stored one'},
+              },
+            },
+          },
+          server: {type: 'string', description: 'the name of the server active under this profile'},
+        },
+      },
     },
   };
 }

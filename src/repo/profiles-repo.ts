@@ -10,7 +10,7 @@ import {printable, quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
 
 /** The setting that names the active profile (the design's own). */
-export const environmentKey = 'environment';
+const environmentKey = 'environment';
 const guardKey = 'guarded_profiles';
 const guardDefault = 'prod*,live*';
 

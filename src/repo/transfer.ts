@@ -8,6 +8,7 @@ import type {Setting} from './settings-repo.js';
 import type {ConfigType} from './setting-types.js';
 
 import {exportFormat} from './export-schema.js';
+import {type ExportedProfile, exportProfiles, importProfile} from './profile-transfer.js';
 
 export type ExportedSetting = {
   key: string;
@@ -27,6 +28,8 @@ export type ExportDocument = {
   exported_at: string;
   settings: ExportedSetting[];
   servers: ExportedServer[];
+  /** Environment profiles (absent in a file without any). */
+  profiles?: ExportedProfile[];
 };
 
 /** One vocabulary: a port (any integer setting) is a number in every JSON, as list --json gives it; other text as stored. */
@@ -64,8 +67,11 @@ export function buildExport(store: ConfigStore, reveal: boolean): ExportDocument
       .filter((s) => !isServerMirrorKey(s.key))
       .map((s) => exportSetting(s, reveal)),
     servers: store.servers.list().map((s) => exportServer(s, reveal)),
+    ...withProfiles(exportProfiles(store, reveal)),
   };
 }
+
+const withProfiles = (profiles: ExportedProfile[]) => (profiles.length ? {profiles} : {});
 
 export type ImportSummary = {
   settingsAdded: number;
@@ -74,6 +80,9 @@ export type ImportSummary = {
   serversAdded: number;
   serversChanged: number;
   serversRemoved: number;
+  profilesAdded: number;
+  profilesChanged: number;
+  profilesRemoved: number;
 };
 
 /** Every problem of a refused import, each naming its entry. */
@@ -167,7 +176,8 @@ export function importDocument(store: ConfigStore, doc: unknown, options: {dryRu
   }
   const settings = doc.settings ?? [];
   const servers = doc.servers ?? [];
-  if (!Array.isArray(settings) || !Array.isArray(servers)) throw new ImportError(['settings and servers must be arrays']);
+  const profiles = doc.profiles ?? [];
+  if (!Array.isArray(settings) || !Array.isArray(servers) || !Array.isArray(profiles)) throw new ImportError(['settings, servers and profiles must be arrays']);
 
   const summary: ImportSummary = {
     settingsAdded: 0,
@@ -176,6 +186,9 @@ export function importDocument(store: ConfigStore, doc: unknown, options: {dryRu
     serversAdded: 0,
     serversChanged: 0,
     serversRemoved: 0,
+    profilesAdded: 0,
+    profilesChanged: 0,
+    profilesRemoved: 0,
   };
   const problems: string[] = [];
   const rollback = new Error('roll back');
@@ -227,6 +240,26 @@ export function importDocument(store: ConfigStore, doc: unknown, options: {dryRu
       }
       if (activeIds.length === 1) store.servers.activate(activeIds[0]!);
       else if (anyActiveFlag && options.replace) store.servers.deactivateAll();
+      // Profiles last: their values name settings and servers the document may have just added.
+      const names = new Set<string>();
+      profiles.forEach((entry, i) => {
+        const name = isObject(entry) && typeof entry.name === 'string' ? entry.name : undefined;
+        collect(problems, `profiles[${i}]${name ? ` ${name}` : ''}`, () => {
+          if (name && names.has(name)) throw new ValidationError('name', 'appears twice');
+          if (name) names.add(name);
+          const outcome = importProfile(store, entry, Boolean(options.replace));
+          if (outcome === 'added') summary.profilesAdded++;
+          if (outcome === 'changed') summary.profilesChanged++;
+        });
+      });
+      if (options.replace && doc.profiles !== undefined) {
+        for (const p of store.profiles.list()) {
+          if (names.has(p.name)) continue;
+          collect(problems, `profiles: ${p.name}`, () => store.profiles.remove(p.name));
+          summary.profilesRemoved++;
+        }
+      }
+      if (problems.length) throw rollback;
       if (options.dryRun) throw rollback;
     });
   } catch (error) {

@@ -151,6 +151,49 @@ describe('profile commands', () => {
     expect(failed).toMatchObject({ok: false, error: {code: 'not-found', exit_code: 2}});
   });
 
+  it('export carries the profiles (secrets left out unless revealed), --profile exports one without switching, and import brings them back', () => {
+    const {db, cli} = boxWithThreeProfiles();
+    const before = readFileSync(db);
+    const asProd = json(cli(['export', '--profile', 'prod', '--reveal']).stdout) as {
+      profile: string;
+      settings: {key: string; value: unknown}[];
+      servers: {name: string; active: boolean}[];
+    };
+    expect(asProd.profile).toBe('prod');
+    expect(asProd.settings.find((s) => s.key === 'flask_port')?.value).toBe(5050);
+    expect(asProd.settings.find((s) => s.key === 'environment')?.value).toBe('prod');
+    expect(asProd.servers.find((s) => s.active)?.name).toBe('prod-letta');
+    const env = cli(['export', '--profile', 'prod', '--format', 'env']).stdout;
+    expect(env).toMatch(/LETTA_ENVIRONMENT=.?prod/);
+    expect(env).not.toContain('sk-prod-secret');
+    // Nothing was switched: the file is byte-identical.
+    expect(readFileSync(db).equals(before)).toBe(true);
+    expect(cli(['export', '--profile', 'nope']).status).toBe(2);
+
+    const plain = json(cli(['export']).stdout) as {profiles: {name: string; values: {key: string; value?: string}[]; server?: string}[]};
+    expect(plain.profiles.map((p) => p.name)).toEqual(['dev', 'prod', 'staging']);
+    const prod = plain.profiles.find((p) => p.name === 'prod')!;
+    expect(prod.server).toBe('prod-letta');
+    expect(prod.values).toContainEqual({key: 'openai_api_key'});
+    expect(prod.values).toContainEqual({key: 'flask_port', value: '5050'});
+
+    // Into a fresh box that has the same servers: the profiles arrive, none is switched to.
+    const other = boxWithThreeProfiles();
+    other.cli(['profile', 'remove', 'prod']);
+    other.cli(['profile', 'set', 'staging', 'flask_port', '6000']);
+    const backup = join(tempDir(), 'backup.json');
+    writeFileSync(backup, cli(['export', '--reveal']).stdout);
+    expect(other.cli(['import', backup]).stdout).toMatch(/profiles: 1 added, 1 changed/);
+    expect(other.cli(['profile', 'show', 'prod', '--reveal']).stdout).toMatch(/^openai_api_key +sk-prod-secret$/m);
+    expect(other.cli(['profile', 'show', 'staging']).stdout).toMatch(/^flask_port +5051$/m);
+    expect(json(other.cli(['profile', 'list', '--json']).stdout).active).toBe(null);
+    // A profile that names a value the schema does not know is refused with its path.
+    writeFileSync(backup, JSON.stringify({profiles: [{name: 'x', valeus: []}]}));
+    const refused = other.cli(['import', backup]);
+    expect(refused.status).toBe(2);
+    expect(expectOneLine(refused.stderr)).toMatch(/profiles\/0: unknown field "valeus"/);
+  });
+
   it('a switch killed with SIGKILL leaves the previous profile whole', async () => {
     const {db, cli, home} = boxWithThreeProfiles();
     // A profile of 3,000 values, written as another program would, so the switch takes a while.

@@ -81,7 +81,7 @@ export function listSettings(path: string, options: ListOptions): Promise<void> 
   });
 }
 
-export type ExportOptions = {readonly format?: string; readonly reveal?: boolean; readonly output?: string};
+export type ExportOptions = {readonly format?: string; readonly reveal?: boolean; readonly output?: string; readonly profile?: string};
 
 export async function exportConfig(path: string, options: ExportOptions): Promise<void> {
   const format = String(options.format ?? 'json');
@@ -89,11 +89,15 @@ export async function exportConfig(path: string, options: ExportOptions): Promis
     throw new UsageError(`--format must be json, ${envFormats.join(', ')}, not ${quoted(format)}`);
   }
   const reveal = Boolean(options.reveal);
-  const {text, warnings} = await withStoreAt(path, 'read', (store) =>
-    format === 'json'
-      ? {text: `${JSON.stringify({$schema: installedSchemaUrl(), ...buildExport(store, reveal)}, null, 2)}\n`, warnings: []}
-      : formatEnvExport(store.envNames.bindings(), (key) => store.settings.get(key), store.servers.active(), {reveal, format}),
-  );
+  const profile = options.profile;
+  // Another profile's values: switched to in a copy in memory, so the file is not touched.
+  const {text, warnings} = await withStoreAt(path, profile === undefined ? 'read' : 'dry-run', (store) => {
+    if (profile !== undefined) store.profiles.switch(profile === 'base' ? null : profile === 'current' ? store.profiles.active() : profile);
+    const named = profile === undefined ? {} : {profile: store.profiles.active() ?? 'base'};
+    return format === 'json'
+      ? {text: `${JSON.stringify({$schema: installedSchemaUrl(), ...named, ...buildExport(store, reveal)}, null, 2)}\n`, warnings: []}
+      : formatEnvExport(store.envNames.bindings(), (key) => store.settings.get(key), store.servers.active(), {reveal, format});
+  });
   for (const warning of warnings) writeErr(`sanctum-config: warning: ${warning}\n`);
   writeOutput(options.output, text);
 }

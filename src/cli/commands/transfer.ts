@@ -62,6 +62,7 @@ export function registerTransferCommands(program: Command): void {
     .option('--format <format>', `json, ${envFormats.join(', ')}`, 'json')
     .option('--reveal', 'include secrets (without it they are left out, and import keeps the stored ones)')
     .option('--output <file>', 'write to this file (mode 0600, replaced whole) instead of stdout (-)')
+    .option('--profile <name>', "the values as they are under this profile ('base': none), without switching")
     .addHelpText(
       'after',
       '\nExamples:\n  $ sanctum-config export --reveal --output backup.json\n' +
@@ -97,6 +98,10 @@ export function registerTransferCommands(program: Command): void {
         `settings: ${summary.settingsAdded} added, ${summary.settingsChanged} changed`,
         `servers: ${summary.serversAdded} added, ${summary.serversChanged} updated`,
       ];
+      if (summary.profilesAdded + summary.profilesChanged + summary.profilesRemoved > 0)
+        parts.push(
+          `profiles: ${summary.profilesAdded} added, ${summary.profilesChanged} changed${options.replace ? `, ${summary.profilesRemoved} removed` : ''}`,
+        );
       if (options.replace) parts.push(`removed: ${summary.settingsRemoved} settings, ${summary.serversRemoved} servers`);
       print(`${dryRun ? 'would apply' : 'imported'}: ${parts.join('; ')}`);
     });

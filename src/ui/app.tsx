@@ -18,6 +18,8 @@ import {currentResult} from './servers/test-results.js';
 import {StatusLine} from './components/status-line.js';
 import {HistoryView} from './history/history-view.js';
 import {JumpView} from './jump/jump-view.js';
+import {ProfilesView} from './profiles/profiles-view.js';
+import {activeProfileBadge} from './screen/tab-bar-text.js';
 import {jumpTargets} from './jump/jump-targets.js';
 import {initialSettingsState} from './settings/settings-state.js';
 import {initialServersState} from './servers/servers-state.js';
@@ -111,13 +113,21 @@ export function App({
   const serversMemory = useRef<{current?: ServersState}>({}).current;
   const [helpOffset, setHelpOffset] = useState(0);
   // A view over every tab: the recent changes, or the jump; and how many jumps, so the panel gone to opens at its row.
-  const [overlay, setOverlay] = useState<'changes' | 'jump' | undefined>(undefined);
+  const [overlay, setOverlay] = useState<'changes' | 'jump' | 'profiles' | undefined>(undefined);
   const [jumps, setJumps] = useState(0);
   const [status, setStatus] = useState<Status>(() => (notice ? {tone: 'error', text: notice} : openingStatus(readOnly, readOnlyWhy)));
 
   const onExternal = useCallback((changes: readonly Change[]) => setStatus({tone: 'info', text: describeExternalChanges(changes)}), []);
   const {settings, servers, refresh} = useConfigData(store, onExternal, initial);
-  const {write, undoLast, redoLast, question} = useWriter(store, setStatus, refresh);
+  // Read at each write: another program may switch the profile meanwhile.
+  const guarded = useCallback(() => {
+    const name = store.profiles.active();
+    return name !== null && store.profiles.isGuarded(name) ? name : undefined;
+  }, [store]);
+  const {write, undoLast, redoLast, question} = useWriter(store, setStatus, refresh, guarded);
+  // The active profile, for the header on every screen; read again after each load of the data.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again after each load of the data, through the store
+  const profile = useMemo(() => activeProfileBadge(store), [store, settings, servers]);
   const asking = question !== undefined;
   // A new object after every load of the data: the recent changes are read again then.
   const revision = useMemo(() => ({settings, servers}), [settings, servers]);
@@ -203,6 +213,7 @@ export function App({
     redoLast,
     openChanges: () => setOverlay('changes'),
     openJump: () => setOverlay('jump'),
+    openProfiles: () => setOverlay('profiles'),
     showDetails: () => setDetails(true),
     redraw: () => {
       // Clear it all and draw the frame whole (Ink's own write forgets the lines it drew, so none is skipped as unchanged).
@@ -282,7 +293,7 @@ export function App({
 
   return tooSmall(
     <Box flexDirection="column" width={width} height={drawn.rows - 1}>
-      <TabBar tabs={tabs} active={active} width={width} readOnly={readOnly} />
+      <TabBar tabs={tabs} active={active} width={width} readOnly={readOnly} profile={profile} />
       {withContext ? (
         <ContextLine
           path={store.path}
@@ -313,6 +324,9 @@ export function App({
           isActive={!asking}
           onClose={() => setOverlay(undefined)}
         />
+      ) : null}
+      {overlay === 'profiles' && !help && !details ? (
+        <ProfilesView panel={panel} revision={revision} width={width} height={panelHeight} isActive={!asking} onClose={() => setOverlay(undefined)} />
       ) : null}
       {overlay === 'jump' && !help && !details ? (
         <JumpView

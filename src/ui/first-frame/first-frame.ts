@@ -6,7 +6,7 @@ import {contextLineText} from '../screen/context-text.js';
 import {publishedKeysHeadline, publishedPanelKeys, setupHeadline} from '../../repo/panel-advice.js';
 import {listPage, screenLayout} from '../screen/layout.js';
 import {openingStatus, statusText} from '../screen/status-text.js';
-import {tabBarText, tabsOf} from '../screen/tab-bar-text.js';
+import {activeProfileBadge, tabBarText, tabsOf} from '../screen/tab-bar-text.js';
 import {settingsKeysFor} from '../settings/settings-keys.js';
 import {
   emptyTableLine,
@@ -39,6 +39,7 @@ const inertShell: ShellControls = {
   redoLast: inert,
   openChanges: inert,
   openJump: inert,
+  openProfiles: inert,
   showDetails: inert,
   redraw: inert,
   syncEnvFile: inert,
@@ -94,9 +95,11 @@ export function firstFrameLines(store: ConfigStore, {columns, rows, readOnly, re
   const layout = screenLayout(columns, rows);
   const categories = store.settings.categories();
   const first = categories[0];
-  if (!layout.fits || first === undefined) return undefined;
+  // A guarded profile's badge is red within the bold line: Ink draws that frame itself.
+  const profile = activeProfileBadge(store);
+  if (!layout.fits || first === undefined || profile?.guarded) return undefined;
   const {width} = layout;
-  const lines: FrameLine[] = [{text: tabBarText({tabs: tabsOf(categories), active: 0, width, readOnly}), style: 'bold'}];
+  const lines: FrameLine[] = [{text: tabBarText({tabs: tabsOf(categories), active: 0, width, readOnly, profile}), style: 'bold'}];
   if (layout.withContext) {
     const active = store.servers.active();
     // The panel's published keys, as the app's header says them (two reads by key); its other advice follows with the app.

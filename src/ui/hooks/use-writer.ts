@@ -15,7 +15,7 @@ export type Writer = {
    * lock the screen stays alive ("waiting for another writer...") and the
    * write is tried again, for up to 5 s. `then` gets the outcome.
    */
-  readonly write: (action: () => Outcome, then?: (outcome: Outcome) => void) => void;
+  readonly write: (action: () => Outcome, then?: (outcome: Outcome) => void, options?: WriteOptions) => void;
   /** Undo this session's last change (all it changed), and say what was undone. */
   readonly undoLast: () => void;
   /** Redo the last undo. */
@@ -26,7 +26,20 @@ export type Writer = {
 
 export type WriterQuestion = {readonly text: string; readonly answer: (yes: boolean) => void};
 
-export function useWriter(store: ConfigStore, setStatus: (status: Status) => void, refresh: () => void): Writer {
+/** `asked`: the operator said yes to this write already (the profile picker's question), so a guarded profile does not ask again. */
+export type WriteOptions = {readonly asked?: boolean};
+
+/** The groups of changes an undo puts back: a profile switch whole, by its own entry (the values it set follow it). */
+function undoGroup(store: ConfigStore, ids: readonly number[]): number[] {
+  const switches = ids.filter((id) => store.history.require(id).kind === 'profile');
+  return switches.length ? switches : [...ids];
+}
+
+/**
+ * `guarded` says the active profile's name when it is guarded (the
+ * guarded_profiles setting): every write then asks y/n first.
+ */
+export function useWriter(store: ConfigStore, setStatus: (status: Status) => void, refresh: () => void, guarded: () => string | undefined): Writer {
   // This session's changes, newest last: the history ids each write added; and the undos that redo would undo.
   const session = useRef<number[][]>([]);
   const redoable = useRef<number[][]>([]);
@@ -74,18 +87,40 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
     [store, setStatus, refresh],
   );
 
-  const write = useCallback(
-    (action: () => Outcome, then?: (o: Outcome) => void) =>
-      run(
-        action,
-        (outcome) => {
-          // A new change ends what could be redone, as in any editor.
-          if (outcome.ok) redoable.current = [];
-          then?.(outcome);
+  /** Under a guarded profile, nothing is written before a y: the question says which profile. */
+  const askIfGuarded = useCallback(
+    (what: string, go: () => void, options: WriteOptions = {}) => {
+      const profile = options.asked ? undefined : guarded();
+      if (profile === undefined) return go();
+      setQuestion({
+        text: `${profile} is a guarded profile: ${what}?`,
+        answer: (yes) => {
+          setQuestion(undefined);
+          if (yes) go();
+          else setStatus({tone: 'info', text: `nothing written (${profile} is guarded)`});
         },
-        'undoable',
+      });
+    },
+    [guarded, setStatus],
+  );
+
+  const write = useCallback(
+    (action: () => Outcome, then?: (o: Outcome) => void, options?: WriteOptions) =>
+      askIfGuarded(
+        'write this change',
+        () =>
+          run(
+            action,
+            (outcome) => {
+              // A new change ends what could be redone, as in any editor.
+              if (outcome.ok) redoable.current = [];
+              then?.(outcome);
+            },
+            'undoable',
+          ),
+        options,
       ),
-    [run],
+    [run, askIfGuarded],
   );
 
   /**
@@ -104,7 +139,9 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
         run(
           () =>
             attempt(() => {
-              const undone = [...last].reverse().map((id) => store.history.undo(id, {force}));
+              const undone = undoGroup(store, last)
+                .reverse()
+                .map((id) => store.history.undo(id, {force}));
               return `${direction === 'undo' ? 'undid' : 'redid'} ${undone.map((entry) => describeChange(entry, {undoing: true})).join(', ')}`;
             }, store.path),
           (outcome, added) => {
@@ -128,9 +165,9 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
           },
           'reversal',
         );
-      once(false);
+      askIfGuarded(direction, () => once(false));
     },
-    [run, store, setStatus],
+    [run, store, setStatus, askIfGuarded],
   );
   const undoLast = useCallback(() => reverse('undo'), [reverse]);
   const redoLast = useCallback(() => reverse('redo'), [reverse]);

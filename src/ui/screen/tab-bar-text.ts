@@ -1,4 +1,4 @@
-import {categoryLabel, type Setting} from '../../repo/index.js';
+import {categoryLabel, type ConfigStore, printable, type Setting} from '../../repo/index.js';
 import {serversTab, type Tab} from '../shell/tabs.js';
 import {clip} from '../text-fit.js';
 
@@ -17,11 +17,24 @@ export function tabsOf(categories: readonly string[]): Tab[] {
   return [...shown.map((category): Tab => ({kind: 'category', category, label: categoryLabel(category)})), serversTab];
 }
 
+/** The active profile as the header shows it. */
+export type ProfileBadge = {readonly name: string; readonly guarded: boolean};
+
+/** The active profile, if any (a read of one row, and of the guard setting when there is one). */
+export function activeProfileBadge(store: ConfigStore): ProfileBadge | undefined {
+  const name = store.profiles.active();
+  return name === null ? undefined : {name, guarded: store.profiles.isGuarded(name)};
+}
+
+/** The profile at the end of the tab bar: `[dev]`, a guarded one `[! prod]` (red too, never colour alone). */
+export const profileBadgeText = (profile: ProfileBadge | undefined) => (profile ? ` [${profile.guarded ? '! ' : ''}${printable(profile.name)}]` : '');
+
 type Props = {
   readonly tabs: readonly {readonly label: string}[];
   readonly active: number;
   readonly width: number;
   readonly readOnly: boolean;
+  readonly profile?: ProfileBadge;
 };
 
 /**
@@ -29,8 +42,8 @@ type Props = {
  * When it does not fit, the title goes first, then tabs far from the active
  * one, with < and > saying more lie that way.
  */
-export function tabBarText({tabs, active, width, readOnly}: Props): string {
-  const badge = readOnly ? ' [READ-ONLY]' : '';
+export function tabBarText({tabs, active, width, readOnly, profile}: Props): string {
+  const badge = `${profileBadgeText(profile)}${readOnly ? ' [READ-ONLY]' : ''}`;
   const cells = tabs.map((tab, i) => {
     const name = `${i < 9 ? `${i + 1} ` : ''}${tab.label}`;
     return i === active ? `[${name}]` : ` ${name} `;

@@ -1,6 +1,7 @@
 import type {ConfigStore} from '../../repo/index.js';
 import type {KeyEnv} from '../bindings/binding.js';
 import type {Outcome} from '../outcome.js';
+import type {WriteOptions} from '../hooks/use-writer.js';
 
 export type StatusTone = 'info' | 'error' | 'busy';
 export type Status = {readonly tone: StatusTone; readonly text: string};
@@ -15,7 +16,7 @@ export type PanelContext = {
   /** Put text on the clipboard (OSC 52). */
   readonly copy: (text: string) => void;
   /** Run a write: one transaction, waiting out another writer, remembered for undo; `then` gets the outcome. */
-  readonly write: (action: () => Outcome, then?: (outcome: Outcome) => void) => void;
+  readonly write: (action: () => Outcome, then?: (outcome: Outcome) => void, options?: WriteOptions) => void;
 };
 
 /** What a key table's handler needs from the panel: read-only, and a place to say why a key is off. */

@@ -17,6 +17,8 @@ export type ShellControls = {
   readonly openChanges: () => void;
   /** Find a setting or server on any tab and go there. */
   readonly openJump: () => void;
+  /** The profile picker: every profile, and what a switch would change. */
+  readonly openProfiles: () => void;
   /** The last message in full, for one cut at the screen's width. */
   readonly showDetails: () => void;
   /** Clear the terminal and draw the whole frame again (after another program wrote over it). */
@@ -55,6 +57,12 @@ export const shellKeys: KeyTable<InShell> = {
       label: 'find',
       help: 'find a setting or server on any tab (key, description, value, name, address) and go there',
       run: (ctx) => ctx.shell.openJump(),
+    },
+    {
+      keys: ['p'],
+      label: 'profiles',
+      help: 'environment profiles: what switching to one would change, then switch (y/n)',
+      run: (ctx) => ctx.shell.openProfiles(),
     },
     {keys: ['E'], label: 'env file', help: 'write ~/.letta/.env from the settings (as env-file sync does)', run: (ctx) => ctx.shell.syncEnvFile()},
     {keys: ['C-l'], label: 'redraw', help: 'clear the screen and draw it again', run: (ctx) => ctx.shell.redraw()},

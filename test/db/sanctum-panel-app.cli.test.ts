@@ -144,4 +144,28 @@ describe('the real panel, on its own file', () => {
     expect(tested!.result).toMatchObject({success: true});
     expect(letta.requests.at(-1)).toEqual({url: '/v1/health/', authorization: 'Bearer pw-9'});
   }, 60_000);
+
+  it('sees a profile switch: its page shows the server and values of the profile, undo brings the others back, and its Test Connection reaches the server of the profile', async () => {
+    const dev = await fakeLetta('pw-dev');
+    const prod = await fakeLetta('pw-prod');
+    const {control, db} = panelBox();
+    const run = async (args: string[], input = '') => expect((await ours(db, args, input)).status, args.join(' ')).toBe(0);
+    await run(['server', 'set', '1', '--name', 'dev-letta', '--address', '127.0.0.1', '--port', String(dev.port), '--password-stdin'], 'pw-dev');
+    await run(['server', 'add', '--name', 'prod-letta', '--address', '127.0.0.1', '--port', String(prod.port), '--password-stdin'], 'pw-prod');
+    await panelApp(control, 'init');
+    for (const name of ['dev', 'staging', 'prod']) await run(['profile', 'create', name]);
+    await run(['profile', 'set', 'prod', 'server', 'prod-letta']);
+    await run(['profile', 'set', 'prod', 'flask_port', '5050']);
+    await run(['profile', 'set', 'prod', 'openai_api_key', '--stdin'], 'sk-prod');
+    await run(['profile', 'switch', 'prod']);
+    expect(await page(control)).toMatchObject({...formShowing(prod, 'pw-prod'), flaskPort: '5050', openaiKey: 'sk-prod'});
+    await run(['undo']);
+    expect(await page(control)).toMatchObject({...formShowing(dev, 'pw-dev'), flaskPort: '5000', openaiKey: ''});
+    await run(['profile', 'switch', 'prod']);
+    // Its Test Connection last: after a successful one its own page fails on the timestamp it stores (SANCTUM-PANEL.md).
+    prod.requests.length = 0;
+    const [tested] = await panelApp(control, 'test');
+    expect(tested!.result).toMatchObject({success: true});
+    expect(prod.requests).toEqual([{url: '/v1/health/', authorization: 'Bearer pw-prod'}]);
+  }, 60_000);
 });

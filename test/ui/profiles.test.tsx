@@ -67,9 +67,11 @@ describe('profiles in the app', () => {
     await app.press('n');
     expect(store.settings.require('flask_port').value).toBe('5050');
     expect(app.frame()).toContain('nothing written (prod is guarded)');
-    await app.press(keys.enter, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
-    await app.type('5999');
-    await app.press(keys.enter, 'y');
+    // The editor is still open with what was typed: Enter asks again, and y writes it.
+    expect(app.frame()).toContain('flask_port = 5999');
+    await app.press(keys.enter);
+    expect(app.frame()).toContain('prod is a guarded profile: write this change? y / n');
+    await app.press('y');
     expect(store.settings.require('flask_port').value).toBe('5999');
     // Undo asks too.
     await app.press('u');

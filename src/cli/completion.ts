@@ -54,6 +54,14 @@ const serverIds = fromDatabase((store, complete) => {
   for (const s of store.servers.list()) complete(String(s.id), printable(`${s.name ?? s.address}${s.active ? ' (active)' : ''}`));
 });
 
+/** Profile names (the active and guarded ones said); where the base may be named too, `base` first. */
+const profiles = (withBase: boolean) =>
+  fromDatabase((store, complete) => {
+    const active = store.profiles.active();
+    if (withBase) complete('base', 'no profile: the base values');
+    for (const p of store.profiles.list()) complete(p.name, `${p.name === active ? 'active' : ''}${store.profiles.isGuarded(p.name) ? ' guarded' : ''}`.trim());
+  });
+
 function setHandler(root: RootCommand, command: string, argument: string, handler: (complete: Complete) => void): void {
   const target = root.commands.get(command)?.arguments.get(argument);
   if (target) target.handler = handler;
@@ -104,6 +112,19 @@ export function registerCompletion(program: Command): void {
   const root = tab(program, {completionCommandName: 'completion'});
   for (const command of ['get', 'set', 'unset']) setHandler(root, command, 'key', settingKeys);
   for (const command of ['server set', 'server activate', 'server remove', 'server test']) setHandler(root, command, 'server', serverIds);
+  for (const [command, argument, withBase] of [
+    ['profile switch', 'name', true],
+    ['profile diff', 'a', true],
+    ['profile diff', 'b', true],
+    ['profile show', 'name', false],
+    ['profile set', 'name', false],
+    ['profile unset', 'name', false],
+    ['profile remove', 'name', false],
+  ] as const) {
+    setHandler(root, command, argument, profiles(withBase));
+  }
+  setHandler(root, 'profile set', 'key', settingKeys);
+  setOptionHandler(root, 'export', 'profile', profiles(true));
   setOptionHandler(root, 'list', 'category', categories);
   setOptionHandler(root, 'set', 'category', categories);
   const {wantFiles} = completeFilesWhereWanted(root);

@@ -244,7 +244,9 @@ export class ProfilesRepo {
   #keysInPlay(names: readonly (string | null)[]): Set<string> {
     const keys = new Set<string>();
     const active = this.active();
-    for (const name of [...names, active]) if (name !== null) for (const key of this.require(name).settings.keys()) keys.add(key);
+    for (const name of names) if (name !== null) for (const key of this.require(name).settings.keys()) keys.add(key);
+    // The active one as the file says it: another program may have removed its row.
+    for (const key of active === null ? [] : (this.get(active)?.settings.keys() ?? [])) keys.add(key);
     if (this.#settings.get(environmentKey)) keys.add(environmentKey);
     return keys;
   }

@@ -142,3 +142,32 @@ describe('profiles', () => {
     expect(isGuardedName(null, '*')).toBe(false);
   });
 });
+
+describe('profiles another program wrote', () => {
+  it('reads any type in any column, a damaged base, and an active profile whose row is gone, without crashing or running anything', () => {
+    const store = openConfigStore(tempDbPath());
+    store.profiles.create('dev');
+    store.profiles.set('dev', 'flask_port', '5050');
+    store.profiles.switch('dev');
+    const db = new Sqlite(store.path);
+    db.exec(`INSERT INTO sanctum_profile (name) VALUES (x'00ff'), (3.5), (NULL);
+      INSERT INTO sanctum_profile_value (profile, kind, key, value) VALUES ('dev', 'setting', x'01', x'02'), ('dev', 'weird', 'k', 'v'), (3.5, 'setting', 'smcp_port', 'nope');
+      UPDATE sanctum_profile_state SET base = '{"settings": {"flask_port": 7}, "server": "x"}';`);
+    expect(store.profiles.list().map((p) => p.name)).toContain('dev');
+    // The damaged base holds no usable value: leaving dev keeps what the file has.
+    expect(() => store.profiles.diff('dev', null)).not.toThrow();
+    db.exec(`DELETE FROM sanctum_profile WHERE name = 'dev'; UPDATE sanctum_profile_state SET base = 'not json'`);
+    db.close();
+    expect(store.profiles.active()).toBe('dev');
+    store.profiles.create('prod');
+    expect(store.profiles.switch('prod')).toMatchObject({from: 'dev', to: 'prod', changed: true});
+    expect(store.settings.get('environment')?.value).toBe('prod');
+    // A profile holding a value that does not fit its setting is refused whole at the switch.
+    const raw = new Sqlite(store.path);
+    raw.exec(`INSERT INTO sanctum_profile (name) VALUES ('bad'); INSERT INTO sanctum_profile_value VALUES ('bad', 'setting', 'flask_port', 'abc')`);
+    raw.close();
+    const before = store.contentFingerprint();
+    expect(() => store.profiles.switch('bad')).toThrow(/flask_port/);
+    expect(store.contentFingerprint()).toBe(before);
+  });
+});

@@ -40,6 +40,18 @@ describe("shell completion: the library's entry point", () => {
     expect(complete('export', '--output', '').stdout.trimEnd().split('\n').pop()).toBe(':0');
   });
 
+  it('completes profile names, the base where it may be named, and setting keys for a profile value', () => {
+    const {cli, complete} = box();
+    cli(['profile', 'create', 'dev']);
+    cli(['profile', 'create', 'prod']);
+    cli(['profile', 'switch', 'dev']);
+    expect(complete('profile', 'switch', '').stdout).toMatch(/^base\tno profile: the base values\ndev\tactive\nprod\tguarded\n/);
+    expect(values(complete('profile', 'show', '').stdout)).toEqual(['dev', 'prod']);
+    expect(values(complete('profile', 'diff', 'dev', '').stdout)).toEqual(['base', 'dev', 'prod']);
+    expect(values(complete('profile', 'set', 'prod', 'fl').stdout)).toEqual(['flask_port']);
+    expect(values(complete('export', '--profile', 'p').stdout)).toEqual(['prod']);
+  });
+
   it('completes nothing, quietly and at once, for a missing or locked database, and creates nothing', () => {
     const missing = join(tempDir(), 'none.db');
     const result = cliFor(missing)(['complete', '--', 'get', '']);

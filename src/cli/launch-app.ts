@@ -17,6 +17,9 @@ import {localeIsUtf8, toAscii} from '../ui/ascii-terminal.js';
 import {backgroundQuery, type ThemeChoice} from '../ui/theme-choice.js';
 import {runScreenReader} from '../ui/screen-reader/run-screen-reader.js';
 
+/** V8's own growth of its young generation, given back once the app has started and warmed up. */
+const defaultGrowth = 2;
+
 export type LaunchOptions = {
   readonly dbPath: string;
   readonly readOnly?: boolean;
@@ -25,9 +28,6 @@ export type LaunchOptions = {
   /** One plain line per key for a screen reader, instead of the drawn screen. */
   readonly screenReader?: boolean;
 };
-
-/** V8's own growth of its young generation, given back once the rows are read. */
-const defaultGrowth = 2;
 
 // With the alternate screen, bracketed paste (ESC[?2004h): a paste arrives between markers and is
 // taken as text, never as keys (keypress-stdin). Both are undone on every way out.
@@ -88,8 +88,10 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
   // A terminal whose locale is not UTF-8 would show our · … ❯ as garbage: it gets ASCII.
   if (!localeIsUtf8()) filterOutput(toAscii);
   // Memory, where it costs nothing a person notices. Reading every row at
-  // start-up, which the app keeps, would make V8 grow its young generation for
-  // good: it is held at its first size while they load. And the app runs on
+  // start-up, which the app keeps, and loading Ink and React would make V8 grow
+  // its young generation for good (10 MB more at rest): it is held at its first
+  // size until the app has started and warmed up (onWarm gives V8 its own
+  // growth back then, for the work keys do). And the app runs on
   // V8's interpreter and baseline compiler, not its optimizing one: a key's work
   // is small (frames stay at 5-12 ms with 10,000 rows), the optimizer's memory is not (4 MB).
   setV8Flag('--semi-space-growth-factor=1');
@@ -129,7 +131,6 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
   if (theme === 'auto') writeOut(backgroundQuery);
   // Everything else, now that the screen is there: the app starts from these rows.
   const initial = snapshotState(store);
-  setV8Flag(`--semi-space-growth-factor=${defaultGrowth}`);
 
   try {
     const {runApp} = await loadApp();
@@ -153,6 +154,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
       },
       theme,
       keymap: readKeymapFile(),
+      onWarm: () => setV8Flag(`--semi-space-growth-factor=${defaultGrowth}`),
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.

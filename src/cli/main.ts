@@ -8,7 +8,8 @@ import {ConfigError} from '../errors.js';
 import {plainPath} from '../start-up-tricks.js';
 import {printable} from '../repo/value-codec.js';
 import {wantsCompletion} from './completion-command.js';
-import {readRoute, runReadRoute} from './fast-route.js';
+import {appRoute, readRoute, runAppRoute, runReadRoute} from './fast-route.js';
+import {hasTerminal} from './terminal.js';
 import {writeErr, writeOut} from './stdio.js';
 
 /** Whether the command line asked for JSON (before any `--`): then a failure is a JSON object on stdout too. */
@@ -53,6 +54,9 @@ async function main(): Promise<void> {
   try {
     const route = plainPath ? undefined : readRoute(process.argv.slice(2));
     if (route) return await runReadRoute(route);
+    // The app, as a person opens it, without the command tree (the tree says why when there is no terminal).
+    const app = plainPath ? undefined : appRoute(process.argv.slice(2));
+    if (app && hasTerminal()) return await runAppRoute(app);
     const {buildProgram} = await import('./program.js');
     // The completion library is loaded only for completion's own command lines.
     const completion = wantsCompletion(process.argv) ? (await import('./completion.js')).registerCompletion : undefined;

@@ -9,12 +9,16 @@ import {writeOut} from './stdio.js';
 
 /** The database path a command was given (--db), else the default. */
 export function databasePathOf(command: Command): string {
-  const db = command.optsWithGlobals().db as string | undefined;
+  return databasePathFor(command.optsWithGlobals().db as string | undefined, Boolean(command.optsWithGlobals().readOnly));
+}
+
+/** The same, from --db and --read-only as given (the app's short route has no command tree). */
+export function databasePathFor(db: string | undefined, readOnly: boolean): string {
   // An empty --db (an unset variable in a script: --db "$DB") must not quietly mean the default database.
   if (db === '') throw new UsageError('--db needs a path; it was empty');
   const path = resolveDatabasePath(db);
   // --read-only creates nothing either: a file that is not there is said, not made.
-  if (command.optsWithGlobals().readOnly && !existsSync(path)) throw new StoreError(`${path} does not exist, and --read-only was given`);
+  if (readOnly && !existsSync(path)) throw new StoreError(`${path} does not exist, and --read-only was given`);
   return path;
 }
 

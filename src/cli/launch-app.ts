@@ -17,7 +17,7 @@ import {localeIsUtf8, toAscii} from '../ui/ascii-terminal.js';
 import {backgroundQuery, type ThemeChoice} from '../ui/theme-choice.js';
 import {runScreenReader} from '../ui/screen-reader/run-screen-reader.js';
 
-/** V8's own growth of its young generation, given back once the app has started and warmed up. */
+/** V8's own growth of its young generation, given back once the app's code has loaded. */
 const defaultGrowth = 2;
 
 export type LaunchOptions = {
@@ -89,9 +89,9 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
   if (!localeIsUtf8()) filterOutput(toAscii);
   // Memory, where it costs nothing a person notices. Reading every row at
   // start-up, which the app keeps, and loading Ink and React would make V8 grow
-  // its young generation for good (10 MB more at rest): it is held at its first
-  // size until the app has started and warmed up (onWarm gives V8 its own
-  // growth back then, for the work keys do). And the app runs on
+  // its young generation for good (about 5 MB more at rest): it is held at its
+  // first size until the app's code has loaded (then V8's own growth is given
+  // back, for the frames and the work keys do). And the app runs on
   // V8's interpreter and baseline compiler, not its optimizing one: a key's work
   // is small (frames stay at 5-12 ms with 10,000 rows), the optimizer's memory is not (4 MB).
   setV8Flag('--semi-space-growth-factor=1');
@@ -134,6 +134,7 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
 
   try {
     const {runApp} = await loadApp();
+    setV8Flag(`--semi-space-growth-factor=${defaultGrowth}`);
     const wizardResult = await runApp({
       store,
       initial,
@@ -154,7 +155,6 @@ export async function launchApp({dbPath, readOnly = false, wizard = false, theme
       },
       theme,
       keymap: readKeymapFile(),
-      onWarm: () => setV8Flag(`--semi-space-growth-factor=${defaultGrowth}`),
     });
     restore();
     // init's summary, said on the normal screen so it stays visible after the app is gone.

@@ -27,8 +27,6 @@ export type RunOptions = {
   readonly theme: ThemeChoice;
   /** The operator's keymap file, when there is one: its text and where it is. */
   readonly keymap?: {readonly text: string; readonly file: string};
-  /** Called once the app has started and warmed up (the caller gives V8 back its memory growth then). */
-  readonly onWarm?: () => void;
 };
 
 /**
@@ -37,11 +35,10 @@ export type RunOptions = {
  * runs hot enough for V8 to compile it, so a person's first keys are as quick
  * as the later ones (the first j took 15-24 ms with 10,000 rows, after this 6-9 ms).
  */
-function warmUp(render: () => void, warm: () => void, times = 8): void {
+function warmUp(render: () => void, times = 8): void {
   const step = () => {
     render();
     if (--times > 0) setTimeout(step, 20).unref();
-    else warm();
   };
   setTimeout(step, 50).unref();
 }
@@ -60,7 +57,6 @@ export async function runApp({
   resume,
   theme,
   keymap,
-  onWarm = () => {},
 }: RunOptions): Promise<WizardResult | undefined> {
   // In the build, yoga's WebAssembly loads without a top-level wait (scripts/yoga-without-await.mjs): it is awaited here.
   await (globalThis as Record<symbol, unknown>)[Symbol.for('sanctum-config.yoga')];
@@ -104,7 +100,7 @@ export async function runApp({
   });
   const instance = render(app(), {exitOnCtrlC: false, patchConsole: true, stdin, maxFps: 60, incrementalRendering: true});
   let running = true;
-  if (!plainPath) warmUp(() => running && instance.rerender(app()), onWarm);
+  if (!plainPath) warmUp(() => running && instance.rerender(app()));
   const onSignal = (signal: NodeJS.Signals) => {
     instance.unmount();
     restore();

@@ -30,6 +30,27 @@ const linesOf = (raw: string) =>
     .filter((line) => line.trim() !== '' && !/^Script (started|done) on /.test(line));
 
 describe('the screen reader mode', () => {
+  it('says the active profile, and under a guarded one asks before a write', async () => {
+    const db = tempDbPath();
+    const cli = cliFor(db);
+    cli(['profile', 'create', 'prod']);
+    cli(['profile', 'switch', 'prod']);
+    const {app, raw} = start(db, 'TERM=xterm-256color SANCTUM_CONFIG_SCREEN_READER=1');
+    await app.waitFor(/API Keys, 1 of 3/);
+    await app.keys('3', 'Enter', '5', '0', '5', '1', 'Enter', 'n', 'Enter', 'y', 'q');
+    await app.waitFor(/EXITED:0/);
+    const lines = linesOf(raw);
+    expect(lines[0]).toContain(', profile prod (guarded: every write asks first).');
+    const asked = 'prod is a guarded profile: write this change? Press y to write it; any other key writes nothing.';
+    const end = lines.slice(lines.indexOf(asked));
+    expect(end[0]).toBe(asked);
+    expect(end[1]).toBe('Nothing written. Still editing flask_port: Enter asks again, Escape cancels.');
+    expect(end[2]).toBe(asked);
+    expect(end[3]).toBe('flask_port 5000 to 5051.');
+    expect(end.at(-1)).toBe('Goodbye.');
+    expect(cli(['get', 'flask_port']).stdout).toBe('5051\n');
+  });
+
   it('answers each key with one sentence that says where you are, keeps secrets hidden, and draws nothing', async () => {
     const db = tempDbPath();
     const cli = cliFor(db);

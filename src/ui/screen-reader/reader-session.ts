@@ -30,6 +30,14 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
   let row = 0;
   let revealed = false;
   let editing: Editing | undefined;
+  // A write waiting for its y while a guarded profile is active.
+  let confirming: (() => void) | undefined;
+  const guardedWrite = (go: () => void) => {
+    const profile = store.profiles.active();
+    if (profile === null || !store.profiles.isGuarded(profile)) return go();
+    confirming = go;
+    say(`${profile} is a guarded profile: write this change? Press y to write it; any other key writes nothing.`);
+  };
   const load = () => {
     ({settings, servers} = snapshotState(store));
   };
@@ -66,9 +74,11 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
     if (!('key' in current)) return say('Servers are edited with sanctum-config server set in screen reader mode; Enter does nothing here.');
     if (readOnly) return say(sentence(`read-only: ${readOnlyWhy ?? 'editing is off'}`));
     if (current.type === 'boolean') {
-      const outcome = toggleSetting(store, current.key);
-      load();
-      return say(sentence(outcome.message));
+      return guardedWrite(() => {
+        const outcome = toggleSetting(store, current.key);
+        load();
+        say(sentence(outcome.message));
+      });
     }
     editing = {key: current.key, draft: '', secret: current.sensitive, original: current.value};
     say(
@@ -84,11 +94,13 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
       return say(`Cancelled; ${edit.key} is unchanged.`);
     }
     if (!paste && (key === '\r' || key === '\n')) {
-      const outcome = saveSetting(store, edit.key, edit.draft, edit.original);
-      if (!outcome.ok) return say(`${sentence(outcome.message)} Still editing ${edit.key}: type again, or Escape.`);
-      editing = undefined;
-      load();
-      return say(sentence(outcome.message));
+      return guardedWrite(() => {
+        const outcome = saveSetting(store, edit.key, edit.draft, edit.original);
+        if (!outcome.ok) return say(`${sentence(outcome.message)} Still editing ${edit.key}: type again, or Escape.`);
+        editing = undefined;
+        load();
+        say(sentence(outcome.message));
+      });
     }
     if (!paste && (key === '\u007f' || key === '\b')) {
       edit.draft = [...edit.draft].slice(0, -1).join('');
@@ -124,8 +136,10 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
   };
 
   const opening = () => {
+    const profile = store.profiles.active();
+    const named = profile === null ? '' : `, profile ${profile}${store.profiles.isGuarded(profile) ? ' (guarded: every write asks first)' : ''}`;
     say(
-      `sanctum-config, screen reader mode, ${store.path}${readOnly ? ', read-only' : ''}. ` +
+      `sanctum-config, screen reader mode, ${store.path}${named}${readOnly ? ', read-only' : ''}. ` +
         `${tabs().length} tabs: ${tabs()
           .map((t) => t.label)
           .join(', ')}. Press ? for the keys.`,
@@ -155,6 +169,11 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
           if (wizard?.exitAfter) return 'quit';
           finished = undefined;
           opening();
+        } else if (confirming) {
+          const go = confirming;
+          confirming = undefined;
+          if (!paste && (text === 'y' || text === 'Y')) go();
+          else say(editing ? `Nothing written. Still editing ${editing.key}: Enter asks again, Escape cancels.` : 'Nothing written.');
         } else if (editing) editKey(text, paste);
         else if (paste) say('Pasted text is not keys, so nothing was done: press Enter to edit a value first.');
         else if (text === 'q') {

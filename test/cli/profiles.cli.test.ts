@@ -73,6 +73,7 @@ describe('profile commands', () => {
     // The panel's own keys for the server follow it.
     expect(now.settings.letta_server_address).toBe('http://letta.example.net:443');
     expect(json(cli(['profile', 'switch', 'prod', '--json']).stdout)).toMatchObject({changed: false});
+    expect(cli(['doctor']).stdout).toMatch(/^ok +profile: prod is active \(guarded: the app asks before each write\)$/m);
 
     const history = json(cli(['history', '--limit', '1', '--json']).stdout) as unknown as Record<string, unknown>[];
     expect(history[0]).toMatchObject({kind: 'profile', action: 'switch', profile: 'prod', old_value: null, new_value: 'prod'});

@@ -1,5 +1,5 @@
 import type {Command} from 'commander';
-import {type Check, connectionCheck, databaseChecks, envFileCheck, fileChecks, managedEnvFileCheck, secretChecks} from '../doctor/checks.js';
+import {type Check, connectionCheck, databaseChecks, envFileCheck, fileChecks, managedEnvFileCheck, profileChecks, secretChecks} from '../doctor/checks.js';
 import {existsSync} from 'node:fs';
 import {printable} from '../../repo/index.js';
 import {databasePathOf, print, withStore} from '../with-store.js';
@@ -35,6 +35,7 @@ export function registerDoctorCommand(program: Command): void {
             ...secretChecks(store),
             ...(options.offline ? [] : [await connectionCheck(store)]),
             ...(options.compareEnv ? [envFileCheck(store, options.compareEnv)] : managedEnvFileCheck(store)),
+            ...profileChecks(store),
           ]);
       const healthy = checks.every((c) => c.status !== 'fail');
       if (options.json) print(JSON.stringify({ok: healthy, checks}, null, 2));

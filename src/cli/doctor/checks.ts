@@ -5,7 +5,7 @@ import {testConnection} from '../../letta/test-connection.js';
 import {envFileDrift} from '../../repo/env-file-sync.js';
 import {boxAdvice} from '../../repo/panel-advice.js';
 import {formatEnvExport, type EnvFormat, envFormats} from '../../repo/env-export.js';
-import {printable, type ConfigStore} from '../../repo/index.js';
+import {printable, quoted, type ConfigStore} from '../../repo/index.js';
 
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 /** One finding: what was checked, what was found, and the command that fixes it. */
@@ -273,4 +273,23 @@ export function managedEnvFileCheck(store: ConfigStore): Check[] {
   return [
     {check, status: 'warn', message: 'says something else than the settings (sanctum-config env-file diff shows what)', fix: 'sanctum-config env-file sync'},
   ];
+}
+
+/** The active profile, when there is one: said, and a warning when `environment` no longer names it (edited since the switch). */
+export function profileChecks(store: ConfigStore): Check[] {
+  const active = store.profiles.active();
+  if (active === null) return [];
+  const guarded = store.profiles.isGuarded(active) ? ' (guarded: the app asks before each write)' : '';
+  const environment = store.settings.get('environment')?.value;
+  if (environment !== undefined && environment !== active) {
+    return [
+      {
+        check: 'profile',
+        status: 'warn',
+        message: `${printable(active)} is active, but environment says ${quoted(environment ?? '')}`,
+        fix: `sanctum-config profile switch ${shq(active)} (or set environment back)`,
+      },
+    ];
+  }
+  return [ok('profile', `${printable(active)} is active${guarded}`)];
 }

@@ -19,7 +19,7 @@ import {StatusLine} from './components/status-line.js';
 import {HistoryView} from './history/history-view.js';
 import {JumpView} from './jump/jump-view.js';
 import {ProfilesView} from './profiles/profiles-view.js';
-import {activeProfileBadge} from './screen/tab-bar-text.js';
+import {activeProfileBadge, guardedProfile} from './screen/tab-bar-text.js';
 import {jumpTargets} from './jump/jump-targets.js';
 import {initialSettingsState} from './settings/settings-state.js';
 import {initialServersState} from './servers/servers-state.js';
@@ -120,10 +120,7 @@ export function App({
   const onExternal = useCallback((changes: readonly Change[]) => setStatus({tone: 'info', text: describeExternalChanges(changes)}), []);
   const {settings, servers, refresh} = useConfigData(store, onExternal, initial);
   // Read at each write: another program may switch the profile meanwhile.
-  const guarded = useCallback(() => {
-    const name = store.profiles.active();
-    return name !== null && store.profiles.isGuarded(name) ? name : undefined;
-  }, [store]);
+  const guarded = useCallback(() => guardedProfile(store), [store]);
   const {write, undoLast, redoLast, question} = useWriter(store, setStatus, refresh, guarded);
   // The active profile, for the header on every screen; read again after each load of the data.
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again after each load of the data, through the store

@@ -1,5 +1,5 @@
 import {useCallback, useRef, useState} from 'react';
-import {describeChange, describeTarget, type ConfigStore} from '../../repo/index.js';
+import {describeChange, describeTarget, type ConfigStore, printable} from '../../repo/index.js';
 import {attempt, type Outcome} from '../outcome.js';
 import type {Status} from '../shell/panel-context.js';
 import {holdInput} from '../input-kind.js';
@@ -90,8 +90,9 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
   /** Under a guarded profile, nothing is written before a y: the question says which profile. */
   const askIfGuarded = useCallback(
     (what: string, go: () => void, options: WriteOptions = {}) => {
-      const profile = options.asked ? undefined : guarded();
-      if (profile === undefined) return go();
+      const guardedName = options.asked ? undefined : guarded();
+      if (guardedName === undefined) return go();
+      const profile = printable(guardedName);
       setQuestion({
         text: `${profile} is a guarded profile: ${what}?`,
         answer: (yes) => {

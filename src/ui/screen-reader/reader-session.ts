@@ -1,8 +1,8 @@
 import {snapshotState} from '../../repo/changes.js';
-import type {ConfigStore, Server, Setting} from '../../repo/index.js';
+import {type ConfigStore, printable, type Server, type Setting} from '../../repo/index.js';
 import {InputSplitter} from '../input-split.js';
 import {saveSetting, toggleSetting} from '../settings/settings-actions.js';
-import {categoriesOf, tabsOf} from '../screen/tab-bar-text.js';
+import {activeProfileBadge, categoriesOf, guardedProfile, tabsOf} from '../screen/tab-bar-text.js';
 import {characters, positionLine, readerHelp, sentence} from './reader-lines.js';
 import {type ReaderWizardResult, readerWizard} from './reader-wizard.js';
 
@@ -33,10 +33,10 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
   // A write waiting for its y while a guarded profile is active.
   let confirming: (() => void) | undefined;
   const guardedWrite = (go: () => void) => {
-    const profile = store.profiles.active();
-    if (profile === null || !store.profiles.isGuarded(profile)) return go();
+    const profile = guardedProfile(store);
+    if (profile === undefined) return go();
     confirming = go;
-    say(`${profile} is a guarded profile: write this change? Press y to write it; any other key writes nothing.`);
+    say(`${printable(profile)} is a guarded profile: write this change? Press y to write it; any other key writes nothing.`);
   };
   const load = () => {
     ({settings, servers} = snapshotState(store));
@@ -136,8 +136,8 @@ export function screenReaderSession(store: ConfigStore, {readOnly, readOnlyWhy, 
   };
 
   const opening = () => {
-    const profile = store.profiles.active();
-    const named = profile === null ? '' : `, profile ${profile}${store.profiles.isGuarded(profile) ? ' (guarded: every write asks first)' : ''}`;
+    const profile = activeProfileBadge(store);
+    const named = profile ? `, profile ${printable(profile.name)}${profile.guarded ? ' (guarded: every write asks first)' : ''}` : '';
     say(
       `sanctum-config, screen reader mode, ${store.path}${named}${readOnly ? ', read-only' : ''}. ` +
         `${tabs().length} tabs: ${tabs()

@@ -26,6 +26,12 @@ export function activeProfileBadge(store: ConfigStore): ProfileBadge | undefined
   return name === null ? undefined : {name, guarded: store.profiles.isGuarded(name)};
 }
 
+/** The active profile's name when it is guarded (every write asks first), else undefined; read at each write. */
+export function guardedProfile(store: ConfigStore): string | undefined {
+  const badge = activeProfileBadge(store);
+  return badge?.guarded ? badge.name : undefined;
+}
+
 /** The profile at the end of the tab bar: `[dev]`, a guarded one `[! prod]` (red too, never colour alone). */
 export const profileBadgeText = (profile: ProfileBadge | undefined) => (profile ? ` [${profile.guarded ? '! ' : ''}${printable(profile.name)}]` : '');
 

@@ -2,26 +2,18 @@ import type {Database, Statement} from 'better-sqlite3';
 import {ConflictError, NotFoundError, ValidationError} from '../errors.js';
 import {type BaseValues, checkProfileName, isGuardedName, parseBase, type ProfileValues, serverKey} from './profile-values.js';
 import {preparedOnUse} from './prepared-on-use.js';
+import {type EffectiveValues, type ProfileDifference, profileDifferences} from './profile-differences.js';
 import {isServerMirrorKey} from './server-fields.js';
 import type {ServersRepo} from './servers-repo.js';
 import type {SettingsRepo} from './settings-repo.js';
 import {storedText} from './stored-value.js';
-import {printable, quoted} from './value-codec.js';
+import {quoted} from './value-codec.js';
 import type {WriteContext} from './write-context.js';
 
 /** The setting that names the active profile (the design's own). */
 const environmentKey = 'environment';
 const guardKey = 'guarded_profiles';
 const guardDefault = 'prod*,live*';
-
-/** One value that differs between two profiles (or would change in a switch): setting values as stored, the server by name. */
-export type ProfileDifference = {
-  readonly kind: 'setting' | 'server';
-  readonly key: string;
-  readonly from: string | null;
-  readonly to: string | null;
-  readonly sensitive: boolean;
-};
 
 export type SwitchResult = {
   readonly from: string | null;
@@ -222,7 +214,7 @@ export class ProfilesRepo {
   }
 
   /** The value of each setting and the server under a profile (null: the base), for the keys any profile in play holds. */
-  effective(name: string | null, keys: ReadonlySet<string>): {settings: Map<string, string | undefined>; server: number | null | undefined} {
+  effective(name: string | null, keys: ReadonlySet<string>): EffectiveValues & {settings: Map<string, string | undefined>} {
     const activeName = this.active();
     const active = activeName === null ? undefined : this.get(activeName);
     const base = this.#base();
@@ -254,26 +246,7 @@ export class ProfilesRepo {
   /** What differs between two profiles (null: the base), as each would set the file; a setting the file lacks is left out. */
   diff(a: string | null, b: string | null): ProfileDifference[] {
     const keys = this.#keysInPlay([a, b]);
-    const left = this.effective(a, keys);
-    const right = this.effective(b, keys);
-    const differences: ProfileDifference[] = [];
-    for (const key of keys) {
-      const setting = this.#settings.get(key);
-      if (!setting) continue;
-      const from = left.settings.get(key) ?? null;
-      const to = right.settings.get(key) ?? null;
-      if (from !== to) differences.push({kind: 'setting', key, from, to, sensitive: setting.sensitive});
-    }
-    if (left.server !== right.server) {
-      differences.push({kind: 'server', key: serverKey, from: this.#serverLabel(left.server), to: this.#serverLabel(right.server), sensitive: false});
-    }
-    return differences;
-  }
-
-  #serverLabel(id: number | null | undefined): string | null {
-    if (id === null || id === undefined) return null;
-    const server = this.#servers.get(id);
-    return server?.name ? printable(server.name) : `server ${id}`;
+    return profileDifferences(keys, this.effective(a, keys), this.effective(b, keys), this.#settings, this.#servers);
   }
 
   /**

@@ -1,5 +1,5 @@
 import {type ConfigStore, hidesValue, maskSecret, printable} from '../../repo/index.js';
-import type {ProfileDifference} from '../../repo/profiles-repo.js';
+import type {ProfileDifference} from '../../repo/profile-differences.js';
 import {formatTable, terminalWidth} from '../table.js';
 
 /** A value as a person reads it: a secret masked unless revealed, absent as (none). */

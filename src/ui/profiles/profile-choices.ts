@@ -1,5 +1,5 @@
 import {type ConfigStore, maskSecret, printable} from '../../repo/index.js';
-import type {ProfileDifference} from '../../repo/profiles-repo.js';
+import type {ProfileDifference} from '../../repo/profile-differences.js';
 
 /** One line of the picker: a profile, or the base (name null). */
 export type ProfileChoice = {readonly name: string | null; readonly active: boolean; readonly guarded: boolean};

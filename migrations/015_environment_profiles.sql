@@ -32,6 +32,16 @@ CREATE TABLE sanctum_profile_state (
 );
 INSERT INTO sanctum_profile_state (id, active, base) VALUES (1, NULL, NULL);
 
+-- A profile names its server: a rename (by anyone) is followed, so the
+-- profile keeps choosing the same server. A name cleared is not followed: the
+-- switch then says the server is gone.
+CREATE TRIGGER trg_profile_server_renamed
+AFTER UPDATE OF name ON letta_server_config
+FOR EACH ROW WHEN OLD.name IS NOT NULL AND OLD.name != '' AND NEW.name IS NOT NULL AND NEW.name != '' AND OLD.name IS NOT NEW.name
+BEGIN
+    UPDATE sanctum_profile_value SET value = NEW.name WHERE kind = 'server' AND key = 'active' AND value = OLD.name;
+END;
+
 -- Which profiles are guarded (the app shows them in red and asks before each
 -- write while one is active): comma-separated names, * matching any text. A
 -- catalogue entry only: the file keeps exactly the design's rows until an

@@ -69,7 +69,7 @@ describe('servers by name, idempotent (a playbook runs the same line on every bo
     raw.exec(`DROP INDEX idx_letta_server_name;
       INSERT INTO letta_server_config (server_address, name) VALUES ('10.0.0.2', 'lab'), ('10.0.0.3', 'lab'), ('10.0.0.4', 'other'), ('10.0.0.5', '');
       UPDATE letta_server_config SET name = 'lab' WHERE id = 1;
-      DROP TABLE sanctum_profile; DROP TABLE sanctum_profile_value; DROP TABLE sanctum_profile_state;
+      DROP TRIGGER trg_profile_server_renamed; DROP TABLE sanctum_profile; DROP TABLE sanctum_profile_value; DROP TABLE sanctum_profile_state;
       DELETE FROM sanctum_setting_catalogue WHERE config_key = 'guarded_profiles';
       DELETE FROM sanctum_schema_migrations WHERE version >= 14;
       PRAGMA user_version = 13;`);

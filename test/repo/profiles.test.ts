@@ -100,9 +100,16 @@ describe('profiles', () => {
     expect(store.profiles.active()).toBe('staging');
   });
 
-  it('a switch that cannot be whole changes nothing', () => {
-    const {store} = boxWithProfiles();
-    store.servers.update(store.servers.named('prod-letta')!.id, {name: 'renamed'});
+  it('a profile follows a rename of its server; a switch that cannot be whole changes nothing', () => {
+    const {store, prodServer} = boxWithProfiles();
+    store.servers.update(prodServer.id, {name: 'prod-eu'});
+    expect(store.profiles.get('prod')?.server).toBe('prod-eu');
+    // Another program's rename too.
+    const db = new Sqlite(store.path);
+    db.prepare(`UPDATE letta_server_config SET name = 'prod-letta' WHERE id = ?`).run(prodServer.id);
+    db.close();
+    expect(store.profiles.get('prod')?.server).toBe('prod-letta');
+    store.servers.remove(prodServer.id);
     const before = store.contentFingerprint();
     expect(() => store.profiles.switch('prod')).toThrow(/chooses server 'prod-letta'/);
     expect(store.contentFingerprint()).toBe(before);

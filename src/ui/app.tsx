@@ -19,7 +19,7 @@ import {StatusLine} from './components/status-line.js';
 import {HistoryView} from './history/history-view.js';
 import {JumpView} from './jump/jump-view.js';
 import {ProfilesView} from './profiles/profiles-view.js';
-import {activeProfileBadge, guardedProfile} from './screen/tab-bar-text.js';
+import {activeProfileBadge, activeProfileKeys, guardedProfile} from './screen/tab-bar-text.js';
 import {jumpTargets} from './jump/jump-targets.js';
 import {initialSettingsState} from './settings/settings-state.js';
 import {initialServersState} from './servers/servers-state.js';
@@ -125,6 +125,8 @@ export function App({
   // The active profile, for the header on every screen; read again after each load of the data.
   // biome-ignore lint/correctness/useExhaustiveDependencies: read again after each load of the data, through the store
   const profile = useMemo(() => activeProfileBadge(store), [store, settings, servers]);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: read again after each load of the data, through the store
+  const profileKeys = useMemo(() => activeProfileKeys(store), [store, settings, servers]);
   const asking = question !== undefined;
   // A new object after every load of the data: the recent changes are read again then.
   const revision = useMemo(() => ({settings, servers}), [settings, servers]);
@@ -155,7 +157,10 @@ export function App({
   const tab = tabs[active]!;
 
   const copy = useCallback((text: string) => (writeControl ?? ((s: string) => stdout.write(s)))(clipboardSequence(text)), [writeControl, stdout]);
-  const panel: PanelContext = useMemo(() => ({store, readOnly, setStatus, refresh, copy, write}), [store, readOnly, refresh, copy, write]);
+  const panel: PanelContext = useMemo(
+    () => ({store, readOnly, setStatus, refresh, copy, write, profile: profileKeys}),
+    [store, readOnly, refresh, copy, write, profileKeys],
+  );
   const goToTab = (index: number) => {
     if (index < 0 || index >= tabs.length) return setStatus({tone: 'info', text: `there is no tab ${index + 1}`});
     setTabId(tabIdentity(tabs[index]!));

@@ -68,6 +68,21 @@ describe('the first frame, painted before Ink loads', () => {
     }
   });
 
+  it('matches with an active profile (its badge, and its own value on the first row); a guarded one is left to Ink', async () => {
+    const store = openStore((s) => {
+      s.profiles.create('dev');
+      s.profiles.set('dev', 'openai_api_key', 'sk-dev');
+      s.profiles.switch('dev');
+    });
+    for (const size of sizes) {
+      const ink = await inkFirstFrame(store, size);
+      expect(describeCells(frameCells(painted(store, size)))).toEqual(describeCells(frameCells(ink)));
+    }
+    expect(painted(store, {columns: 80, rows: 24})).toContain("dev's value");
+    store.settings.add({key: 'guarded_profiles', type: 'string', value: 'dev'});
+    expect(firstFrameLines(store, {columns: 80, rows: 24, readOnly: false})).toBeUndefined();
+  });
+
   it('leaves the first frame to Ink where the app opens elsewhere: no settings, a screen too small', () => {
     const empty = openStore((s) => {
       for (const setting of s.settings.list()) s.settings.remove(setting.key);

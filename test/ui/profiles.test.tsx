@@ -47,6 +47,11 @@ describe('profiles in the app', () => {
     frame = app.frame();
     expect(frame).toContain('switched dev -> prod (4 values); u undoes it');
     expect(firstLine(frame)).toMatch(/\[! prod\]$/);
+    // The detail line says whose value the selected setting is (an edit stays with prod).
+    expect(frame).toContain("prod's value · ");
+    await app.press(keys.down);
+    expect(app.frame()).not.toContain("prod's value");
+    await app.press(keys.up);
     // The header says it on the other screens too: help, recent changes, find.
     for (const key of ['?', 'c', 'f']) {
       await app.press(key);

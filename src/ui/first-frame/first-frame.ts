@@ -6,7 +6,7 @@ import {contextLineText} from '../screen/context-text.js';
 import {publishedKeysHeadline, publishedPanelKeys, setupHeadline} from '../../repo/panel-advice.js';
 import {listPage, screenLayout} from '../screen/layout.js';
 import {openingStatus, statusText} from '../screen/status-text.js';
-import {activeProfileBadge, tabBarText, tabsOf} from '../screen/tab-bar-text.js';
+import {activeProfileBadge, activeProfileKeys, tabBarText, tabsOf} from '../screen/tab-bar-text.js';
 import {settingsKeysFor} from '../settings/settings-keys.js';
 import {
   emptyTableLine,
@@ -50,7 +50,14 @@ const inertShell: ShellControls = {
 type FirstTab = {readonly category: string; readonly rows: readonly Setting[]; readonly keys: readonly string[]};
 
 /** The first settings tab as the panel opens it: table, padding, detail line, footer. */
-function settingsPanelLines({category, rows, keys}: FirstTab, width: number, height: number, compact: boolean, readOnly: boolean): FrameLine[] {
+function settingsPanelLines(
+  {category, rows, keys}: FirstTab,
+  width: number,
+  height: number,
+  compact: boolean,
+  readOnly: boolean,
+  held?: {readonly name: string; readonly keys: ReadonlySet<string>},
+): FrameLine[] {
   const state = initialSettingsState;
   const page = listPage(height);
   const window = listWindow(state, rows, page, (s: Setting) => s.key);
@@ -64,7 +71,8 @@ function settingsPanelLines({category, rows, keys}: FirstTab, width: number, hei
   // The table's box is page + 1 lines, whatever it holds; then nothing grows between it and the detail line.
   while (lines.length < page + 1) lines.push({text: '', style: 'plain'});
   while (lines.length < height - 2) lines.push({text: '', style: 'plain'});
-  const detail = settingsDetailText({current: window.current, shown: keys.length, total: keys.length, filter: '', offset: window.offset, page, width});
+  const heldBy = window.current && held?.keys.has(window.current.key) ? held.name : undefined;
+  const detail = settingsDetailText({current: window.current, shown: keys.length, total: keys.length, filter: '', offset: window.offset, page, width, heldBy});
   const table = settingsKeysFor(state);
   const panel: PanelContext = {store: undefined as never, readOnly, setStatus: inert, refresh: inert, copy: inert, write: inert};
   const ctx = listKeyContext({
@@ -107,7 +115,9 @@ export function firstFrameLines(store: ConfigStore, {columns, rows, readOnly, re
     lines.push({text: contextLineText({path: store.path, active, testing: false, readOnly, width, warning}), style: 'dim'});
   }
   const tab = {category: first, rows: store.settings.firstIn(first, listPage(layout.panelHeight)), keys: store.settings.keysIn(first)};
-  lines.push(...settingsPanelLines(tab, width, layout.panelHeight, layout.compact, readOnly));
+  // The profile's own keys only when one is active (no read otherwise).
+  const held = profile ? activeProfileKeys(store) : undefined;
+  lines.push(...settingsPanelLines(tab, width, layout.panelHeight, layout.compact, readOnly, held));
   const status = openingStatus(readOnly, readOnlyWhy);
   lines.push({text: statusText(status, width, ''), style: status.tone === 'error' ? 'error' : 'plain'});
   return lines;

@@ -26,6 +26,13 @@ export function activeProfileBadge(store: ConfigStore): ProfileBadge | undefined
   return name === null ? undefined : {name, guarded: store.profiles.isGuarded(name)};
 }
 
+/** The active profile and the settings it holds, for the detail line ("prod's value"); undefined for the base. */
+export function activeProfileKeys(store: ConfigStore): {name: string; keys: ReadonlySet<string>} | undefined {
+  const name = store.profiles.active();
+  const held = name === null ? undefined : store.profiles.get(name);
+  return held ? {name: held.name, keys: new Set(held.settings.keys())} : undefined;
+}
+
 /** The active profile's name when it is guarded (every write asks first), else undefined; read at each write. */
 export function guardedProfile(store: ConfigStore): string | undefined {
   const badge = activeProfileBadge(store);

@@ -1,4 +1,4 @@
-import {quoted, type Setting} from '../../repo/index.js';
+import {printable, quoted, type Setting} from '../../repo/index.js';
 import {clip, fit} from '../text-fit.js';
 import {differsFromDefault, visibleValue} from './settings-actions.js';
 
@@ -82,14 +82,17 @@ type Detail = {
   readonly width: number;
   /** Where else the filter matches, when it is set ("1 in API Keys"). */
   readonly elsewhere?: string;
+  /** The active profile, when it holds the selected setting's value (an edit stays with it). */
+  readonly heldBy?: string;
 };
 
 /** The line under the table while browsing: the position, the filter, and what the selected setting is. */
-export function settingsDetailText({current, shown, total, filter, offset, page, width, elsewhere}: Detail): string {
+export function settingsDetailText({current, shown, total, filter, offset, page, width, elsewhere, heldBy}: Detail): string {
   const position = shown > page ? `${offset + 1}-${Math.min(shown, offset + page)} of ${shown}` : '';
   const filterNote = [filter ? `filter "${filter}": ${shown} of ${total}` : '', elsewhere ? `also ${elsewhere}` : '', position].filter(Boolean).join(' · ');
   const about = current
     ? [
+        heldBy ? `${printable(heldBy)}'s value` : '',
         current.description ?? '(no description)',
         current.sensitive ? 'secret' : '',
         current.defaultValue !== undefined && !current.sensitive

@@ -147,6 +147,7 @@ export function SettingsPanel({panel, shell, category, settings, width, height, 
           page,
           width,
           elsewhere: state.filter.trim() && elsewhere ? elsewhere(state.filter, category) : '',
+          heldBy: current && panel.profile?.keys.has(current.key) ? panel.profile.name : undefined,
         })}
       </Text>
     );

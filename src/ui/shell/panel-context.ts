@@ -17,6 +17,8 @@ export type PanelContext = {
   readonly copy: (text: string) => void;
   /** Run a write: one transaction, waiting out another writer, remembered for undo; `then` gets the outcome. */
   readonly write: (action: () => Outcome, then?: (outcome: Outcome) => void, options?: WriteOptions) => void;
+  /** The active profile and the settings it holds (an edit of one stays with it); undefined for the base. */
+  readonly profile?: {readonly name: string; readonly keys: ReadonlySet<string>};
 };
 
 /** What a key table's handler needs from the panel: read-only, and a place to say why a key is off. */

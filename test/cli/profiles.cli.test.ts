@@ -116,7 +116,14 @@ describe('profile commands', () => {
     writeFileSync(envFile, 'MY_OWN=1\n');
     expect(cli(['profile', 'switch', 'prod', '--dry-run']).stdout).toMatch(/would write .*\.letta\/\.env/);
     expect(readFileSync(envFile, 'utf8')).toBe('MY_OWN=1\n');
-    expect(cli(['profile', 'switch', 'prod']).stdout).toMatch(/^wrote .*\.letta\/\.env/m);
+    const said = cli(['profile', 'switch', 'prod']).stdout;
+    expect(said).toMatch(/^switched \(base\) -> prod:\n/);
+    expect(said).toContain('\n  flask_port 5000 -> 5050\n');
+    expect(said).toContain('\n  debug_mode true -> false\n');
+    expect(said).toContain('\n  openai_api_key (not set) -> ********\n');
+    expect(said).toContain('\n  server local -> prod-letta\n');
+    expect(said).not.toContain('sk-prod-secret');
+    expect(said).toMatch(/^wrote .*\.letta\/\.env/m);
     const text = readFileSync(envFile, 'utf8');
     expect(text).toContain('MY_OWN=1');
     expect(text).toMatch(/^export OPENAI_API_KEY=.?sk-prod-secret/m);

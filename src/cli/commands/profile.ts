@@ -202,9 +202,13 @@ export function registerProfileCommands(program: Command): void {
     .addHelpText('after', examples('  $ sanctum-config profile diff current prod\n  $ sanctum-config profile switch prod\n  $ sanctum-config undo'))
     .action(async (name: string, options: {envFile: boolean; json?: boolean; dryRun?: boolean}, command: Command) => {
       await withProfileWrite(command, options, (store) => {
-        const result = store.profiles.switch(name === 'base' ? null : name);
+        const to = name === 'base' ? null : name;
+        // What the switch changes, said value by value (secrets masked), as `profile diff` says it.
+        const changing = to === store.profiles.active() ? [] : store.profiles.diff(store.profiles.active(), to);
+        const result = store.profiles.switch(to);
+        const values = changing.map((d) => `  ${printable(d.key)} ${shownValue(d.from, d.sensitive, false)} -> ${shownValue(d.to, d.sensitive, false)}`);
         const lines = result.changed
-          ? [`switched ${profileLabel(result.from)} -> ${profileLabel(result.to)}`]
+          ? [`switched ${profileLabel(result.from)} -> ${profileLabel(result.to)}${values.length ? ':' : ''}`, ...values]
           : [`${profileLabel(result.to)} is active already; nothing changed`];
         if (result.skipped.length) writeErr(`sanctum-config: left out ${result.skipped.map(printable).join(', ')}: the file has no such setting\n`);
         return {changed: result.changed, lines, json: {from: result.from, to: result.to, ...(result.skipped.length ? {skipped: result.skipped} : {})}};

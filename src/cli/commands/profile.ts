@@ -78,6 +78,7 @@ export function registerProfileCommands(program: Command): void {
         const rows = profiles.map((p) => [`${p.active ? '*' : ' '} ${printable(p.name)}`, String(p.values), p.guarded ? 'guarded' : '']);
         writeOut(formatTable(['  NAME', 'VALUES', ''], rows, terminalWidth()));
         if (active === null) print('(the base is active: no profile)');
+        print(`guarded (the app asks before each write): ${printable(store.profiles.guardPatterns())}; set guarded_profiles to change it`);
       });
     });
 

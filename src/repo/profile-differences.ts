@@ -35,7 +35,7 @@ export function profileDifferences(
     const label = (id: number | null | undefined) => {
       if (id === null || id === undefined) return null;
       const server = servers.get(id);
-      return server?.name ? printable(server.name) : `server ${id}`;
+      return server?.name ? printable(server.name) : `id ${id}`;
     };
     differences.push({kind: 'server', key: serverKey, from: label(left.server), to: label(right.server), sensitive: false});
   }

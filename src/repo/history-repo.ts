@@ -340,6 +340,18 @@ export class HistoryRepo {
     });
   }
 
+  /**
+   * Undo changes made together (one write's), newest first, as one write. A
+   * profile switch among them is undone by its own entry: switching back puts
+   * back the values it set.
+   */
+  undoTogether(ids: readonly number[], options: {readonly force?: boolean} = {}): HistoryEntry[] {
+    return this.#writes.run(() => {
+      const switches = ids.filter((id) => this.require(id).kind === 'profile');
+      return (switches.length ? switches : [...ids]).reverse().map((id) => this.undo(id, options));
+    });
+  }
+
   #undoSetting(entry: HistoryEntry, conflict: (why: string) => void): void {
     const typeNow = this.#db.prepare(`SELECT config_type FROM system_config WHERE config_key = ?`).pluck().get(storedParameter(entry.row));
     const current = this.#db.prepare(`SELECT config_value FROM system_config WHERE config_key = ?`).get(storedParameter(entry.row)) as

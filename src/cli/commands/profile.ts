@@ -42,8 +42,7 @@ async function withProfileWrite(
       return {...outcome, changes: diffState(before, snapshotState(store))};
     }),
   );
-  const writeFile = plan?.drifted && !dryRun;
-  if (writeFile && plan) writeEnvFile(plan);
+  if (plan?.drifted && !dryRun) writeEnvFile(plan);
   if (options.json) {
     const envFile = plan ? {env_file: {path: plan.path, [dryRun ? 'would_write' : 'written']: plan.drifted}} : {};
     print(

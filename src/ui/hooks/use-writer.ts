@@ -29,12 +29,6 @@ export type WriterQuestion = {readonly text: string; readonly answer: (yes: bool
 /** `asked`: the operator said yes to this write already (the profile picker's question), so a guarded profile does not ask again. */
 export type WriteOptions = {readonly asked?: boolean};
 
-/** The groups of changes an undo puts back: a profile switch whole, by its own entry (the values it set follow it). */
-function undoGroup(store: ConfigStore, ids: readonly number[]): number[] {
-  const switches = ids.filter((id) => store.history.require(id).kind === 'profile');
-  return switches.length ? switches : [...ids];
-}
-
 /**
  * `guarded` says the active profile's name when it is guarded (the
  * guarded_profiles setting): every write then asks y/n first.
@@ -140,9 +134,7 @@ export function useWriter(store: ConfigStore, setStatus: (status: Status) => voi
         run(
           () =>
             attempt(() => {
-              const undone = undoGroup(store, last)
-                .reverse()
-                .map((id) => store.history.undo(id, {force}));
+              const undone = store.history.undoTogether(last, {force});
               return `${direction === 'undo' ? 'undid' : 'redid'} ${undone.map((entry) => describeChange(entry, {undoing: true})).join(', ')}`;
             }, store.path),
           (outcome, added) => {
